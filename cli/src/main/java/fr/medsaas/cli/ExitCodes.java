@@ -1,0 +1,16 @@
+package fr.medsaas.cli;
+
+/** The exit codes of every medsaas command, listed in {@code --help}. */
+public final class ExitCodes {
+    /** Done. */
+    public static final int OK = 0;
+    /** An internal error: a bug or an environment problem (message printed). */
+    public static final int INTERNAL = 1;
+    /** Bad usage or configuration: nothing was written. */
+    public static final int USAGE = 2;
+    /** Compliance findings nobody acknowledged: nothing was written. */
+    public static final int FINDINGS = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,58 @@
+package fr.medsaas.cli;
+
+import fr.medsaas.config.ConfigException;
+import fr.medsaas.platform.UnacknowledgedFindingsException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code medsaas} command: parses arguments, runs a subcommand, maps failures to exit codes. */
+@Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
+        description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
+        subcommands = {SynthCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:internal error (message printed)",
+            "2:bad usage or configuration; nothing written",
+            "3:compliance findings nobody acknowledged; nothing written"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; for tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter w = commandLine.getErr();
+            if (e instanceof ConfigException ce) {
+                w.println("medsaas: " + ce.getMessage());
+                w.flush();
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof UnacknowledgedFindingsException fe) {
+                w.println("medsaas: synthesis refused: " + fe.getMessage() + "; nothing was written.");
+                fe.findings().forEach(f -> w.println("  " + f.describe()));
+                w.println("Fix each resource, or acknowledge the finding next to it with a reason (nag/Acknowledge).");
+                w.flush();
+                return ExitCodes.FINDINGS;
+            }
+            w.println("medsaas: internal error: " + e);
+            w.flush();
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,50 @@
+package fr.medsaas.cli;
+
+import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.Synthesizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code medsaas synth}: writes the cloud assembly of an environment, offline, all rule packs on. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Synthesize every stack of an environment into a CDK cloud assembly, running the "
+                + "AwsSolutions, HIPAA Security and NIST 800-53 r5 rule packs. Needs no AWS account.")
+public final class SynthCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
+            description = "Folder of the assembly; replaced only when synthesis succeeds. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        EnvironmentConfig config = environment.load();
+        Synthesizer.Result result = Synthesizer.synthesize(config, out);
+        PrintWriter w = spec.commandLine().getOut();
+        for (StackTemplate s : result.assembly().stacks()) {
+            w.printf(Locale.ROOT, "%-28s %-14s %4d resources%n", s.stackName(), s.region(), s.resourceCount());
+        }
+        w.printf(Locale.ROOT, "%d stacks, %d resources; rule packs %s: 0 open errors, %d acknowledged findings, %d open warnings%n",
+                result.assembly().stacks().size(), result.assembly().resourceCount(),
+                String.join(", ", result.report().plugins()), result.report().acknowledged().size(),
+                result.report().openWarnings().size());
+        for (var warning : result.report().openWarnings()) {
+            w.println("  " + warning.describe());
+        }
+        w.printf(Locale.ROOT, "assembly written to %s in %.1f s%n", out, result.elapsed().toMillis() / 1000.0);
+        w.flush();
+        return ExitCodes.OK;
+    }
+}

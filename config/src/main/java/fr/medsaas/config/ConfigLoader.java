@@ -1,0 +1,80 @@
+package fr.medsaas.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads and validates an environment's configuration before any CDK call. Every problem in
+ * the file (types, unknown fields, missing fields, rules) is collected and thrown at once as a
+ * {@link ConfigException}.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    /** The file of a named environment under {@code configDir}, refusing an unknown name. */
+    public static Path fileOf(Path configDir, String environment) {
+        if (!EnvironmentConfig.KNOWN_ENVIRONMENTS.contains(environment)) {
+            throw new ConfigException("--env " + environment, List.of(new Problem("env", environment,
+                    "one of " + String.join(", ", EnvironmentConfig.KNOWN_ENVIRONMENTS))));
+        }
+        return configDir.resolve(environment + ".yaml");
+    }
+
+    /** Loads the named environment from {@code configDir/<env>.yaml}. */
+    public static EnvironmentConfig loadEnvironment(Path configDir, String environment) {
+        Path file = fileOf(configDir, environment);
+        EnvironmentConfig config = load(file);
+        if (!config.name().equals(environment)) {
+            throw new ConfigException(file.toString(), List.of(new Problem("name", config.name(),
+                    "the name of the file's environment, " + environment)));
+        }
+        return config;
+    }
+
+    /** Loads and validates one configuration file. */
+    public static EnvironmentConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of(new Problem("(file)", file.toString(), "an existing, readable YAML file")));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new Problem("(file)", file.toString(),
+                    "a readable YAML file (" + e.getMessage() + ")")));
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses and validates configuration text; {@code source} names it in messages. */
+    public static EnvironmentConfig parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(source, List.of(new Problem("(file)", "YAML" + where,
+                    "well-formed YAML: " + e.getOriginalMessage())));
+        }
+        RecordBinder binder = new RecordBinder(YAML);
+        EnvironmentConfig config = binder.bindRecord(EnvironmentConfig.class, root, "");
+        List<Problem> problems = new ArrayList<>(binder.problems());
+        if (config != null) {
+            problems.addAll(ConfigValidator.validate(config));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config;
+    }
+}

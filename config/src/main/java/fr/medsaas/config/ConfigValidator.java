@@ -1,0 +1,148 @@
+package fr.medsaas.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules that span fields and records, checked on the bound configuration. Every rule
+ * that fails adds a {@link Problem}; the loader reports them all at once.
+ */
+public final class ConfigValidator {
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9-]{1,32}");
+    private static final Set<String> RESERVED_TAGS = Set.of("Environment", "Project", "Compliance", "ManagedBy");
+
+    private ConfigValidator() {
+    }
+
+    /** Every problem of {@code config}; empty when it can be used. */
+    public static List<Problem> validate(EnvironmentConfig config) {
+        List<Problem> problems = new ArrayList<>();
+        checkNames(config, problems);
+        checkRegions(config.regions(), problems);
+        checkNetwork(config.network(), config.regions().primary(), problems);
+        checkLogging(config.logging(), problems);
+        return problems;
+    }
+
+    private static void checkNames(EnvironmentConfig c, List<Problem> problems) {
+        if (!EnvironmentConfig.KNOWN_ENVIRONMENTS.contains(c.name())) {
+            problems.add(new Problem("name", c.name(), "one of " + String.join(", ", EnvironmentConfig.KNOWN_ENVIRONMENTS)));
+        }
+        if (!TAG_VALUE.matcher(c.environmentTag()).matches()) {
+            problems.add(new Problem("environmentTag", c.environmentTag(), "letters, digits and -, 1 to 32 characters"));
+        }
+        if (!PREFIX.matcher(c.project()).matches()) {
+            problems.add(new Problem("project", c.project(), "lower-case letters, digits and -, 2 to 32 characters, starts with a letter"));
+        }
+        if (!PREFIX.matcher(c.namePrefix()).matches() || c.namePrefix().endsWith("-")) {
+            problems.add(new Problem("namePrefix", c.namePrefix(),
+                    "lower-case letters, digits and -, 2 to 32 characters, starts with a letter, does not end with -"));
+        }
+        for (Map.Entry<String, String> tag : c.tags().entrySet()) {
+            if (RESERVED_TAGS.contains(tag.getKey())) {
+                problems.add(new Problem("tags." + tag.getKey(), tag.getValue(),
+                        "the CMP-4 tags Environment, Project, Compliance and ManagedBy are set by the platform"));
+            } else if (tag.getKey().isEmpty() || tag.getKey().length() > 128 || tag.getKey().startsWith("aws:")
+                    || tag.getValue() == null || tag.getValue().length() > 128) {
+                problems.add(new Problem("tags." + tag.getKey(), tag.getValue(),
+                        "key 1 to 128 characters not starting with aws:, value up to 128 characters"));
+            }
+        }
+    }
+
+    private static void checkRegions(RegionsConfig r, List<Problem> problems) {
+        String euRule = "a region inside the EU (" + String.join(", ", Regions.EU)
+                + "); health data may not leave the EU (REG-3)";
+        if (!Regions.isEu(r.primary())) {
+            problems.add(new Problem("regions.primary", r.primary(), euRule));
+        }
+        if (!Regions.isEu(r.backup())) {
+            problems.add(new Problem("regions.backup", r.backup(), euRule));
+        } else if (r.backup().equals(r.primary())) {
+            problems.add(new Problem("regions.backup", r.backup(),
+                    "a region other than the primary (" + r.primary() + "): a disaster copy must survive the loss of a region (REG-2)"));
+        }
+        if (!Regions.CLOUDFRONT_WAF.equals(r.edge())) {
+            problems.add(new Problem("regions.edge", r.edge(),
+                    "us-east-1 only: AWS requires the CloudFront web ACL there, and nothing else is put in it (REG-3)"));
+        }
+    }
+
+    private static void checkNetwork(NetworkConfig n, String primary, List<Problem> problems) {
+        Optional<Cidr> vpc = Cidr.parse(n.vpcCidr());
+        if (vpc.isEmpty() || vpc.get().prefix() < 16 || vpc.get().prefix() > 24) {
+            problems.add(new Problem("network.vpcCidr", n.vpcCidr(),
+                    "an IPv4 block a.b.c.d/n with n from 16 to 24, aligned on its prefix (e.g. 10.0.0.0/16)"));
+            vpc = Optional.empty();
+        }
+        List<String> azs = n.availabilityZones();
+        if (azs.size() < 2 || azs.size() > 6) {
+            problems.add(new Problem("network.availabilityZones", String.valueOf(azs),
+                    "2 to 6 availability zones: the databases and the load balancer need at least two (NET-2)"));
+        }
+        Set<String> seenAz = new HashSet<>();
+        Pattern ofRegion = Pattern.compile(Pattern.quote(primary) + "[a-z]");
+        for (int i = 0; i < azs.size(); i++) {
+            String az = azs.get(i);
+            if (!ofRegion.matcher(az).matches()) {
+                problems.add(new Problem("network.availabilityZones[" + i + "]", az,
+                        "a zone of the primary region " + primary + ", like " + primary + "a"));
+            } else if (!seenAz.add(az)) {
+                problems.add(new Problem("network.availabilityZones[" + i + "]", az, "each zone once"));
+            }
+        }
+        List<Cidr> placed = new ArrayList<>();
+        List<String> placedFields = new ArrayList<>();
+        checkTier("network.publicSubnetCidrs", n.publicSubnetCidrs(), azs.size(), vpc, placed, placedFields, problems);
+        checkTier("network.appSubnetCidrs", n.appSubnetCidrs(), azs.size(), vpc, placed, placedFields, problems);
+        checkTier("network.dbSubnetCidrs", n.dbSubnetCidrs(), azs.size(), vpc, placed, placedFields, problems);
+        if (n.natGateways() < 1 || n.natGateways() > Math.max(1, azs.size())) {
+            problems.add(new Problem("network.natGateways", String.valueOf(n.natGateways()),
+                    "from 1 to the number of availability zones (" + azs.size() + ")"));
+        }
+    }
+
+    private static void checkTier(String field, List<String> cidrs, int zones, Optional<Cidr> vpc,
+                                  List<Cidr> placed, List<String> placedFields, List<Problem> problems) {
+        if (cidrs.size() != zones) {
+            problems.add(new Problem(field, String.valueOf(cidrs),
+                    "one CIDR per availability zone: " + zones + " expected, " + cidrs.size() + " given"));
+        }
+        for (int i = 0; i < cidrs.size(); i++) {
+            String at = field + "[" + i + "]";
+            Optional<Cidr> parsed = Cidr.parse(cidrs.get(i));
+            if (parsed.isEmpty() || parsed.get().prefix() < 16 || parsed.get().prefix() > 28) {
+                problems.add(new Problem(at, cidrs.get(i),
+                        "an IPv4 block a.b.c.d/n with n from 16 to 28, aligned on its prefix (e.g. 10.0.1.0/24)"));
+                continue;
+            }
+            Cidr subnet = parsed.get();
+            if (vpc.isPresent() && !vpc.get().contains(subnet)) {
+                problems.add(new Problem(at, cidrs.get(i), "a block inside the VPC " + vpc.get()));
+                continue;
+            }
+            for (int j = 0; j < placed.size(); j++) {
+                if (placed.get(j).overlaps(subnet)) {
+                    problems.add(new Problem(at, cidrs.get(i),
+                            "a block that does not overlap " + placedFields.get(j) + " (" + placed.get(j) + ")"));
+                }
+            }
+            placed.add(subnet);
+            placedFields.add(at);
+        }
+    }
+
+    private static void checkLogging(LoggingConfig l, List<Problem> problems) {
+        if (!LoggingConfig.ALLOWED_RETENTION_DAYS.contains(l.retentionDays())) {
+            problems.add(new Problem("logging.retentionDays", String.valueOf(l.retentionDays()),
+                    "365 to 1095 days (OBS-1, CNIL), as CloudWatch Logs accepts: one of "
+                            + LoggingConfig.ALLOWED_RETENTION_DAYS));
+        }
+    }
+}

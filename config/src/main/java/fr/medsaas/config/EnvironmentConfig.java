@@ -1,0 +1,66 @@
+package fr.medsaas.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One environment of the platform, as loaded from {@code config/<env>.yaml}: plain, immutable
+ * data that every construct is built from. Defaults are the source document's (prod) values.
+ *
+ * @param name           the environment's name
+ * @param environmentTag the value of the {@code Environment} tag (CMP-4)
+ * @param project        the value of the {@code Project} tag (CMP-4)
+ * @param namePrefix     prefix of every physical name (VPC, groups, aliases, secrets)
+ * @param regions        where things live (REG-1..3)
+ * @param network        the VPC and its tiers (NET-1..6)
+ * @param logging        log retention (OBS-1)
+ * @param tags           extra tags put on every resource, besides those of CMP-4
+ */
+public record EnvironmentConfig(
+        @Doc(value = "Environment name; also the config file's name", rule = "one of prod, staging, dev")
+        String name,
+        @Doc(value = "Value of the `Environment` tag on every resource (CMP-4)", defaultValue = "production",
+                rule = "letters, digits and -, 1 to 32 characters")
+        String environmentTag,
+        @Doc(value = "Value of the `Project` tag on every resource (CMP-4)", defaultValue = "medical-saas",
+                rule = "lower-case letters, digits and -, 2 to 32 characters")
+        String project,
+        @Doc(value = "Prefix of every physical name: VPC, security groups, key aliases, secrets",
+                defaultValue = "medical-saas", rule = "lower-case letters, digits and -, 2 to 32 characters, starts with a letter")
+        String namePrefix,
+        @Doc(value = "Regions of the workload, its backups and the CloudFront firewall", defaultValue = "{}")
+        RegionsConfig regions,
+        @Doc(value = "The VPC and its three tiers", defaultValue = "{}")
+        NetworkConfig network,
+        @Doc(value = "Log retention", defaultValue = "{}")
+        LoggingConfig logging,
+        @Doc(value = "Extra tags on every resource, besides Environment, Project, Compliance and ManagedBy",
+                defaultValue = "{}", rule = "keys and values 1 to 128 characters; may not override the CMP-4 tags")
+        Map<String, String> tags) {
+
+    /** Names of the environments the platform knows. */
+    public static final java.util.List<String> KNOWN_ENVIRONMENTS = java.util.List.of("prod", "staging", "dev");
+
+    public EnvironmentConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(regions, "regions");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(logging, "logging");
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** True for the production environment, where the strictest floors apply. */
+    public boolean isProduction() {
+        return "prod".equals(name);
+    }
+
+    /** A physical name: the prefix, a dash, and the suffix ({@code medical-saas-vpc}). */
+    public String physicalName(String suffix) {
+        return namePrefix + "-" + suffix;
+    }
+
+    /** The name of a CDK stack of this environment: {@code MedSaas-<env>-<Part>}. */
+    public String stackName(String part) {
+        return "MedSaas-" + name + "-" + part;
+    }
+}

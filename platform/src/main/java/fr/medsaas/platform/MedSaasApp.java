@@ -1,0 +1,81 @@
+package fr.medsaas.platform;
+
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.nag.RulePacks;
+import fr.medsaas.platform.stacks.KeysStack;
+import fr.medsaas.platform.stacks.NetworkStack;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Tags;
+
+/**
+ * The one CDK app of an environment: builds every stack from the configuration and hands typed
+ * objects from one to the next. Holds no resource logic.
+ */
+public final class MedSaasApp {
+    private final App app;
+    private final KeysStack keys;
+    private final NetworkStack network;
+
+    private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
+        this.app = new App(AppProps.builder()
+                .outdir(outdir.toString())
+                // No context lookups, no version reporting, no AWS account: synthesis is offline.
+                .analyticsReporting(false)
+                .context(Map.of("aws:cdk:enable-path-metadata", true))
+                .build());
+        if (rulePacks) {
+            RulePacks.register(app);
+        }
+        this.keys = new KeysStack(app, config);
+        this.network = new NetworkStack(app, config, keys.keys());
+        tag(config);
+    }
+
+    /**
+     * Builds the app of an environment, writing its assembly to {@code outdir} on synthesis.
+     *
+     * @param rulePacks whether the cdk-nag packs run at synthesis
+     */
+    public static MedSaasApp build(EnvironmentConfig config, Path outdir, boolean rulePacks) {
+        return new MedSaasApp(config, outdir, rulePacks);
+    }
+
+    private void tag(EnvironmentConfig config) {
+        // CMP-4 on every resource of every stack; extra tags first so the four cannot be overridden.
+        config.tags().forEach((k, v) -> Tags.of(app).add(k, v));
+        Tags.of(app).add("Environment", config.environmentTag());
+        Tags.of(app).add("Project", config.project());
+        Tags.of(app).add("Compliance", "RGPD");
+        Tags.of(app).add("ManagedBy", "cdk");
+    }
+
+    /** Synthesizes every stack; the packs, when registered, run now. */
+    public void synth() {
+        app.synth();
+    }
+
+    /** The CDK app. */
+    public App app() {
+        return app;
+    }
+
+    /** The Keys stack. */
+    public KeysStack keys() {
+        return keys;
+    }
+
+    /** The Network stack. */
+    public NetworkStack network() {
+        return network;
+    }
+
+    /** Every stack, in deployment order. */
+    public List<Stack> stacks() {
+        return List.of(keys, network);
+    }
+}

@@ -1,0 +1,113 @@
+package fr.medsaas.platform;
+
+import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.compliance.assembly.ValidationReport;
+import fr.medsaas.config.EnvironmentConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Synthesizes an environment into a cloud assembly, all or nothing: the assembly is written to
+ * a temporary folder beside the destination and moved into place only when every rule pack is
+ * clean, so a failed run never leaves a half-written or non-compliant assembly behind.
+ */
+public final class Synthesizer {
+    private Synthesizer() {
+    }
+
+    /**
+     * What a successful synthesis produced.
+     *
+     * @param assembly the assembly, read back from its final place
+     * @param report   the rule packs' report inside it
+     * @param elapsed  wall time of building and synthesizing
+     */
+    public record Result(CloudAssembly assembly, ValidationReport report, Duration elapsed) {
+    }
+
+    /**
+     * Synthesizes {@code config} with every rule pack into {@code outDir}, replacing what was there.
+     *
+     * @throws UnacknowledgedFindingsException when a pack reports an error nobody acknowledged
+     */
+    public static Result synthesize(EnvironmentConfig config, Path outDir) {
+        long start = System.nanoTime();
+        Path target = outDir.toAbsolutePath().normalize();
+        Path staging = createStaging(target);
+        try {
+            RuntimeException failure = null;
+            try {
+                MedSaasApp.build(config, staging, true).synth();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Optional<ValidationReport> report = ValidationReport.readFrom(staging);
+            if (report.isPresent() && !report.get().blocking().isEmpty()) {
+                throw new UnacknowledgedFindingsException(report.get().blocking());
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            moveIntoPlace(staging, target);
+            CloudAssembly assembly = CloudAssembly.read(target);
+            return new Result(assembly, report.orElseThrow(() -> new IllegalStateException("the rule packs wrote no report")),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private static Path createStaging(Path target) {
+        try {
+            Path parent = target.getParent();
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
+        }
+    }
+
+    private static void moveIntoPlace(Path staging, Path target) {
+        try {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                Files.delete(old);
+                move(target, old);
+            }
+            move(staging, target);
+            if (old != null) {
+                deleteRecursively(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the assembly into " + target, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

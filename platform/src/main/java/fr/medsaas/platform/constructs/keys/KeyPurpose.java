@@ -1,0 +1,63 @@
+package fr.medsaas.platform.constructs.keys;
+
+import java.util.List;
+
+/**
+ * The customer-managed keys of the platform (KMS-1), each with the AWS services allowed to use
+ * it on the account's behalf through {@code kms:ViaService} (KMS-2). Plain data.
+ */
+public enum KeyPurpose {
+    /** Application-level encryption of health data, and the application's secrets. */
+    DATA("Data", "data-key", "Application data encryption for medical SaaS - RGPD compliance",
+            List.of("secretsmanager"), true),
+    /** RDS PostgreSQL storage, snapshots and Performance Insights (DB-4). */
+    RDS("Rds", "rds-key", "RDS PostgreSQL storage, snapshots and Performance Insights", List.of("rds"), true),
+    /** The media bucket (S3-2). */
+    S3("S3", "s3-key", "S3 media bucket encryption (SSE-KMS with bucket key)", List.of("s3"), true),
+    /** Every CloudWatch Logs log group (OBS-1). */
+    LOGS("Logs", "logs-key", "CloudWatch Logs log groups encryption", List.of(), false),
+    /** Secrets Manager secrets, and the ElastiCache replication group at rest. */
+    SECRETS("Secrets", "secrets-key", "Secrets Manager secrets and ElastiCache at rest",
+            List.of("secretsmanager", "elasticache"), true),
+    /** AWS Backup vault (BCK-1). */
+    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup"), true);
+
+    private final String constructId;
+    private final String aliasSuffix;
+    private final String description;
+    private final List<String> viaServices;
+    private final boolean healthData;
+
+    KeyPurpose(String constructId, String aliasSuffix, String description, List<String> viaServices, boolean healthData) {
+        this.constructId = constructId;
+        this.aliasSuffix = aliasSuffix;
+        this.description = description;
+        this.viaServices = viaServices;
+        this.healthData = healthData;
+    }
+
+    /** The construct id; part of the key's logical ID, so never renamed. */
+    public String constructId() {
+        return constructId;
+    }
+
+    /** The alias of this key for a name prefix: {@code alias/medical-saas-data-key}. */
+    public String alias(String namePrefix) {
+        return "alias/" + namePrefix + "-" + aliasSuffix;
+    }
+
+    /** The key's description. */
+    public String description() {
+        return description;
+    }
+
+    /** Service names (as in {@code rds.eu-west-3.amazonaws.com}) allowed through kms:ViaService. */
+    public List<String> viaServices() {
+        return viaServices;
+    }
+
+    /** Whether the key protects health data, and so carries {@code DataType=medical-sensitive} (DB-9). */
+    public boolean healthData() {
+        return healthData;
+    }
+}

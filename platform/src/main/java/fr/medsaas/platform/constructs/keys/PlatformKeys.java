@@ -1,0 +1,97 @@
+package fr.medsaas.platform.constructs.keys;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
+import software.constructs.Construct;
+
+/**
+ * The platform's customer-managed KMS keys (KMS-1): rotation on, retained when the stack is
+ * deleted, one alias each. Their policies (KMS-2) keep the source's account statement, let AWS
+ * services use a key only on the account's behalf ({@code kms:ViaService} and
+ * {@code kms:CallerAccount}), and let CloudWatch Logs use the logs key only for this account's
+ * log groups in this region (encryption-context condition).
+ */
+public final class PlatformKeys extends Construct {
+    private static final List<String> USE_ACTIONS = List.of(
+            "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant");
+
+    private final Map<KeyPurpose, Key> keys = new EnumMap<>(KeyPurpose.class);
+
+    public PlatformKeys(Construct scope, String id, PlatformKeysProps props) {
+        super(scope, id);
+        for (KeyPurpose purpose : KeyPurpose.values()) {
+            Key key = Key.Builder.create(this, purpose.constructId())
+                    .alias(purpose.alias(props.namePrefix()))
+                    .description(purpose.description())
+                    .enableKeyRotation(true)
+                    .removalPolicy(RemovalPolicy.RETAIN)
+                    .policy(policyFor(purpose, props.region()))
+                    .build();
+            if (purpose.healthData()) {
+                Tags.of(key).add("DataType", "medical-sensitive");
+            }
+            keys.put(purpose, key);
+        }
+    }
+
+    private static PolicyDocument policyFor(KeyPurpose purpose, String region) {
+        PolicyDocument doc = new PolicyDocument();
+        // The source's first statement: IAM policies of the account decide who may use the key.
+        doc.addStatements(PolicyStatement.Builder.create()
+                .sid("Enable IAM User Permissions")
+                .principals(List.of(new AccountRootPrincipal()))
+                .actions(List.of("kms:*"))
+                .resources(List.of("*"))
+                .build());
+        for (String service : purpose.viaServices()) {
+            doc.addStatements(PolicyStatement.Builder.create()
+                    .sid("AllowUseThrough" + Character.toUpperCase(service.charAt(0)) + service.substring(1))
+                    .principals(List.of(new AnyPrincipal()))
+                    .actions(USE_ACTIONS)
+                    .resources(List.of("*"))
+                    .conditions(Map.of("StringEquals", Map.of(
+                            "kms:ViaService", service + "." + region + ".amazonaws.com",
+                            "kms:CallerAccount", Aws.ACCOUNT_ID)))
+                    .build());
+        }
+        if (purpose == KeyPurpose.LOGS) {
+            doc.addStatements(PolicyStatement.Builder.create()
+                    .sid("AllowCloudWatchLogsOfThisAccount")
+                    .effect(Effect.ALLOW)
+                    .principals(List.of(new ServicePrincipal("logs." + region + ".amazonaws.com")))
+                    .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"))
+                    .resources(List.of("*"))
+                    .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
+                            "arn:" + Aws.PARTITION + ":logs:" + region + ":" + Aws.ACCOUNT_ID + ":log-group:*")))
+                    .build());
+        }
+        return doc;
+    }
+
+    /** The key of one purpose. */
+    public IKey key(KeyPurpose purpose) {
+        return keys.get(purpose);
+    }
+
+    /** The data key, {@code alias/<prefix>-data-key}. */
+    public IKey data() {
+        return key(KeyPurpose.DATA);
+    }
+
+    /** The key of every log group. */
+    public IKey logs() {
+        return key(KeyPurpose.LOGS);
+    }
+}

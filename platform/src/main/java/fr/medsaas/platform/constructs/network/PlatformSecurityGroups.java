@@ -1,0 +1,95 @@
+package fr.medsaas.platform.constructs.network;
+
+import fr.medsaas.platform.nag.Acknowledge;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.constructs.Construct;
+
+/**
+ * The security groups of SG-1..5, chained by group reference, never by CIDR inside the VPC:
+ * internet → load balancer (443, and 80 to redirect) → web app (8000) → PostgreSQL (5432) and
+ * Redis (6379). The worker has no ingress. Egress is as narrow as ingress: no group may open
+ * outbound to everything, and the data stores send nothing out.
+ */
+public final class PlatformSecurityGroups extends Construct {
+    private final SecurityGroup alb;
+    private final SecurityGroup app;
+    private final SecurityGroup worker;
+    private final SecurityGroup database;
+    private final SecurityGroup redis;
+    private final SecurityGroup endpoints;
+
+    public PlatformSecurityGroups(Construct scope, String id, PlatformSecurityGroupsProps props) {
+        super(scope, id);
+        String p = props.namePrefix();
+        alb = group("Alb", props, p + "-alb-sg", "Security group for ALB - HTTPS only");
+        app = group("App", props, p + "-app-sg", "Security group for Django applications");
+        worker = group("Worker", props, p + "-worker-sg", "Security group for Celery workers - no ingress");
+        database = group("Database", props, p + "-rds-sg", "Security group for PostgreSQL RDS");
+        redis = group("Redis", props, p + "-redis-sg", "Security group for ElastiCache Redis");
+        endpoints = group("Endpoints", props, p + "-endpoints-sg", "Security group for VPC interface endpoints");
+
+        // SG-1: the only ingress from the internet; port 80 exists to redirect to 443 (ALB-1).
+        alb.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
+        alb.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the internet, redirected to HTTPS only");
+        Acknowledge.rule(alb, "AwsSolutions-EC23",
+                "SG-1: the patient-facing load balancer must be reachable from the internet on 443 (and on 80 only to "
+                        + "redirect to 443); the regional WAF of ALB-3 filters that traffic.");
+        alb.addEgressRule(app, Port.tcp(8000), "to the web application only");
+
+        // SG-2: the web application takes traffic from the load balancer only.
+        app.addIngressRule(alb, Port.tcp(8000), "from the load balancer only");
+        for (SecurityGroup client : new SecurityGroup[] {app, worker}) {
+            // SG-3, SG-4: the stores take traffic from the application groups only.
+            database.addIngressRule(client, Port.tcp(5432), "PostgreSQL from " + client.getNode().getId());
+            redis.addIngressRule(client, Port.tcp(6379), "Redis from " + client.getNode().getId());
+            endpoints.addIngressRule(client, Port.tcp(443), "AWS APIs from " + client.getNode().getId());
+            client.addEgressRule(database, Port.tcp(5432), "to PostgreSQL");
+            client.addEgressRule(redis, Port.tcp(6379), "to Redis");
+            // AWS APIs (ECR, Secrets Manager, Logs, KMS, S3) through endpoints or NAT, and the
+            // application's own HTTPS partners: TLS only, never plain text.
+            client.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS out, TLS only");
+        }
+    }
+
+    private SecurityGroup group(String id, PlatformSecurityGroupsProps props, String name, String description) {
+        return SecurityGroup.Builder.create(this, id)
+                .vpc(props.vpc())
+                .securityGroupName(name)
+                .description(description)
+                .allowAllOutbound(false)
+                .build();
+    }
+
+    /** SG-1: the load balancer. */
+    public ISecurityGroup alb() {
+        return alb;
+    }
+
+    /** SG-2: the web application. */
+    public ISecurityGroup app() {
+        return app;
+    }
+
+    /** The worker: no ingress. */
+    public ISecurityGroup worker() {
+        return worker;
+    }
+
+    /** SG-3: PostgreSQL. */
+    public ISecurityGroup database() {
+        return database;
+    }
+
+    /** SG-4: Redis. */
+    public ISecurityGroup redis() {
+        return redis;
+    }
+
+    /** The interface endpoints: 443 from the application groups. */
+    public ISecurityGroup endpoints() {
+        return endpoints;
+    }
+}

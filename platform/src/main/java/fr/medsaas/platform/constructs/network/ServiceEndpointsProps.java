@@ -1,0 +1,15 @@
+package fr.medsaas.platform.constructs.network;
+
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+
+/**
+ * Where the interface endpoints go.
+ *
+ * @param vpc           the VPC
+ * @param subnets       the subnets of the endpoints' network interfaces (the app tier)
+ * @param securityGroup the endpoints' group, open on 443 to the application groups only
+ */
+public record ServiceEndpointsProps(IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {
+}
