@@ -1,0 +1,68 @@
+package fr.medsaas.platform;
+
+import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.config.ConfigLoader;
+import fr.medsaas.config.EnvironmentConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The environments' apps, built and synthesized once per test JVM (not per test, not per class):
+ * CDK calls cross into Node.js through jsii, so every construct built twice costs real time.
+ * Template assertions use {@link #template}; plain-JSON checks use {@link #assembly}.
+ */
+public final class TestApps {
+    private static final Map<String, Built> BUILT = new ConcurrentHashMap<>();
+
+    private TestApps() {
+    }
+
+    /** The checkout's root, where {@code config/} is. */
+    public static Path root() {
+        String root = System.getProperty("medsaas.root");
+        Path p = root == null ? Path.of("..") : Path.of(root);
+        return Files.isDirectory(p.resolve("config")) ? p : Path.of("..");
+    }
+
+    /** A shipped environment's configuration. */
+    public static EnvironmentConfig config(String env) {
+        return ConfigLoader.loadEnvironment(root().resolve("config"), env);
+    }
+
+    /** The app of a shipped environment, without rule packs, synthesized once. */
+    public static MedSaasApp app(String env) {
+        return built(env).app;
+    }
+
+    /** The synthesized assembly of a shipped environment, as plain JSON. */
+    public static CloudAssembly assembly(String env) {
+        return built(env).assembly;
+    }
+
+    /** The CDK assertions template of one stack. */
+    public static Template template(Stack stack) {
+        return Template.fromStack(stack);
+    }
+
+    private static Built built(String env) {
+        return BUILT.computeIfAbsent(env, e -> {
+            try {
+                Path out = Files.createTempDirectory("medsaas-test-" + e + "-");
+                MedSaasApp app = MedSaasApp.build(config(e), out, false);
+                app.synth();
+                return new Built(app, CloudAssembly.read(out));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
+    private record Built(MedSaasApp app, CloudAssembly assembly) {
+    }
+}
