@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
+import software.constructs.IConstruct;
 
 /**
  * The one CDK app of an environment: builds every stack from the configuration and hands typed
@@ -52,6 +54,35 @@ public final class MedSaasApp {
         Tags.of(app).add("Project", config.project());
         Tags.of(app).add("Compliance", "RGPD");
         Tags.of(app).add("ManagedBy", "cdk");
+        tagCustomResourceProviders(config);
+    }
+
+    /**
+     * CDK's built-in custom-resource providers (e.g. the one that empties the default security
+     * group, NET-6) are raw CfnResources that the Tags aspect does not reach: give their role and
+     * function the CMP-4 tags directly.
+     */
+    private void tagCustomResourceProviders(EnvironmentConfig config) {
+        Map<String, String> tags = new java.util.TreeMap<>(config.tags());
+        tags.put("Environment", config.environmentTag());
+        tags.put("Project", config.project());
+        tags.put("Compliance", "RGPD");
+        tags.put("ManagedBy", "cdk");
+        List<Map<String, String>> cfnTags = tags.entrySet().stream()
+                .map(e -> Map.of("Key", e.getKey(), "Value", e.getValue())).toList();
+        for (Stack stack : stacks()) {
+            for (IConstruct child : stack.getNode().getChildren()) {
+                if (!child.getNode().getId().startsWith("Custom::")) {
+                    continue;
+                }
+                for (String part : List.of("Role", "Handler")) {
+                    IConstruct resource = child.getNode().tryFindChild(part);
+                    if (resource instanceof CfnResource cfn) {
+                        cfn.addPropertyOverride("Tags", cfnTags);
+                    }
+                }
+            }
+        }
     }
 
     /** Synthesizes every stack; the packs, when registered, run now. */

@@ -1,0 +1,19 @@
+package fr.medsaas.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command in-process and keeps its exit code and output. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    static String configDir() {
+        String root = System.getProperty("medsaas.root");
+        return (root == null ? ".." : root) + "/config";
+    }
+}

@@ -1,0 +1,84 @@
+package fr.medsaas.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** CFG-1: the shipped environments load, prod holds the source's values, bad input is refused. */
+class ConfigLoaderTest {
+    static Path configDir() {
+        String root = System.getProperty("medsaas.root");
+        return root == null ? Path.of("..", "config") : Path.of(root, "config");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "staging", "dev"})
+    void cfg1_shippedEnvironmentsLoadAndValidate(String env) {
+        EnvironmentConfig config = ConfigLoader.loadEnvironment(configDir(), env);
+        assertThat(config.name()).isEqualTo(env);
+        assertThat(ConfigValidator.validate(config)).isEmpty();
+    }
+
+    @Test
+    void cfg1_prodHoldsTheSourceDocumentsValues() {
+        EnvironmentConfig prod = ConfigLoader.loadEnvironment(configDir(), "prod");
+        assertThat(prod.regions()).isEqualTo(new RegionsConfig("eu-west-3", "eu-central-1", "us-east-1"));
+        assertThat(prod.network().vpcCidr()).isEqualTo("10.0.0.0/16");
+        assertThat(prod.network().availabilityZones()).containsExactly("eu-west-3a", "eu-west-3b", "eu-west-3c");
+        assertThat(prod.network().publicSubnetCidrs()).startsWith("10.0.1.0/24");
+        assertThat(prod.network().appSubnetCidrs()).startsWith("10.0.10.0/24");
+        assertThat(prod.network().dbSubnetCidrs()).startsWith("10.0.20.0/24");
+        assertThat(prod.network().natGateways()).isEqualTo(3);
+        assertThat(prod.logging().retentionDays()).isEqualTo(365);
+        assertThat(prod.physicalName("vpc")).isEqualTo("medical-saas-vpc");
+        assertThat(prod.environmentTag()).isEqualTo("production");
+    }
+
+    @Test
+    void cfg1_defaultsAreProdValues() {
+        // A file with only a name gets every default; the defaults are the source's (prod) values.
+        EnvironmentConfig minimal = ConfigLoader.parse("name: prod\n", "minimal.yaml");
+        EnvironmentConfig prod = ConfigLoader.loadEnvironment(configDir(), "prod");
+        assertThat(minimal).isEqualTo(prod);
+    }
+
+    @Test
+    void refusesAnUnknownEnvironmentName() {
+        assertThatThrownBy(() -> ConfigLoader.loadEnvironment(configDir(), "nowhere"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("\"nowhere\"")
+                .hasMessageContaining("one of prod, staging, dev");
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(Path.of("does-not-exist.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does-not-exist.yaml")
+                .hasMessageContaining("an existing, readable YAML file");
+    }
+
+    @Test
+    void refusesMalformedYaml() {
+        assertThatThrownBy(() -> ConfigLoader.parse("name: prod\nnetwork: [unclosed\n", "bad.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.yaml")
+                .hasMessageContaining("well-formed YAML");
+    }
+
+    @Test
+    void refusesEveryProblemAtOnce() {
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> ConfigLoader.parse("""
+                name: prod
+                regions: { primary: us-east-1 }
+                logging: { retentionDays: 30 }
+                """, "many.yaml"));
+        assertThat(e.problems()).extracting(Problem::field)
+                .contains("regions.primary", "logging.retentionDays");
+        assertThat(e.getMessage()).contains("many.yaml").contains("problems");
+    }
+}

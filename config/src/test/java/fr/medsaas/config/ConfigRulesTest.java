@@ -1,0 +1,84 @@
+package fr.medsaas.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * CFG-1: one case per way a configuration is refused. Each names the field, the value given
+ * and the rule, so that the person who wrote it knows what to change.
+ */
+class ConfigRulesTest {
+
+    static Stream<Arguments> badConfigurations() {
+        return Stream.of(
+                Arguments.of("unknown field", "name: prod\ncolour: blue\n",
+                        "colour", "unknown field"),
+                Arguments.of("misspelled field", "name: prod\nnetwork: { vpcCidrr: 10.0.0.0/16 }\n",
+                        "network.vpcCidrr", "did you mean \"vpcCidr\""),
+                Arguments.of("wrong type", "name: prod\nnetwork: { natGateways: three }\n",
+                        "network.natGateways", "a whole number"),
+                Arguments.of("wrong type for a list", "name: prod\nnetwork: { availabilityZones: eu-west-3a }\n",
+                        "network.availabilityZones", "a list"),
+                Arguments.of("missing required field", "environmentTag: production\n",
+                        "name", "required field"),
+                Arguments.of("unknown environment name", "name: nowhere\n",
+                        "name", "one of prod, staging, dev"),
+                Arguments.of("REG-3 primary outside the EU", "name: prod\nregions: { primary: us-east-1 }\n",
+                        "regions.primary", "inside the EU"),
+                Arguments.of("REG-3 backup outside the EU (London is not in the EU)",
+                        "name: prod\nregions: { backup: eu-west-2 }\n", "regions.backup", "inside the EU"),
+                Arguments.of("REG-2 backup in the primary region", "name: prod\nregions: { backup: eu-west-3 }\n",
+                        "regions.backup", "other than the primary"),
+                Arguments.of("REG-3 edge elsewhere than us-east-1", "name: prod\nregions: { edge: eu-west-1 }\n",
+                        "regions.edge", "us-east-1 only"),
+                Arguments.of("ill-formed CIDR", "name: prod\nnetwork: { vpcCidr: 10.0.0.0/33 }\n",
+                        "network.vpcCidr", "a.b.c.d/n"),
+                Arguments.of("CIDR not aligned on its prefix", "name: prod\nnetwork: { vpcCidr: 10.0.0.1/16 }\n",
+                        "network.vpcCidr", "aligned"),
+                Arguments.of("overlapping subnets", "name: prod\nnetwork: { appSubnetCidrs: [10.0.1.0/24, 10.0.11.0/24, 10.0.12.0/24] }\n",
+                        "network.appSubnetCidrs[0]", "does not overlap network.publicSubnetCidrs[0]"),
+                Arguments.of("subnet outside the VPC", "name: prod\nnetwork: { dbSubnetCidrs: [10.0.20.0/24, 10.0.21.0/24, 10.9.22.0/24] }\n",
+                        "network.dbSubnetCidrs[2]", "inside the VPC 10.0.0.0/16"),
+                Arguments.of("fewer than two zones", """
+                        name: prod
+                        network:
+                          availabilityZones: [eu-west-3a]
+                          publicSubnetCidrs: [10.0.1.0/24]
+                          appSubnetCidrs: [10.0.10.0/24]
+                          dbSubnetCidrs: [10.0.20.0/24]
+                          natGateways: 1
+                        """, "network.availabilityZones", "2 to 6 availability zones"),
+                Arguments.of("zone not of the region", "name: prod\nnetwork: { availabilityZones: [eu-west-3a, eu-west-3b, eu-west-1c] }\n",
+                        "network.availabilityZones[2]", "a zone of the primary region eu-west-3"),
+                Arguments.of("subnets not one per zone", "name: prod\nnetwork: { publicSubnetCidrs: [10.0.1.0/24, 10.0.2.0/24] }\n",
+                        "network.publicSubnetCidrs", "one CIDR per availability zone"),
+                Arguments.of("more NAT gateways than zones", "name: prod\nnetwork: { natGateways: 4 }\n",
+                        "network.natGateways", "from 1 to the number of availability zones"),
+                Arguments.of("OBS-1 retention below 365 days", "name: prod\nlogging: { retentionDays: 30 }\n",
+                        "logging.retentionDays", "365 to 1095 days"),
+                Arguments.of("OBS-1 retention above 1095 days", "name: prod\nlogging: { retentionDays: 1827 }\n",
+                        "logging.retentionDays", "365 to 1095 days"),
+                Arguments.of("CMP-4 tag overridden", "name: prod\ntags: { Compliance: none }\n",
+                        "tags.Compliance", "set by the platform"),
+                Arguments.of("bad name prefix", "name: prod\nnamePrefix: Medical_SaaS\n",
+                        "namePrefix", "lower-case letters"));
+    }
+
+    @ParameterizedTest(name = "refuses {0}")
+    @MethodSource("badConfigurations")
+    void refusesABadConfiguration(String why, String yaml, String field, String rule) {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml, "case.yaml"));
+        assertThat(e).as(why).isNotNull();
+        assertThat(e.getMessage()).startsWith("invalid configuration case.yaml");
+        assertThat(e.problems()).as(why)
+                .anySatisfy(p -> {
+                    assertThat(p.field()).isEqualTo(field);
+                    assertThat(p.rule()).contains(rule);
+                });
+    }
+}

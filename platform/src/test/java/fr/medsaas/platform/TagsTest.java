@@ -1,0 +1,64 @@
+package fr.medsaas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.medsaas.compliance.assembly.StackTemplate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** CMP-4: the four tags on every taggable resource of every stack, in every environment. */
+class TagsTest {
+    /** Types whose CloudFormation schema has no Tags property (or tags them elsewhere). */
+    private static final Set<String> UNTAGGABLE = Set.of(
+            "AWS::KMS::Alias", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+            "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress",
+            "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::CDK::Metadata", "Custom::VpcRestrictDefaultSG",
+            "AWS::EC2::VPCEndpoint");
+
+    @Test
+    void cmp4_everyTaggableResourceCarriesTheFourTags() {
+        Map<String, String> expectedProd = Map.of("Environment", "production", "Project", "medical-saas",
+                "Compliance", "RGPD", "ManagedBy", "cdk");
+        List<String> missing = new ArrayList<>();
+        for (StackTemplate stack : TestApps.assembly("prod").stacks()) {
+            stack.resources().forEach((id, r) -> {
+                String type = r.path("Type").asText();
+                if (UNTAGGABLE.contains(type)) {
+                    return;
+                }
+                Map<String, String> tags = tags(r);
+                expectedProd.forEach((k, v) -> {
+                    if (!v.equals(tags.get(k))) {
+                        missing.add(stack.stackName() + "/" + id + " (" + type + ") " + k);
+                    }
+                });
+            });
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void cmp4_devIsTaggedWithItsOwnEnvironment() {
+        for (StackTemplate stack : TestApps.assembly("dev").stacks()) {
+            stack.resources().values().stream()
+                    .filter(r -> !UNTAGGABLE.contains(r.path("Type").asText()))
+                    .forEach(r -> assertThat(tags(r)).containsEntry("Environment", "dev"));
+        }
+    }
+
+    private static Map<String, String> tags(JsonNode resource) {
+        Map<String, String> out = new HashMap<>();
+        JsonNode tags = resource.path("Properties").path("Tags");
+        if (tags.isArray()) {
+            tags.forEach(t -> out.put(t.path("Key").asText(), t.path("Value").asText()));
+        } else if (tags.isObject()) {
+            tags.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
+    }
+}
