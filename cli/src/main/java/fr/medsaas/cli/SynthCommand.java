@@ -1,5 +1,6 @@
 package fr.medsaas.cli;
 
+import fr.medsaas.compliance.assembly.Acknowledgement;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.Synthesizer;
@@ -36,10 +37,11 @@ public final class SynthCommand implements Callable<Integer> {
         for (StackTemplate s : result.assembly().stacks()) {
             w.printf(Locale.ROOT, "%-28s %-14s %4d resources%n", s.stackName(), s.region(), s.resourceCount());
         }
-        w.printf(Locale.ROOT, "%d stacks, %d resources; rule packs %s: 0 open errors, %d acknowledged findings, %d open warnings%n",
+        w.printf(Locale.ROOT, "%d stacks, %d resources; rule packs %s: 0 open errors, %d open warnings, "
+                        + "%d acknowledgements with reasons in the templates%n",
                 result.assembly().stacks().size(), result.assembly().resourceCount(),
-                String.join(", ", result.report().plugins()), result.report().acknowledged().size(),
-                result.report().openWarnings().size());
+                String.join(", ", result.rulePacks()), result.report().openWarnings().size(),
+                Acknowledgement.of(result.assembly()).size());
         for (var warning : result.report().openWarnings()) {
             w.println("  " + warning.describe());
         }

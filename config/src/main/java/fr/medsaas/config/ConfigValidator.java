@@ -27,6 +27,7 @@ public final class ConfigValidator {
         checkRegions(config.regions(), problems);
         checkNetwork(config.network(), config.regions().primary(), problems);
         checkLogging(config.logging(), problems);
+        checkApp(config.app(), config, problems);
         return problems;
     }
 
@@ -135,6 +136,67 @@ public final class ConfigValidator {
             }
             placed.add(subnet);
             placedFields.add(at);
+        }
+    }
+
+    private static final Pattern ACM_ARN = Pattern.compile(
+            "arn:aws:acm:([a-z0-9-]+):(\\d{12}):certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern PY_MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final Pattern ECR_REPOSITORY = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*");
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+
+    private static void checkApp(AppConfig a, EnvironmentConfig c, List<Problem> problems) {
+        var arn = ACM_ARN.matcher(a.certificateArn());
+        if (!arn.matches()) {
+            problems.add(new Problem("app.certificateArn", a.certificateArn(),
+                    "an ACM certificate ARN: arn:aws:acm:" + c.regions().primary() + ":<12-digit account>:certificate/<uuid>"));
+        } else if (!arn.group(1).equals(c.regions().primary())) {
+            problems.add(new Problem("app.certificateArn", a.certificateArn(),
+                    "a certificate of the load balancer's region " + c.regions().primary()
+                            + " (ACM certificates are regional; this one is in " + arn.group(1) + ")"));
+        }
+        if (!PY_MODULE.matcher(a.djangoSettingsModule()).matches()) {
+            problems.add(new Problem("app.djangoSettingsModule", a.djangoSettingsModule(), "a dotted Python module path"));
+        }
+        checkService("app.web", a.web(), c.isProduction() ? 2 : 1, problems);
+        checkService("app.worker", a.worker(), 1, problems);
+    }
+
+    private static void checkService(String field, ServiceConfig s, int minFloor, List<Problem> problems) {
+        ImageConfig image = s.image();
+        if (image.repository().length() < 2 || image.repository().length() > 256
+                || !ECR_REPOSITORY.matcher(image.repository()).matches()) {
+            problems.add(new Problem(field + ".image.repository", image.repository(),
+                    "an ECR repository name: 2 to 256 characters, lower-case letters and digits separated by . _ - /"));
+        }
+        if (!IMAGE_TAG.matcher(image.tag()).matches()) {
+            problems.add(new Problem(field + ".image.tag", image.tag(),
+                    "1 to 128 characters: letters, digits, . _ -, not starting with . or -"));
+        }
+        if (image.digest() != null && !DIGEST.matcher(image.digest()).matches()) {
+            problems.add(new Problem(field + ".image.digest", image.digest(), "sha256: followed by 64 lower-case hex digits"));
+        }
+        if (!Fargate.CPU.contains(s.cpu())) {
+            problems.add(new Problem(field + ".cpu", String.valueOf(s.cpu()), "one of the Fargate CPU values " + Fargate.CPU));
+        } else if (!Fargate.accepts(s.cpu(), s.memoryMiB())) {
+            problems.add(new Problem(field + ".memoryMiB", String.valueOf(s.memoryMiB()),
+                    "a memory Fargate pairs with " + s.cpu() + " CPU units: " + Fargate.allowedMemory(s.cpu())));
+        }
+        if (s.minCapacity() < minFloor) {
+            problems.add(new Problem(field + ".minCapacity", String.valueOf(s.minCapacity()),
+                    minFloor + " or more" + (minFloor > 1 ? " in prod, so that losing a zone or a task keeps the service up" : "")));
+        }
+        if (s.maxCapacity() < s.minCapacity() || s.maxCapacity() > 100) {
+            problems.add(new Problem(field + ".maxCapacity", String.valueOf(s.maxCapacity()),
+                    "from minCapacity (" + s.minCapacity() + ") to 100"));
+        }
+        if (s.desiredCount() < s.minCapacity() || s.desiredCount() > s.maxCapacity()) {
+            problems.add(new Problem(field + ".desiredCount", String.valueOf(s.desiredCount()),
+                    "from minCapacity (" + s.minCapacity() + ") to maxCapacity (" + s.maxCapacity() + ")"));
+        }
+        if (s.targetCpuPercent() < 10 || s.targetCpuPercent() > 90) {
+            problems.add(new Problem(field + ".targetCpuPercent", String.valueOf(s.targetCpuPercent()), "10 to 90 percent"));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -61,9 +62,17 @@ final class RecordBinder {
             RecordComponent c = components[i];
             String fieldPath = join(path, c.getName());
             JsonNode value = node.get(c.getName());
+            Doc doc = c.getAnnotation(Doc.class);
+            boolean hasDefault = doc != null && !Doc.REQUIRED.equals(doc.defaultValue());
+            if (value != null && value.isObject() && hasDefault) {
+                // A section given in part keeps the defaults of the fields it does not name.
+                JsonNode defaults = parseDefault(doc.defaultValue(), fieldPath);
+                if (defaults.isObject()) {
+                    value = merge((ObjectNode) defaults.deepCopy(), (ObjectNode) value);
+                }
+            }
             if (value == null) {
-                Doc doc = c.getAnnotation(Doc.class);
-                if (doc == null || Doc.REQUIRED.equals(doc.defaultValue())) {
+                if (!hasDefault) {
                     problems.add(new Problem(fieldPath, null, "required field"
                             + (doc != null && !doc.rule().isEmpty() ? "; " + doc.rule() : "")));
                     continue;
@@ -160,6 +169,19 @@ final class RecordBinder {
             return null;
         }
         throw new IllegalStateException("unsupported configuration type " + type + " at " + path);
+    }
+
+    private static ObjectNode merge(ObjectNode base, ObjectNode given) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = base.get(e.getKey());
+            if (existing != null && existing.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+        return base;
     }
 
     private JsonNode parseDefault(String literal, String path) {

@@ -41,7 +41,8 @@ class ConfigLoaderTest {
     @Test
     void cfg1_defaultsAreProdValues() {
         // A file with only a name gets every default; the defaults are the source's (prod) values.
-        EnvironmentConfig minimal = ConfigLoader.parse("name: prod\n", "minimal.yaml");
+        EnvironmentConfig minimal = ConfigLoader.parse("name: prod\napp: { certificateArn: "
+                + "arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000 }\n", "minimal.yaml");
         EnvironmentConfig prod = ConfigLoader.loadEnvironment(configDir(), "prod");
         assertThat(minimal).isEqualTo(prod);
     }
@@ -76,6 +77,7 @@ class ConfigLoaderTest {
                 name: prod
                 regions: { primary: us-east-1 }
                 logging: { retentionDays: 30 }
+                app: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000 }
                 """, "many.yaml"));
         assertThat(e.problems()).extracting(Problem::field)
                 .contains("regions.primary", "logging.retentionDays");

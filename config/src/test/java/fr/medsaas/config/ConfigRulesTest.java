@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConfigRulesTest {
 
+    static final String CERT = "app: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/"
+            + "00000000-0000-4000-8000-000000000000 }\n";
+
     static Stream<Arguments> badConfigurations() {
         return Stream.of(
                 Arguments.of("unknown field", "name: prod\ncolour: blue\n",
@@ -65,6 +68,29 @@ class ConfigRulesTest {
                         "logging.retentionDays", "365 to 1095 days"),
                 Arguments.of("CMP-4 tag overridden", "name: prod\ntags: { Compliance: none }\n",
                         "tags.Compliance", "set by the platform"),
+                Arguments.of("ECS-2 CPU and memory Fargate does not pair",
+                        "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, web: { cpu: 1024, memoryMiB: 512 } }\n",
+                        "app.web.memoryMiB", "2048 to 8192 MiB in steps of 1024 with 1024 CPU units"),
+                Arguments.of("ECS-2 CPU Fargate does not offer",
+                        "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, worker: { cpu: 1000 } }\n",
+                        "app.worker.cpu", "one of the Fargate CPU values"),
+                Arguments.of("ALB-1 certificate of another region",
+                        "name: prod\napp: { certificateArn: arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-4000-8000-000000000000 }\n",
+                        "app.certificateArn", "a certificate of the load balancer's region eu-west-3"),
+                Arguments.of("ALB-1 not a certificate ARN",
+                        "name: prod\napp: { certificateArn: my-cert }\n",
+                        "app.certificateArn", "an ACM certificate ARN"),
+                Arguments.of("ALB-1 missing certificate", "name: prod\napp: { ecsExec: false }\n",
+                        "app.certificateArn", "required field"),
+                Arguments.of("ECS-3 autoscaling floor of one task in prod",
+                        "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, web: { minCapacity: 1, desiredCount: 1 } }\n",
+                        "app.web.minCapacity", "2 or more in prod"),
+                Arguments.of("ECS-3 desired count above the ceiling",
+                        "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, web: { desiredCount: 9 } }\n",
+                        "app.web.desiredCount", "from minCapacity (2) to maxCapacity (6)"),
+                Arguments.of("ECS-6 malformed digest",
+                        "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, web: { image: { digest: sha256:xyz } } }\n",
+                        "app.web.image.digest", "64 lower-case hex digits"),
                 Arguments.of("bad name prefix", "name: prod\nnamePrefix: Medical_SaaS\n",
                         "namePrefix", "lower-case letters"));
     }
@@ -72,7 +98,8 @@ class ConfigRulesTest {
     @ParameterizedTest(name = "refuses {0}")
     @MethodSource("badConfigurations")
     void refusesABadConfiguration(String why, String yaml, String field, String rule) {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml, "case.yaml"));
+        String text = yaml.contains("app:") ? yaml : yaml + CERT;
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(text, "case.yaml"));
         assertThat(e).as(why).isNotNull();
         assertThat(e.getMessage()).startsWith("invalid configuration case.yaml");
         assertThat(e.problems()).as(why)

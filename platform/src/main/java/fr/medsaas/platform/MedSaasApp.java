@@ -2,6 +2,9 @@ package fr.medsaas.platform;
 
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.nag.RulePacks;
+import fr.medsaas.platform.constructs.app.AppSecrets;
+import fr.medsaas.platform.stacks.AppStack;
+import fr.medsaas.platform.stacks.AppStackInputs;
 import fr.medsaas.platform.stacks.KeysStack;
 import fr.medsaas.platform.stacks.NetworkStack;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ public final class MedSaasApp {
     private final App app;
     private final KeysStack keys;
     private final NetworkStack network;
+    private final AppStack application;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -35,6 +39,8 @@ public final class MedSaasApp {
         }
         this.keys = new KeysStack(app, config);
         this.network = new NetworkStack(app, config, keys.keys());
+        this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
+                keys.keys(), interimSecrets(config)));
         tag(config);
     }
 
@@ -105,8 +111,23 @@ public final class MedSaasApp {
         return network;
     }
 
+    /** The App stack. */
+    public AppStack application() {
+        return application;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network);
+        return List.of(keys, network, application);
+    }
+
+    // Until the Data stack lands, the App stack names the secrets it will create.
+    private AppSecrets interimSecrets(EnvironmentConfig config) {
+        software.amazon.awscdk.Stack holder = new software.amazon.awscdk.Stack(app, "InterimSecrets-" + config.name());
+        return new AppSecrets(
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(holder, "DatabaseUrl", config.namePrefix() + "/database-url"),
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(holder, "RedisUrl", config.namePrefix() + "/redis-url"),
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(holder, "EncryptionKey", config.namePrefix() + "/encryption-key"),
+                keys.keys().data());
     }
 }

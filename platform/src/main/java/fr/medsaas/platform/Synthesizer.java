@@ -26,11 +26,13 @@ public final class Synthesizer {
     /**
      * What a successful synthesis produced.
      *
-     * @param assembly the assembly, read back from its final place
-     * @param report   the rule packs' report inside it
-     * @param elapsed  wall time of building and synthesizing
+     * @param assembly  the assembly, read back from its final place
+     * @param rulePacks the rule packs that ran on every stack
+     * @param report    the policy-validation report inside it (plugins with findings only)
+     * @param elapsed   wall time of building and synthesizing
      */
-    public record Result(CloudAssembly assembly, ValidationReport report, Duration elapsed) {
+    public record Result(CloudAssembly assembly, java.util.List<String> rulePacks, ValidationReport report,
+                         Duration elapsed) {
     }
 
     /**
@@ -44,21 +46,30 @@ public final class Synthesizer {
         Path staging = createStaging(target);
         try {
             RuntimeException failure = null;
+            // CDK prints its own copy of the validation report through Node.js; the caller prints
+            // ours, so the console of the synthesis is kept and shown only with an internal error.
+            java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream err = System.err;
+            System.setErr(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
             try {
                 MedSaasApp.build(config, staging, true).synth();
             } catch (RuntimeException e) {
                 failure = e;
+            } finally {
+                System.setErr(err);
             }
             Optional<ValidationReport> report = ValidationReport.readFrom(staging);
             if (report.isPresent() && !report.get().blocking().isEmpty()) {
                 throw new UnacknowledgedFindingsException(report.get().blocking());
             }
             if (failure != null) {
+                err.print(console.toString(java.nio.charset.StandardCharsets.UTF_8));
                 throw failure;
             }
             moveIntoPlace(staging, target);
             CloudAssembly assembly = CloudAssembly.read(target);
-            return new Result(assembly, report.orElseThrow(() -> new IllegalStateException("the rule packs wrote no report")),
+            return new Result(assembly, fr.medsaas.platform.nag.RulePacks.PACKS,
+                    report.orElseThrow(() -> new IllegalStateException("the rule packs wrote no report")),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
             deleteRecursively(staging);

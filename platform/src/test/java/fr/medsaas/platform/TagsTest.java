@@ -18,7 +18,10 @@ class TagsTest {
             "AWS::KMS::Alias", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
             "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress",
             "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::CDK::Metadata", "Custom::VpcRestrictDefaultSG",
-            "AWS::EC2::VPCEndpoint");
+            "AWS::EC2::VPCEndpoint", "AWS::ApplicationAutoScaling::ScalableTarget",
+            "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::ECS::ClusterCapacityProviderAssociations",
+            "AWS::ElasticLoadBalancingV2::Listener", "AWS::S3::BucketPolicy", "AWS::WAFv2::LoggingConfiguration",
+            "AWS::WAFv2::WebACLAssociation");
 
     @Test
     void cmp4_everyTaggableResourceCarriesTheFourTags() {

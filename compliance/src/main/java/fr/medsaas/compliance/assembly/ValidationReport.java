@@ -48,7 +48,8 @@ public final class ValidationReport {
             collect(name, plugin.path("violations"), false, findings);
             collect(name, plugin.path("suppressedViolations"), true, findings);
         }
-        return new ValidationReport(plugins, findings);
+        // A pack may report the same finding on the same construct twice; one is enough.
+        return new ValidationReport(plugins, findings.stream().distinct().toList());
     }
 
     private static void collect(String plugin, JsonNode violations, boolean acknowledged, List<Finding> out) {

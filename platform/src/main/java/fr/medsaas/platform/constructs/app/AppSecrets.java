@@ -1,0 +1,27 @@
+package fr.medsaas.platform.constructs.app;
+
+import java.util.List;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+
+/**
+ * The application's three secrets (ECS-2, SEC-1) and the key that encrypts them.
+ *
+ * @param databaseUrl   DATABASE_URL ({@code <prefix>/database-url})
+ * @param redisUrl      REDIS_URL ({@code <prefix>/redis-url})
+ * @param encryptionKey FIELD_ENCRYPTION_KEY ({@code <prefix>/encryption-key})
+ * @param key           the KMS key the secrets are encrypted with
+ */
+public record AppSecrets(ISecret databaseUrl, ISecret redisUrl, ISecret encryptionKey, IKey key) {
+
+    /** The three secrets. */
+    public List<ISecret> all() {
+        return List.of(databaseUrl, redisUrl, encryptionKey);
+    }
+
+    /** The ARN an IAM policy names for a secret: the full ARN when known, else the name's ARN with its random suffix. */
+    public static String policyArn(ISecret secret) {
+        String full = secret.getSecretFullArn();
+        return full != null ? full : secret.getSecretArn() + "-??????";
+    }
+}

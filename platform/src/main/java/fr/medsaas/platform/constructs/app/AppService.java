@@ -1,0 +1,120 @@
+package fr.medsaas.platform.constructs.app;
+
+import fr.medsaas.config.ImageConfig;
+import fr.medsaas.config.ServiceConfig;
+import fr.medsaas.platform.nag.Acknowledge;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.Protocol;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.ecs.Volume;
+import software.constructs.Construct;
+
+/**
+ * A Fargate service of the application (ECS-2..6): task definition with one container, its
+ * image from configuration (tag or digest), plain settings as environment, the three secrets
+ * from Secrets Manager, logs to its own encrypted log group, a read-only root filesystem with
+ * a writable /tmp, no public IP, the deployment circuit breaker with rollback, and CPU-based
+ * autoscaling within the configured bounds.
+ */
+public final class AppService extends Construct {
+    private final FargateService service;
+
+    public AppService(Construct scope, String id, AppServiceProps props) {
+        super(scope, id);
+        ServiceConfig c = props.config();
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
+                .family(props.family())
+                .cpu(c.cpu())
+                .memoryLimitMiB(c.memoryMiB())
+                .executionRole(props.executionRole())
+                .taskRole(props.taskRole())
+                .volumes(List.of(Volume.builder().name("tmp").build()))
+                .build();
+        ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
+                .image(image(props.repository(), c.image()))
+                .environment(props.environment())
+                // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.
+                .secrets(new java.util.TreeMap<>(Map.of(
+                        "DATABASE_URL", Secret.fromSecretsManager(props.secrets().databaseUrl()),
+                        "REDIS_URL", Secret.fromSecretsManager(props.secrets().redisUrl()),
+                        "FIELD_ENCRYPTION_KEY", Secret.fromSecretsManager(props.secrets().encryptionKey()))))
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(props.logGroup()).streamPrefix("ecs").build()))
+                .readonlyRootFilesystem(c.readonlyRootFilesystem())
+                .essential(true);
+        if (!c.command().isEmpty()) {
+            container.command(c.command());
+        }
+        if (props.containerPort() != null) {
+            container.portMappings(List.of(PortMapping.builder()
+                    .containerPort(props.containerPort()).protocol(Protocol.TCP).build()));
+        }
+        if (props.healthCheckPath() != null) {
+            container.healthCheck(HealthCheck.builder()
+                    .command(List.of("CMD-SHELL", "curl -f http://localhost:" + props.containerPort()
+                            + props.healthCheckPath() + " || exit 1"))
+                    .interval(Duration.seconds(30))
+                    .timeout(Duration.seconds(5))
+                    .retries(3)
+                    .startPeriod(Duration.seconds(60))
+                    .build());
+        }
+        ContainerDefinition definition = task.addContainer(props.containerName(), container.build());
+        definition.addMountPoints(MountPoint.builder().sourceVolume("tmp").containerPath("/tmp").readOnly(false).build());
+        Acknowledge.rule(task, "AwsSolutions-ECS2",
+                "Only non-secret settings (DJANGO_SETTINGS_MODULE, AWS_DEFAULT_REGION) are plain environment variables, "
+                        + "as in the source's task definition; DATABASE_URL, REDIS_URL and FIELD_ENCRYPTION_KEY come from "
+                        + "Secrets Manager.");
+
+        FargateService.Builder service = FargateService.Builder.create(this, "Service")
+                .serviceName(props.serviceName())
+                .cluster(props.cluster())
+                .taskDefinition(task)
+                .desiredCount(c.desiredCount())
+                .vpcSubnets(props.subnets())
+                .securityGroups(List.of(props.securityGroup()))
+                .assignPublicIp(false)
+                .platformVersion(FargatePlatformVersion.LATEST)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .enableExecuteCommand(props.ecsExec());
+        if (props.cloudMapName() != null) {
+            service.cloudMapOptions(CloudMapOptions.builder().name(props.cloudMapName()).build());
+        }
+        this.service = service.build();
+        this.service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps.builder()
+                        .minCapacity(c.minCapacity()).maxCapacity(c.maxCapacity()).build())
+                .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(c.targetCpuPercent())
+                        .scaleInCooldown(Duration.minutes(5))
+                        .scaleOutCooldown(Duration.minutes(1))
+                        .build());
+    }
+
+    private static ContainerImage image(software.amazon.awscdk.services.ecr.IRepository repository, ImageConfig image) {
+        // A digest pins the exact image that was scanned and approved; it wins over the tag.
+        return ContainerImage.fromEcrRepository(repository, image.digest() != null ? image.digest() : image.tag());
+    }
+
+    /** The ECS service. */
+    public FargateService service() {
+        return service;
+    }
+}

@@ -1,0 +1,20 @@
+package fr.medsaas.platform.constructs.app;
+
+import java.util.List;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.ILogGroup;
+
+/**
+ * What the ECS roles may touch, and nothing else (ECS-5).
+ *
+ * @param secrets      the three secrets the execution role reads
+ * @param repositories the image repositories the execution role pulls from
+ * @param logGroups    the log groups the containers write to
+ * @param dataKey      the data key the task role may Decrypt and GenerateDataKey with
+ * @param metricsNamespace the only CloudWatch namespace the task role may publish to
+ * @param ecsExec      whether ECS Exec is allowed (SSM messages channel)
+ */
+public record TaskRolesProps(AppSecrets secrets, List<IRepository> repositories, List<ILogGroup> logGroups,
+                             IKey dataKey, String metricsNamespace, boolean ecsExec) {
+}

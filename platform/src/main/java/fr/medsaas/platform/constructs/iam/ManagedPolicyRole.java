@@ -1,0 +1,55 @@
+package fr.medsaas.platform.constructs.iam;
+
+import java.util.List;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
+
+/**
+ * A role whose every right is written out in one customer-managed policy: no inline policy
+ * (HIPAA and NIST IAMNoInlinePolicy), and no right added behind our back, since the role is
+ * handed to other constructs immutable ({@link #immutable()}): CDK's automatic grants then do
+ * nothing and the policy says exactly what the role may do.
+ */
+public final class ManagedPolicyRole extends Construct {
+    private final Role role;
+    private final ManagedPolicy policy;
+
+    /**
+     * @param assumedBy   who may assume the role
+     * @param description what the role is for
+     */
+    public ManagedPolicyRole(Construct scope, String id, IPrincipal assumedBy, String description) {
+        super(scope, id);
+        this.role = Role.Builder.create(this, "Resource").assumedBy(assumedBy).description(description).build();
+        this.policy = ManagedPolicy.Builder.create(this, "Policy")
+                .description("Rights of " + id + ": " + description)
+                .roles(List.of(role))
+                .build();
+    }
+
+    /** Adds statements to the role's policy. */
+    public void allow(PolicyStatement... statements) {
+        for (PolicyStatement s : statements) {
+            policy.addStatements(s);
+        }
+    }
+
+    /** The role, for constructs that would otherwise add grants of their own. */
+    public IRole immutable() {
+        return role.withoutPolicyUpdates();
+    }
+
+    /** The role itself. */
+    public Role role() {
+        return role;
+    }
+
+    /** The role's policy. */
+    public ManagedPolicy policy() {
+        return policy;
+    }
+}
