@@ -72,7 +72,8 @@ class SynthCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("marker"), "earlier assembly");
         Path config = tmp.resolve("bad.yaml");
-        Files.writeString(config, "name: prod\nlogging: { retentionDays: 30 }\n");
+        Files.writeString(config, Files.readString(Path.of(CliRun.configDir(), "prod.yaml"))
+                .replace("retentionDays: 365", "retentionDays: 30"));
         CliRun run = CliRun.of("synth", "--config", config.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("logging.retentionDays").contains("\"30\"").contains("365 to 1095 days");
