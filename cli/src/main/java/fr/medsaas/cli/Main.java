@@ -32,6 +32,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code; for tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The configured command line, with its exception-to-exit-code mapping. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -53,6 +58,6 @@ public final class Main implements Runnable {
             w.flush();
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        return cli;
     }
 }
