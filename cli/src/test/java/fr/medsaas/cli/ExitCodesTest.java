@@ -37,6 +37,8 @@ class ExitCodesTest {
         CommandLine cli = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
         cli.addSubcommand(new FailsWithFindings());
         cli.addSubcommand(new FailsInside());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         code[0] = cli.execute(command);
         return new String[] {out.toString(), err.toString()};
     }
