@@ -1,5 +1,6 @@
 package fr.medsaas.platform.nag;
 
+import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
@@ -10,6 +11,13 @@ import software.constructs.IConstruct;
  * {@code <plugin>::<rule>}, e.g. {@code AwsSolutions::AwsSolutions-IAM5[Resource::*]}; this class
  * derives the plugin from a cdk-nag rule id so call sites name the rule as the packs print it.
  * There is no blanket suppression: each finding is acknowledged where it arises.
+ *
+ * <p>A finding whose own text holds {@code ::} ({@code AwsSolutions-IAM5[Resource::*]},
+ * {@code AwsSolutions-IAM4[Policy::arn:...]}) cannot go through {@code Validations.acknowledge},
+ * which reserves {@code ::} for the plugin prefix. For such a rule name CDK and cdk-nag both look
+ * the acknowledgement up under the name exactly as the pack prints it, so it is recorded under
+ * that name: cdk-nag then does not raise the finding, and writes it with its reason into the
+ * resource's {@code cdk_nag} metadata in the template, where reviewers and our own checks read it.
  */
 public final class Acknowledge {
     private Acknowledge() {
@@ -26,7 +34,17 @@ public final class Acknowledge {
         if (reason == null || reason.length() < 40) {
             throw new IllegalArgumentException("an acknowledgement of " + ruleId + " needs a reason a reviewer would accept");
         }
+        if (findingHoldsDelimiter(ruleId)) {
+            scope.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(ruleId, reason));
+            return;
+        }
         Validations.of(scope).acknowledge(Acknowledgment.builder().id(qualify(ruleId)).reason(reason).build());
+    }
+
+    /** True for a cdk-nag finding id with {@code ::} inside its brackets, e.g. {@code AwsSolutions-IAM5[Resource::*]}. */
+    static boolean findingHoldsDelimiter(String ruleId) {
+        int bracket = ruleId.indexOf('[');
+        return bracket > 0 && !ruleId.substring(0, bracket).contains("::") && ruleId.indexOf("::", bracket) > 0;
     }
 
     /** Acknowledges several findings on the same construct for the same reason. */
