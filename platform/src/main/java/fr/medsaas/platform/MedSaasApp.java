@@ -2,6 +2,7 @@ package fr.medsaas.platform;
 
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.nag.RulePacks;
+import fr.medsaas.platform.stacks.DataStack;
 import fr.medsaas.platform.stacks.KeysStack;
 import fr.medsaas.platform.stacks.NetworkStack;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class MedSaasApp {
     private final App app;
     private final KeysStack keys;
     private final NetworkStack network;
+    private final DataStack data;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -33,6 +35,7 @@ public final class MedSaasApp {
         }
         this.keys = new KeysStack(app, config);
         this.network = new NetworkStack(app, config, keys.keys());
+        this.data = new DataStack(app, config, keys.keys(), network.vpc(), network.securityGroups());
         tag(config);
     }
 
@@ -74,8 +77,13 @@ public final class MedSaasApp {
         return network;
     }
 
+    /** The Data stack. */
+    public DataStack data() {
+        return data;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network);
+        return List.of(keys, network, data);
     }
 }
