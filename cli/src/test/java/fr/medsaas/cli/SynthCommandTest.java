@@ -94,4 +94,22 @@ class SynthCommandTest {
         assertThat(run.out()).contains("synth").contains("Exit codes:")
                 .contains("2   bad usage or configuration").contains("3   compliance findings");
     }
+
+    @Test
+    void refusesARetiredPostgresVersionAndAShortBackupInProdWithExit2AndWritesNothing() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("retired"));
+        Path config = dir.resolve("prod.yaml");
+        Files.writeString(config, Files.readString(Path.of(CliRun.configDir(), "prod.yaml"))
+                .replace("version: \"15.15\"", "version: \"15.4\"")
+                .replace("backupRetentionDays: 30", "backupRetentionDays: 7"));
+        Path out = dir.resolve("cdk.out");
+        CliRun run = CliRun.of("synth", "--config", config.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("data.postgres.version: value \"15.4\" is refused", "15.10",
+                "data.postgres.backupRetentionDays: value \"7\" is refused", "30 to 35 days in prod");
+        assertThat(out).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(config);
+        }
+    }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The rules that span fields and records, checked on the bound configuration. Every rule
@@ -15,6 +17,14 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{1,31}");
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9-]{1,32}");
+    private static final Pattern DB_INSTANCE_CLASS = Pattern.compile("db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    private static final Pattern CACHE_NODE_TYPE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    private static final Pattern PG_IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    /** PostgreSQL reserves these database names; RDS refuses them at creation. */
+    private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1", "rdsadmin");
+    /** Performance Insights keeps 7 days free, or whole months of 31 days up to 23, or 731 days. */
+    static final List<Integer> PI_RETENTION_DAYS = IntStream.concat(IntStream.of(7),
+            IntStream.concat(IntStream.rangeClosed(1, 23).map(m -> 31 * m), IntStream.of(731))).boxed().toList();
     private static final Set<String> RESERVED_TAGS = Set.of("Environment", "Project", "Compliance", "ManagedBy");
 
     private ConfigValidator() {
@@ -27,6 +37,8 @@ public final class ConfigValidator {
         checkRegions(config.regions(), problems);
         checkNetwork(config.network(), config.regions().primary(), problems);
         checkLogging(config.logging(), problems);
+        checkPostgres(config.data().postgres(), config.isProduction(), problems);
+        checkRedis(config.data().redis(), config.isProduction(), problems);
         checkApp(config.app(), config, problems);
         return problems;
     }
@@ -205,6 +217,85 @@ public final class ConfigValidator {
             problems.add(new Problem("logging.retentionDays", String.valueOf(l.retentionDays()),
                     "365 to 1095 days (OBS-1, CNIL), as CloudWatch Logs accepts: one of "
                             + LoggingConfig.ALLOWED_RETENTION_DAYS));
+        }
+    }
+
+    private static void checkPostgres(PostgresConfig p, boolean production, List<Problem> problems) {
+        PostgresVersions offered = PostgresVersions.shipped();
+        if (!offered.offers(p.version())) {
+            List<String> ofMajor = offered.ofMajor(PostgresVersions.majorOf(p.version()));
+            String rule = ofMajor.isEmpty()
+                    ? "a PostgreSQL version RDS offers, of major " + String.join(", ", offered.majors())
+                    : "a minor RDS still offers for PostgreSQL " + PostgresVersions.majorOf(p.version()) + ": "
+                            + String.join(", ", ofMajor) + " (DB-1; retired minors cannot be created)";
+            problems.add(new Problem("data.postgres.version", p.version(),
+                    rule + "; list taken " + offered.takenOn() + " (rds-postgres-versions.txt)"));
+        }
+        if (!DB_INSTANCE_CLASS.matcher(p.instanceClass()).matches()) {
+            problems.add(new Problem("data.postgres.instanceClass", p.instanceClass(),
+                    "an RDS instance class db.<family>.<size>, e.g. db.r6g.xlarge (DB-2)"));
+        }
+        if (p.allocatedStorageGiB() < 20 || p.allocatedStorageGiB() > 65536) {
+            problems.add(new Problem("data.postgres.allocatedStorageGiB", String.valueOf(p.allocatedStorageGiB()),
+                    "20 to 65536 GiB, the gp3 bounds of RDS (DB-2)"));
+        } else {
+            // RDS wants the autoscaling ceiling at least 10% above the allocated storage.
+            int floor = (p.allocatedStorageGiB() * 11 + 9) / 10;
+            if (p.maxAllocatedStorageGiB() < floor || p.maxAllocatedStorageGiB() > 65536) {
+                problems.add(new Problem("data.postgres.maxAllocatedStorageGiB", String.valueOf(p.maxAllocatedStorageGiB()),
+                        "greater than allocatedStorageGiB (" + p.allocatedStorageGiB() + ") by at least 10%, so "
+                                + floor + " to 65536 GiB: the ceiling of storage autoscaling (DB-2)"));
+            }
+        }
+        if (production && !p.multiAz()) {
+            problems.add(new Problem("data.postgres.multiAz", "false",
+                    "true in prod: a standby in a second zone (DB-5)"));
+        }
+        int minBackup = production ? 30 : 1;
+        if (p.backupRetentionDays() < minBackup || p.backupRetentionDays() > 35) {
+            problems.add(new Problem("data.postgres.backupRetentionDays", String.valueOf(p.backupRetentionDays()),
+                    minBackup + " to 35 days" + (production ? " in prod (DB-6: the source keeps 30 days)" : " (DB-6)")
+                            + "; 35 is the RDS maximum"));
+        }
+        if (!PI_RETENTION_DAYS.contains(p.performanceInsightsRetentionDays())) {
+            problems.add(new Problem("data.postgres.performanceInsightsRetentionDays",
+                    String.valueOf(p.performanceInsightsRetentionDays()),
+                    "7, a multiple of 31 up to 713, or 731, as Performance Insights accepts (DB-7)"));
+        }
+        if (production && !p.deletionProtection()) {
+            problems.add(new Problem("data.postgres.deletionProtection", "false",
+                    "true in prod: RDS must refuse to delete the database of health data (DB-6)"));
+        }
+        if (!PG_IDENTIFIER.matcher(p.databaseName()).matches() || RESERVED_DATABASES.contains(p.databaseName())) {
+            problems.add(new Problem("data.postgres.databaseName", p.databaseName(),
+                    "a lower-case PostgreSQL identifier (letter, then letters, digits or _, at most 63 characters), "
+                            + "not one of " + RESERVED_DATABASES.stream().sorted().collect(Collectors.joining(", "))));
+        }
+    }
+
+    private static void checkRedis(RedisConfig r, boolean production, List<Problem> problems) {
+        if (!r.engine().versions().contains(r.engineVersion())) {
+            problems.add(new Problem("data.redis.engineVersion", r.engineVersion(),
+                    "for engine " + r.engine() + ", one of " + String.join(", ", r.engine().versions()) + " (RD-1)"));
+        }
+        if (!CACHE_NODE_TYPE.matcher(r.nodeType()).matches()) {
+            problems.add(new Problem("data.redis.nodeType", r.nodeType(),
+                    "an ElastiCache node type cache.<family>.<size>, e.g. cache.r6g.large (RD-1)"));
+        }
+        if (r.numNodes() < 1 || r.numNodes() > 6) {
+            problems.add(new Problem("data.redis.numNodes", String.valueOf(r.numNodes()),
+                    "1 to 6: a primary and up to 5 replicas (RD-1)"));
+        } else if (r.multiAz() && r.numNodes() < 2) {
+            problems.add(new Problem("data.redis.numNodes", String.valueOf(r.numNodes()),
+                    "at least 2 when data.redis.multiAz is true: failover needs a replica in another zone (RD-4)"));
+        }
+        if (production && !r.multiAz()) {
+            problems.add(new Problem("data.redis.multiAz", "false",
+                    "true in prod: automatic failover to a replica in another zone (RD-4)"));
+        }
+        if (r.snapshotRetentionDays() < 15 || r.snapshotRetentionDays() > 35) {
+            problems.add(new Problem("data.redis.snapshotRetentionDays", String.valueOf(r.snapshotRetentionDays()),
+                    "15 to 35 days: the HIPAA and NIST packs ask 15 or more, ElastiCache keeps 35 at most (RD-4)"));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param network        the VPC and its tiers (NET-1..6)
  * @param logging        log retention (OBS-1)
  * @param app            the Fargate services and their load balancer (ECS, ALB)
+ * @param data           PostgreSQL and Redis (DB, RD)
  * @param tags           extra tags put on every resource, besides those of CMP-4
  */
 public record EnvironmentConfig(
@@ -37,6 +38,8 @@ public record EnvironmentConfig(
         LoggingConfig logging,
         @Doc(value = "The web and worker services and their load balancer", defaultValue = "{}")
         AppConfig app,
+        @Doc(value = "PostgreSQL and Redis", defaultValue = "{}")
+        DataConfig data,
         @Doc(value = "Extra tags on every resource, besides Environment, Project, Compliance and ManagedBy",
                 defaultValue = "{}", rule = "keys and values 1 to 128 characters; may not override the CMP-4 tags")
         Map<String, String> tags) {
@@ -50,6 +53,7 @@ public record EnvironmentConfig(
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(data, "data");
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 

@@ -5,6 +5,7 @@ import fr.medsaas.platform.nag.RulePacks;
 import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
+import fr.medsaas.platform.stacks.DataStack;
 import fr.medsaas.platform.stacks.KeysStack;
 import fr.medsaas.platform.stacks.NetworkStack;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class MedSaasApp {
     private final KeysStack keys;
     private final NetworkStack network;
     private final AppStack application;
+    private final DataStack data;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -39,8 +41,9 @@ public final class MedSaasApp {
         }
         this.keys = new KeysStack(app, config);
         this.network = new NetworkStack(app, config, keys.keys());
+        this.data = new DataStack(app, config, keys.keys(), network.vpc(), network.securityGroups());
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
-                keys.keys(), interimSecrets(config)));
+                keys.keys(), new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
         tag(config);
     }
 
@@ -111,6 +114,11 @@ public final class MedSaasApp {
         return network;
     }
 
+    /** The Data stack. */
+    public DataStack data() {
+        return data;
+    }
+
     /** The App stack. */
     public AppStack application() {
         return application;
@@ -118,16 +126,6 @@ public final class MedSaasApp {
 
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, application);
-    }
-
-    // Until the Data stack lands, the App stack names the secrets it will create.
-    private AppSecrets interimSecrets(EnvironmentConfig config) {
-        software.amazon.awscdk.Stack holder = new software.amazon.awscdk.Stack(app, "InterimSecrets-" + config.name());
-        return new AppSecrets(
-                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(holder, "DatabaseUrl", config.namePrefix() + "/database-url"),
-                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(holder, "RedisUrl", config.namePrefix() + "/redis-url"),
-                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(holder, "EncryptionKey", config.namePrefix() + "/encryption-key"),
-                keys.keys().data());
+        return List.of(keys, network, data, application);
     }
 }

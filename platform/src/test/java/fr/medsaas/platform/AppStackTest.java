@@ -75,7 +75,10 @@ class AppStackTest {
                     Map.of("Properties", Map.of("Family", family))));
             String containers = props(task).get("ContainerDefinitions").toString();
             assertThat(containers).contains("Name=DATABASE_URL", "Name=REDIS_URL", "Name=FIELD_ENCRYPTION_KEY");
-            assertThat(containers).contains("medical-saas/database-url", "medical-saas/redis-url", "medical-saas/encryption-key");
+            // by reference to the Data stack's secrets, never by value
+            assertThat(containers).containsPattern("Name=DATABASE_URL, ValueFrom=\\{Fn::ImportValue=MedSaas-prod-Data:ExportsOutputRef\\w*DatabaseUrl")
+                    .containsPattern("Name=REDIS_URL, ValueFrom=\\{Fn::ImportValue=MedSaas-prod-Data:ExportsOutputRef\\w*RedisUrl")
+                    .containsPattern("Name=FIELD_ENCRYPTION_KEY, ValueFrom=\\{Fn::ImportValue=MedSaas-prod-Data:ExportsOutputRef\\w*EncryptionKey");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> env = (List<Map<String, Object>>)
                     ((Map<String, Object>) ((List<?>) props(task).get("ContainerDefinitions")).get(0)).get("Environment");

@@ -178,9 +178,11 @@ class NetworkStackTest {
 
     @Test
     void sg3_postgresTakes5432FromTheAppGroupsOnly() {
-        assertThat(ingressTo("Database")).hasSize(2).allSatisfy(rule -> {
+        // The app groups, and the master password's rotation function (DB-3), which must log in
+        // to change the password: the one documented addition to SG-3 (docs/data-tier.md).
+        assertThat(ingressTo("Database")).hasSize(3).allSatisfy(rule -> {
             assertThat(rule).containsEntry("FromPort", 5432).containsEntry("ToPort", 5432);
-            assertThat(rule.get("SourceSecurityGroupId").toString()).containsPattern("SecurityGroups(App|Worker)");
+            assertThat(rule.get("SourceSecurityGroupId").toString()).containsPattern("SecurityGroups(App|Worker|DbRotation)[0-9A-F]{8}");
         });
     }
 

@@ -3,10 +3,18 @@ package fr.medsaas.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.medsaas.compliance.assembly.Acknowledgement;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.assembly.Finding;
 import fr.medsaas.compliance.assembly.ValidationReport;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +78,41 @@ class RulePacksTest {
                 .filter(r -> r.path("Metadata").path("cdk_nag").path("rules_to_suppress").size() > 0)
                 .count();
         assertThat(withMetadata).isPositive();
+    }
+
+    /**
+     * CDK matches an acknowledgement to a finding by rule id across the whole app, so one
+     * acknowledgement could silence the same rule on an unrelated resource. Every acknowledged
+     * finding must carry an acknowledgement of its rule on its own construct or a parent.
+     */
+    @Test
+    void cmpl1_everyFindingIsAcknowledgedOnItsOwnConstructOrAParent() throws IOException {
+        Map<String, List<String>> acknowledgedAt = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".metadata.json")).toList()) {
+                json.readTree(file.toFile()).fields().forEachRemaining(e -> {
+                    for (JsonNode entry : e.getValue()) {
+                        if ("aws:cdk:acknowledged-rules".equals(entry.path("type").asText())) {
+                            entry.path("data").fieldNames().forEachRemaining(id ->
+                                    acknowledgedAt.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(id));
+                        }
+                    }
+                });
+            }
+        }
+        List<String> borrowed = new ArrayList<>();
+        for (Finding f : result.report().acknowledged()) {
+            String id = (f.plugin() + "::" + f.rule()).replace(' ', '-');
+            boolean own = false;
+            for (String path = "/" + f.constructPath(); !path.isEmpty(); path = path.substring(0, path.lastIndexOf('/'))) {
+                List<String> ids = acknowledgedAt.getOrDefault(path, List.of());
+                own |= ids.contains(id) || ids.contains(f.rule());
+            }
+            if (!own) {
+                borrowed.add(f.describe());
+            }
+        }
+        assertThat(borrowed).as("findings silenced by an acknowledgement made on another construct").isEmpty();
     }
 }

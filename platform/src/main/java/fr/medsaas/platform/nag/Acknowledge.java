@@ -1,19 +1,31 @@
 package fr.medsaas.platform.nag;
 
+import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
 /**
  * Acknowledges a rule-pack finding on one construct (and its children), next to the resource,
- * with the reason a reviewer reads. Name the finding exactly as the pack prints it:
- * {@code AwsSolutions-EC23}, or with its finding {@code AwsSolutions-IAM5[Resource::*]}. cdk-nag
- * matches these ids itself and, with {@code writeSuppressionsToCloudFormation}, writes each one
- * with its reason into the resource's {@code cdk_nag} metadata, where the evidence report reads
- * them. Findings of CDK's own plugins take their plugin's prefix
- * ({@code CloudFormation-Validate::W3010}). There is no blanket suppression.
+ * with the reason a reviewer reads. There is no blanket suppression.
+ *
+ * <p>Name a cdk-nag finding exactly as the pack prints it: {@code AwsSolutions-EC23}, or with its
+ * finding {@code AwsSolutions-IAM5[Resource::*]}. It is recorded in the construct's
+ * acknowledged-rules metadata under that exact name; cdk-nag looks it up on the resource and its
+ * parents only (so it is scoped to where it is written), does not raise the finding, and writes
+ * it with its reason into the resource's {@code cdk_nag} metadata in the template, where
+ * reviewers and our own checks read it. {@code Validations.acknowledge} is not used for these:
+ * it reserves {@code ::} for a plugin prefix, so it refuses findings such as
+ * {@code AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/...]}, and CDK matches
+ * plugin-prefixed acknowledgements by rule id across the whole app, not per construct.
+ *
+ * <p>Findings of CDK's own plugins are named with their plugin's prefix
+ * ({@code CloudFormation-Validate::W3010}) and go through {@code Validations.acknowledge}.
  */
 public final class Acknowledge {
+    /** Rule-id prefixes of the cdk-nag packs we run. */
+    private static final java.util.List<String> NAG_PACKS = java.util.List.of("AwsSolutions-", "HIPAA.Security-", "NIST.800.53.R5-");
+
     private Acknowledge() {
     }
 
@@ -22,7 +34,13 @@ public final class Acknowledge {
         if (reason == null || reason.length() < 40) {
             throw new IllegalArgumentException("an acknowledgement of " + ruleId + " needs a reason a reviewer would accept");
         }
-        Validations.of(scope).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+        if (isNagRule(ruleId)) {
+            scope.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(ruleId, reason));
+        } else if (ruleId.contains("::")) {
+            Validations.of(scope).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+        } else {
+            throw new IllegalArgumentException("not a rule of our packs, nor a plugin-prefixed rule: " + ruleId);
+        }
     }
 
     /** Acknowledges several findings on the same construct for the same reason. */
@@ -30,5 +48,10 @@ public final class Acknowledge {
         for (String id : ruleIds) {
             rule(scope, id, reason);
         }
+    }
+
+    /** Whether {@code ruleId} names a finding of one of our cdk-nag packs. */
+    static boolean isNagRule(String ruleId) {
+        return NAG_PACKS.stream().anyMatch(ruleId::startsWith);
     }
 }

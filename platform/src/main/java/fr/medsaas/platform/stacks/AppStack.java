@@ -3,6 +3,7 @@ package fr.medsaas.platform.stacks;
 import fr.medsaas.config.AppConfig;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.config.ServiceConfig;
+import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.constructs.app.AppService;
 import fr.medsaas.platform.constructs.app.AppServiceProps;
 import fr.medsaas.platform.constructs.app.PublicLoadBalancer;
@@ -52,6 +53,7 @@ public final class AppStack extends PlatformStack {
         AppConfig app = config.app();
         String prefix = config.namePrefix();
         int retention = config.logging().retentionDays();
+        AppSecrets secrets = in.secrets().importedInto(new Construct(this, "Secrets"));
 
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .clusterName(config.physicalName("cluster"))
@@ -73,7 +75,7 @@ public final class AppStack extends PlatformStack {
             repositories.computeIfAbsent(s.image().repository(), name ->
                     Repository.fromRepositoryName(this, "Repository-" + name.replaceAll("[^A-Za-z0-9]", ""), name));
         }
-        this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(in.secrets(), List.copyOf(repositories.values()),
+        this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(secrets, List.copyOf(repositories.values()),
                 List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec()));
 
         // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.
@@ -81,12 +83,12 @@ public final class AppStack extends PlatformStack {
                 "DJANGO_SETTINGS_MODULE", app.djangoSettingsModule(),
                 "AWS_DEFAULT_REGION", config.regions().primary()));
         this.web = new AppService(this, "Web", new AppServiceProps(cluster, prefix + "-django", "django-service",
-                "django-app", app.web(), repositories.get(app.web().image().repository()), environment, in.secrets(),
+                "django-app", app.web(), repositories.get(app.web().image().repository()), environment, secrets,
                 webLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
                 immutable("AppSecurityGroup", in.securityGroups().app()), WEB_PORT, "/health/", "django", app.ecsExec()));
         this.worker = new AppService(this, "Worker", new AppServiceProps(cluster, prefix + "-celery", "celery-service",
                 "celery-worker", app.worker(), repositories.get(app.worker().image().repository()), environment,
-                in.secrets(), workerLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
+                secrets, workerLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
                 immutable("WorkerSecurityGroup", in.securityGroups().worker()), null, null, null, app.ecsExec()));
 
         this.loadBalancer = new PublicLoadBalancer(this, "LoadBalancer", new PublicLoadBalancerProps(

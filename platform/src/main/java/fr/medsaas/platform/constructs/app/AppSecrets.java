@@ -19,6 +19,19 @@ public record AppSecrets(ISecret databaseUrl, ISecret redisUrl, ISecret encrypti
         return List.of(databaseUrl, redisUrl, encryptionKey);
     }
 
+    /**
+     * The same secrets imported into {@code scope} by ARN, without their key: CDK then cannot
+     * add grants of its own (which would write the task roles into the key's policy in the Keys
+     * stack and make it depend on the App stack); the roles' own policies grant what is needed.
+     */
+    public AppSecrets importedInto(software.constructs.Construct scope) {
+        return new AppSecrets(
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(scope, "DatabaseUrl", databaseUrl.getSecretArn()),
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(scope, "RedisUrl", redisUrl.getSecretArn()),
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(scope, "EncryptionKey", encryptionKey.getSecretArn()),
+                key);
+    }
+
     /** The ARN an IAM policy names for a secret: the full ARN when known, else the name's ARN with its random suffix. */
     public static String policyArn(ISecret secret) {
         String full = secret.getSecretFullArn();

@@ -12,6 +12,10 @@ import software.constructs.Construct;
  * internet → load balancer (443, and 80 to redirect) → web app (8000) → PostgreSQL (5432) and
  * Redis (6379). The worker has no ingress. Egress is as narrow as ingress: no group may open
  * outbound to everything, and the data stores send nothing out.
+ *
+ * <p>Two groups serve the data tier's functions, which have no ingress: the master-password
+ * rotation, the one client of PostgreSQL besides the application (a rotation must log in to
+ * change the password), and the builder of the application's secrets, which reaches AWS APIs only.
  */
 public final class PlatformSecurityGroups extends Construct {
     private final SecurityGroup alb;
@@ -20,6 +24,8 @@ public final class PlatformSecurityGroups extends Construct {
     private final SecurityGroup database;
     private final SecurityGroup redis;
     private final SecurityGroup endpoints;
+    private final SecurityGroup dbRotation;
+    private final SecurityGroup secretsBuilder;
 
     public PlatformSecurityGroups(Construct scope, String id, PlatformSecurityGroupsProps props) {
         super(scope, id);
@@ -30,6 +36,10 @@ public final class PlatformSecurityGroups extends Construct {
         database = group("Database", props, p + "-rds-sg", "Security group for PostgreSQL RDS");
         redis = group("Redis", props, p + "-redis-sg", "Security group for ElastiCache Redis");
         endpoints = group("Endpoints", props, p + "-endpoints-sg", "Security group for VPC interface endpoints");
+        dbRotation = group("DbRotation", props, p + "-db-rotation-sg",
+                "Security group for the PostgreSQL master password rotation - no ingress");
+        secretsBuilder = group("SecretsBuilder", props, p + "-secrets-builder-sg",
+                "Security group for the function building the application secrets - no ingress");
 
         // SG-1: the only ingress from the internet; port 80 exists to redirect to 443 (ALB-1).
         alb.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
@@ -51,6 +61,14 @@ public final class PlatformSecurityGroups extends Construct {
             // AWS APIs (ECR, Secrets Manager, Logs, KMS, S3) through endpoints or NAT, and the
             // application's own HTTPS partners: TLS only, never plain text.
             client.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS out, TLS only");
+        }
+        // DB-3: rotating the master password means logging in to PostgreSQL to change it.
+        database.addIngressRule(dbRotation, Port.tcp(5432), "PostgreSQL from the master password rotation");
+        dbRotation.addEgressRule(database, Port.tcp(5432), "to PostgreSQL");
+        for (SecurityGroup function : new SecurityGroup[] {dbRotation, secretsBuilder}) {
+            endpoints.addIngressRule(function, Port.tcp(443), "AWS APIs from " + function.getNode().getId());
+            // Secrets Manager through the endpoint or NAT, and CloudFormation's response URL (S3).
+            function.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS out to AWS APIs, TLS only");
         }
     }
 
@@ -86,6 +104,16 @@ public final class PlatformSecurityGroups extends Construct {
     /** SG-4: Redis. */
     public ISecurityGroup redis() {
         return redis;
+    }
+
+    /** The master password rotation function: 5432 to PostgreSQL, 443 to AWS APIs, no ingress (DB-3). */
+    public ISecurityGroup dbRotation() {
+        return dbRotation;
+    }
+
+    /** The function building the application's secrets: 443 to AWS APIs only, no ingress (SEC-1). */
+    public ISecurityGroup secretsBuilder() {
+        return secretsBuilder;
     }
 
     /** The interface endpoints: 443 from the application groups. */

@@ -1,0 +1,77 @@
+package fr.medsaas.platform.stacks;
+
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.constructs.data.ApplicationSecrets;
+import fr.medsaas.platform.constructs.data.ApplicationSecretsProps;
+import fr.medsaas.platform.constructs.data.PostgresDatabase;
+import fr.medsaas.platform.constructs.data.PostgresDatabaseProps;
+import fr.medsaas.platform.constructs.data.RedisReplicationGroup;
+import fr.medsaas.platform.constructs.data.RedisReplicationGroupProps;
+import fr.medsaas.platform.constructs.keys.KeyPurpose;
+import fr.medsaas.platform.constructs.keys.PlatformKeys;
+import fr.medsaas.platform.constructs.network.PlatformSecurityGroups;
+import fr.medsaas.platform.constructs.network.TieredVpc;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * The data tier: PostgreSQL (DB-1..9), Redis (RD-1..4) and the application's secrets (SEC-1).
+ * Stateful and rarely changed, so that the stacks that change often cannot replace it.
+ *
+ * <p>Keys: the RDS key for the database (DB-4); the secrets key for the credentials the platform
+ * holds (master password, AUTH token) and for Redis at rest; the data key for the secrets the
+ * application reads, the same key its task role uses (ECS-5).
+ */
+public final class DataStack extends PlatformStack {
+    private final PostgresDatabase postgres;
+    private final RedisReplicationGroup redis;
+    private final ApplicationSecrets secrets;
+
+    public DataStack(Construct scope, EnvironmentConfig config, PlatformKeys keys, TieredVpc vpc,
+                     PlatformSecurityGroups groups) {
+        super(scope, config, "Data", config.regions().primary(),
+                "medsaas " + config.name() + ": RDS PostgreSQL, ElastiCache Redis and the application's secrets (DB, RD, SEC-1)");
+        int retention = config.logging().retentionDays();
+        String secretPrefix = config.namePrefix();
+        this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(
+                config.data().postgres(), config.physicalName("postgres"), config.physicalName("db-subnet-group"),
+                secretPrefix + "/postgres-master", vpc.vpc(), vpc.dbSubnets(), vpc.appSubnets(),
+                groups.database(), groups.dbRotation(), keys.key(KeyPurpose.RDS), keys.key(KeyPurpose.SECRETS),
+                keys.logs(), retention));
+        this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(
+                config.data().redis(), config.physicalName("redis"), config.physicalName("redis-subnet-group"),
+                secretPrefix + "/redis-auth-token", vpc.vpc(), vpc.dbSubnets(), groups.redis(),
+                keys.key(KeyPurpose.SECRETS), keys.logs(), retention));
+        this.secrets = new ApplicationSecrets(this, "Secrets", new ApplicationSecretsProps(
+                secretPrefix, config.physicalName("secrets-builder"), vpc.vpc(), vpc.appSubnets(),
+                groups.secretsBuilder(), keys.data(), keys.key(KeyPurpose.SECRETS), keys.logs(), retention,
+                postgres.masterSecret(), postgres.rotation(), postgres.instance().getDbInstanceEndpointAddress(),
+                PostgresDatabase.PORT, config.data().postgres().databaseName(), redis.authToken(),
+                redis.primaryAddress(), RedisReplicationGroup.PORT));
+    }
+
+    /** PostgreSQL. */
+    public PostgresDatabase postgres() {
+        return postgres;
+    }
+
+    /** Redis. */
+    public RedisReplicationGroup redis() {
+        return redis;
+    }
+
+    /** DATABASE_URL, for the App stack (ECS-2). */
+    public ISecret databaseUrl() {
+        return secrets.databaseUrl();
+    }
+
+    /** REDIS_URL, for the App stack (ECS-2). */
+    public ISecret redisUrl() {
+        return secrets.redisUrl();
+    }
+
+    /** FIELD_ENCRYPTION_KEY, for the App stack (ECS-2, SEC-1). */
+    public ISecret encryptionKey() {
+        return secrets.encryptionKey();
+    }
+}

@@ -1,0 +1,31 @@
+"""A stand-in for boto3 holding Secrets Manager in memory, for the builder's unit tests."""
+
+
+class ResourceNotFoundException(Exception):
+    pass
+
+
+class FakeSecretsManager:
+    def __init__(self):
+        self.values = {}
+        self.puts = []
+        self.exceptions = type("Exceptions", (), {"ResourceNotFoundException": ResourceNotFoundException})
+
+    def get_secret_value(self, SecretId):
+        if SecretId not in self.values:
+            e = ResourceNotFoundException("Secrets Manager can't find the specified secret.")
+            e.response = {"Error": {"Code": "ResourceNotFoundException"}}
+            raise e
+        return {"SecretString": self.values[SecretId]}
+
+    def put_secret_value(self, SecretId, SecretString):
+        self.values[SecretId] = SecretString
+        self.puts.append(SecretId)
+
+
+CLIENT = FakeSecretsManager()
+
+
+def client(name):
+    assert name == "secretsmanager"
+    return CLIENT
