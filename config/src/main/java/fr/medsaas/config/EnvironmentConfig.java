@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param regions        where things live (REG-1..3)
  * @param network        the VPC and its tiers (NET-1..6)
  * @param logging        log retention (OBS-1)
+ * @param media          the media bucket and its CloudFront distribution (S3, CF, REG-4)
  * @param tags           extra tags put on every resource, besides those of CMP-4
  */
 public record EnvironmentConfig(
@@ -34,6 +35,8 @@ public record EnvironmentConfig(
         NetworkConfig network,
         @Doc(value = "Log retention", defaultValue = "{}")
         LoggingConfig logging,
+        @Doc(value = "The media bucket and its CloudFront distribution", defaultValue = "{}")
+        MediaConfig media,
         @Doc(value = "Extra tags on every resource, besides Environment, Project, Compliance and ManagedBy",
                 defaultValue = "{}", rule = "keys and values 1 to 128 characters; may not override the CMP-4 tags")
         Map<String, String> tags) {
@@ -46,7 +49,13 @@ public record EnvironmentConfig(
         Objects.requireNonNull(regions, "regions");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(media, "media");
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** The same environment with other media settings. */
+    public EnvironmentConfig withMedia(MediaConfig other) {
+        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, other, tags);
     }
 
     /** True for the production environment, where the strictest floors apply. */
