@@ -2,7 +2,10 @@ package fr.medsaas.platform;
 
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.nag.RulePacks;
+import fr.medsaas.platform.stacks.EdgeFirewallStack;
+import fr.medsaas.platform.stacks.EdgeLoggingStack;
 import fr.medsaas.platform.stacks.KeysStack;
+import fr.medsaas.platform.stacks.MediaStack;
 import fr.medsaas.platform.stacks.NetworkStack;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,9 @@ public final class MedSaasApp {
     private final App app;
     private final KeysStack keys;
     private final NetworkStack network;
+    private final EdgeFirewallStack edgeFirewall;
+    private final MediaStack media;
+    private final EdgeLoggingStack edgeLogging;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -33,6 +39,13 @@ public final class MedSaasApp {
         }
         this.keys = new KeysStack(app, config);
         this.network = new NetworkStack(app, config, keys.keys());
+        // us-east-1 and eu-west-3 exchange ARNs through SSM parameters at deploy time, not
+        // through CDK references: these dependencies only order the deployments.
+        this.edgeFirewall = new EdgeFirewallStack(app, config);
+        this.media = new MediaStack(app, config, keys.keys());
+        media.addStackDependency(edgeFirewall, "reads the web ACL's ARN from its SSM parameter");
+        this.edgeLogging = new EdgeLoggingStack(app, config);
+        edgeLogging.addStackDependency(media, "reads the distribution's ARN from the SSM parameter the Media stack writes");
         tag(config);
     }
 
@@ -74,8 +87,23 @@ public final class MedSaasApp {
         return network;
     }
 
+    /** The EdgeFirewall stack (us-east-1): the CloudFront web ACL only. */
+    public EdgeFirewallStack edgeFirewall() {
+        return edgeFirewall;
+    }
+
+    /** The Media stack: media bucket, log buckets, CloudFront. */
+    public MediaStack media() {
+        return media;
+    }
+
+    /** The EdgeLogging stack (us-east-1): CloudFront's log delivery to the EU log bucket. */
+    public EdgeLoggingStack edgeLogging() {
+        return edgeLogging;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network);
+        return List.of(keys, network, edgeFirewall, media, edgeLogging);
     }
 }
