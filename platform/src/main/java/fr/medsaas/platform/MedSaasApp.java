@@ -39,13 +39,9 @@ public final class MedSaasApp {
         }
         this.keys = new KeysStack(app, config);
         this.network = new NetworkStack(app, config, keys.keys());
-        // us-east-1 and eu-west-3 exchange ARNs through SSM parameters at deploy time, not
-        // through CDK references: these dependencies only order the deployments.
         this.edgeFirewall = new EdgeFirewallStack(app, config);
-        this.media = new MediaStack(app, config, keys.keys());
-        media.addStackDependency(edgeFirewall, "reads the web ACL's ARN from its SSM parameter");
-        this.edgeLogging = new EdgeLoggingStack(app, config);
-        edgeLogging.addStackDependency(media, "reads the distribution's ARN from the SSM parameter the Media stack writes");
+        this.media = new MediaStack(app, config, keys.keys(), edgeFirewall);
+        this.edgeLogging = new EdgeLoggingStack(app, config, media);
         tag(config);
     }
 

@@ -21,8 +21,8 @@ import software.amazon.awscdk.assertions.Template;
  * cross-region reference, and what the us-east-1 stacks may hold (REG-3).
  */
 class EdgeFirewallStackTest {
-    /** What a us-east-1 stack may hold: the web ACL, the SSM parameter publishing its ARN, CloudFront's log delivery. */
-    static final Set<String> ALLOWED_IN_US_EAST_1 = Set.of("AWS::WAFv2::WebACL", "AWS::SSM::Parameter",
+    /** What a us-east-1 stack may hold: the web ACL, and CloudFront's log delivery (configuration, no storage). */
+    static final Set<String> ALLOWED_IN_US_EAST_1 = Set.of("AWS::WAFv2::WebACL",
             "AWS::Logs::DeliverySource", "AWS::Logs::DeliveryDestination", "AWS::Logs::Delivery");
 
     private static Template firewall;
@@ -106,22 +106,20 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_theDistributionUsesTheWebAclReadFromItsUsEast1Parameter() {
-        firewall.hasResourceProperties("AWS::SSM::Parameter", Map.of(
-                "Name", "/medical-saas/edge/web-acl-arn",
-                "Type", "String",
-                "Value", Map.of("Fn::GetAtt", List.of(firewall.getResourceId("AWS::WAFv2::WebACL"), "Arn"))));
-        String reader = media.getResourceId("Custom::EdgeParameter",
-                Map.of("Properties", Map.of("Create", Match.serializedJson(Match.objectLike(Map.of(
-                        "action", "getParameter", "region", "us-east-1",
-                        "parameters", Map.of("Name", "/medical-saas/edge/web-acl-arn")))))));
+    void waf1_theDistributionUsesThisWebAclReadAcrossRegionsByCloudFormation() {
+        Capture output = new Capture();
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
-                "WebACLId", Map.of("Fn::GetAtt", List.of(reader, "Parameter.Value"))))));
+                "WebACLId", Map.of("Fn::GetStackOutput", Map.of(
+                        "StackName", "MedSaas-prod-EdgeFirewall", "Region", "us-east-1", "OutputName", output))))));
+        firewall.hasOutput(output.asString(), Map.of(
+                "Value", Map.of("Fn::GetAtt", List.of(firewall.getResourceId("AWS::WAFv2::WebACL"), "Arn")),
+                // Read, not imported: no export, so no strong coupling that would need a function.
+                "Export", Match.absent()));
     }
 
     @Test
-    void reg3_theFirewallStackHoldsOnlyTheWebAclAndTheParameterOfItsArn() {
-        assertThat(types(stack("MedSaas-prod-EdgeFirewall"))).containsExactly("AWS::SSM::Parameter", "AWS::WAFv2::WebACL");
+    void reg3_theFirewallStackHoldsOnlyTheWebAcl() {
+        assertThat(types(stack("MedSaas-prod-EdgeFirewall"))).containsExactly("AWS::WAFv2::WebACL");
     }
 
     @Test
@@ -139,40 +137,24 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void reg3_cdkCrossRegionReferencesAreNotUsedTheirWriterFunctionWouldRunInUsEast1() {
+    void reg3_valuesCrossRegionsAsWeakReferencesNeverThroughAFunction() {
         for (StackTemplate stack : assembly.stacks()) {
-            assertThat(types(stack)).as(stack.stackName())
-                    .doesNotContain("Custom::CrossRegionExportWriter", "Custom::CrossRegionExportReader");
-            if (stack.region().equals("us-east-1")) {
-                assertThat(stack.template().toString()).as(stack.stackName()).doesNotContain("Fn::ImportValue");
+            if (!List.of("MedSaas-prod-EdgeFirewall", "MedSaas-prod-Media", "MedSaas-prod-EdgeLogging").contains(stack.stackName())) {
+                continue;
             }
+            // CDK's strong cross-region references are custom resources backed by a function,
+            // one of them in the us-east-1 stack; the weak ones are Fn::GetStackOutput.
+            assertThat(types(stack)).as(stack.stackName()).doesNotContain(
+                    "Custom::CrossRegionExportWriter", "Custom::CrossRegionExportReader", "AWS::Lambda::Function",
+                    "AWS::SSM::Parameter");
         }
+        assertThat(stack("MedSaas-prod-EdgeLogging").template().toString())
+                .contains("Fn::GetStackOutput").doesNotContain("Fn::ImportValue");
+        assertThat(stack("MedSaas-prod-Media").template().path("Resources").toString()).contains("Fn::GetStackOutput");
     }
 
     @Test
-    void reg3_theFunctionThatCrossesRegionsRunsInTheEuAndLogsToAnEncryptedEuLogGroup() {
-        String logGroup = media.getResourceId("AWS::Logs::LogGroup");
-        media.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/lambda/medical-saas-edge-parameters",
-                "RetentionInDays", 365,
-                "KmsKeyId", Match.objectLike(Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*KeysLogs7981C88C.*")))));
-        media.resourceCountIs("AWS::Lambda::Function", 1);
-        media.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "LoggingConfig", Map.of("LogGroup", Map.of("Ref", logGroup))));
-        // Its rights: its own log group, and the two edge parameters, nothing else.
-        Capture statements = new Capture();
-        media.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", statements,
-                "Version", "2012-10-17")));
-        List<Object> actions = statements.asArray().stream().<Object>map(s -> ((Map<?, ?>) s).get("Action")).toList();
-        assertThat(actions).containsExactly(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                "ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter");
-        assertThat(statements.asArray().subList(1, 4)).allSatisfy(s -> assertThat(((Map<?, ?>) s).get("Resource").toString())
-                .contains(":ssm:us-east-1:").contains(":parameter/medical-saas/edge/"));
-        media.resourceCountIs("AWS::IAM::Policy", 0);
-    }
-
-    @Test
-    void reg3_theStacksDeployInOrderKeysMediaAfterTheFirewallAndLoggingAfterMedia() {
+    void reg3_theStacksDeployInOrderMediaAfterTheFirewallAndLoggingAfterMedia() {
         assertThat(stack("MedSaas-prod-Media").dependencies()).contains("MedSaas-prod-Keys", "MedSaas-prod-EdgeFirewall");
         assertThat(stack("MedSaas-prod-EdgeLogging").dependencies()).contains("MedSaas-prod-Media");
         assertThat(stack("MedSaas-prod-EdgeFirewall").dependencies()).noneMatch(d -> d.startsWith("MedSaas-prod-") && !d.endsWith(".assets"));

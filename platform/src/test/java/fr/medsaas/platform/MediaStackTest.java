@@ -296,12 +296,15 @@ class MediaStackTest {
 
     @Test
     void cf4_cloudFrontAccessLogsAreDeliveredToTheEuLogBucketThroughStandardLoggingV2() {
+        Capture output = new Capture();
         edgeLogging.hasResourceProperties("AWS::Logs::DeliverySource", Map.of(
                 "Name", "medical-saas-media-cdn-access-logs",
                 "LogType", "ACCESS_LOGS",
-                "ResourceArn", Map.of("Ref", Match.stringLikeRegexp("SsmParameterValuemedicalsaasedgemediadistributionarn.*"))));
-        edgeLogging.hasParameter("*", Map.of("Type", "AWS::SSM::Parameter::Value<String>",
-                "Default", "/medical-saas/edge/media-distribution-arn"));
+                "ResourceArn", Map.of("Fn::Join", List.of("", List.of(
+                        "arn:", Map.of("Ref", "AWS::Partition"), ":cloudfront::", Map.of("Ref", "AWS::AccountId"), ":distribution/",
+                        Map.of("Fn::GetStackOutput", Map.of(
+                                "StackName", "MedSaas-prod-Media", "Region", "eu-west-3", "OutputName", output)))))));
+        media.hasOutput(output.asString(), Map.of("Value", Map.of("Ref", media.getResourceId("AWS::CloudFront::Distribution"))));
         edgeLogging.hasResourceProperties("AWS::Logs::DeliveryDestination", Map.of(
                 "DestinationResourceArn", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
                         ":s3:::medical-saas-media-prod-cdn-logs")))));

@@ -1,32 +1,27 @@
 package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.EnvironmentConfig;
+import software.amazon.awscdk.ReferenceStrength;
+import software.amazon.awscdk.Stack;
 
 /**
- * The names that tie the EU stacks to the us-east-1 ones without a cross-region reference:
- * SSM parameters under {@code /<prefix>/edge} and the CloudFront log delivery's name. Plain data,
- * shared by the stacks on both sides.
+ * How the EU stacks and the us-east-1 ones refer to each other. A CDK reference across regions
+ * is strong by default, and a strong cross-region reference is a pair of Lambda-backed custom
+ * resources (an export writer in the producing stack, a reader in the consuming one): one of them
+ * would always run, and log, in us-east-1 (REG-3). A weak reference is CloudFormation's own
+ * {@code Fn::GetStackOutput}, resolved when the consuming stack is deployed: no function, no
+ * parameter store, only an output of the producing stack.
  */
 public final class EdgeWiring {
     private EdgeWiring() {
     }
 
-    /** The path of every edge parameter: {@code /medical-saas/edge}. */
-    public static String parameterPath(EnvironmentConfig config) {
-        return "/" + config.namePrefix() + "/edge";
+    /** A value of a stack of another region, read with {@code Fn::GetStackOutput} when the consumer deploys. */
+    public static String acrossRegions(String value) {
+        return Stack.consumeReference(value, ReferenceStrength.WEAK);
     }
 
-    /** Written in us-east-1 by the EdgeFirewall stack, read by the Media stack: the web ACL's ARN. */
-    public static String webAclArnParameter(EnvironmentConfig config) {
-        return parameterPath(config) + "/web-acl-arn";
-    }
-
-    /** Written in us-east-1 by the Media stack, read by the EdgeLogging stack: the distribution's ARN. */
-    public static String distributionArnParameter(EnvironmentConfig config) {
-        return parameterPath(config) + "/media-distribution-arn";
-    }
-
-    /** The name of CloudFront's log delivery source (and prefix of its destination's). */
+    /** The name of CloudFront's log delivery source (and the prefix of its destination's). */
     public static String cdnLogDeliveryName(EnvironmentConfig config) {
         return config.physicalName("media-cdn-access-logs");
     }

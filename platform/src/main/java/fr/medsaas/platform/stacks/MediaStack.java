@@ -4,8 +4,6 @@ import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.config.MediaConfig;
 import fr.medsaas.config.SigningPublicKey;
 import fr.medsaas.platform.constructs.edge.CdnLogDelivery;
-import fr.medsaas.platform.constructs.edge.EdgeParameterAccess;
-import fr.medsaas.platform.constructs.edge.EdgeParameterAccessProps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.media.LogBucket;
@@ -20,15 +18,14 @@ import software.constructs.Construct;
 
 /**
  * The media bucket, its log buckets and the CloudFront distribution in front of it (S3-1..4,
- * CF-1..4, REG-4), in the primary region. The web ACL's ARN comes from the EdgeFirewall stack
- * through an SSM parameter of us-east-1 read at deploy time; the distribution's ARN goes back
- * the same way for the EdgeLogging stack.
+ * CF-1..4, REG-4), in the primary region. The web ACL comes from the EdgeFirewall stack
+ * (us-east-1) as a weak reference, {@code Fn::GetStackOutput} (see {@link EdgeWiring}).
  */
 public final class MediaStack extends PlatformStack {
     private final MediaBucket mediaBucket;
     private final MediaDistribution distribution;
 
-    public MediaStack(Construct scope, EnvironmentConfig config, PlatformKeys keys) {
+    public MediaStack(Construct scope, EnvironmentConfig config, PlatformKeys keys, EdgeFirewallStack edgeFirewall) {
         super(scope, config, "Media", config.regions().primary(),
                 "medsaas " + config.name() + ": media bucket, log buckets, CloudFront with OAC and signed URLs "
                         + "(S3-1..4, CF-1..4, REG-4)");
@@ -44,15 +41,8 @@ public final class MediaStack extends PlatformStack {
         cdnLogs.allowLogDeliveryFrom(CdnLogDelivery.sourceArn(config.regions().edge(), EdgeWiring.cdnLogDeliveryName(config)));
         this.mediaBucket = new MediaBucket(this, "MediaBucket", new MediaBucketProps(media.bucketName(),
                 keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup())));
-
-        EdgeParameterAccess edge = new EdgeParameterAccess(this, "EdgeParameters", new EdgeParameterAccessProps(
-                config.regions().edge(), EdgeWiring.parameterPath(config),
-                "/aws/lambda/" + config.physicalName("edge-parameters"), keys.logs(), retention));
-        String webAclArn = edge.read("WebAclArn", EdgeWiring.webAclArnParameter(config));
-        this.distribution = new MediaDistribution(this, "Distribution",
-                new MediaDistributionProps(media, mediaBucket.bucket(), publicKeyPem, webAclArn, config.namePrefix()));
-        edge.write("DistributionArn", EdgeWiring.distributionArnParameter(config), distribution.distributionArn(),
-                "ARN of the media distribution, read by the EdgeLogging stack for CloudFront's log delivery");
+        this.distribution = new MediaDistribution(this, "Distribution", new MediaDistributionProps(media,
+                mediaBucket.bucket(), publicKeyPem, EdgeWiring.acrossRegions(edgeFirewall.webAcl().arn()), config.namePrefix()));
     }
 
     /** The media bucket; the App stack grants its task role access through it. */

@@ -122,6 +122,11 @@ public final class MediaDistribution extends Construct {
         return distribution;
     }
 
+    /** The distribution's id. */
+    public String distributionId() {
+        return distribution.getDistributionId();
+    }
+
     /** The distribution's ARN, {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
     public String distributionArn() {
         return distribution.getDistributionArn();
