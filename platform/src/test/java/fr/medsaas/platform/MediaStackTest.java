@@ -108,7 +108,7 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_3_to_4_theMediaBucketPolicyHoldsExactlyTheseStatements() {
+    void s3_4_theMediaBucketPolicyHoldsExactlyTheseStatementsInOrder() {
         List<Object> statements = mediaBucketStatements();
         assertThat(statements).hasSize(5);
         // 1. S3-3 TLS only.
