@@ -83,14 +83,15 @@ public final class WebAcl extends Construct {
 
     /**
      * Records, next to the ACL, why it has no logging configuration: its logs would hold client
-     * IP addresses and request lines (personal data), and a CLOUDFRONT-scope ACL can only log to
-     * a destination in us-east-1, outside the EU (REG-3). Metrics and sampled requests (kept
-     * by AWS WAF three hours) are what stays.
+     * IP addresses and request lines (personal data), and a CLOUDFRONT-scope ACL logs to
+     * destinations in us-east-1, outside the EU (REG-3). Metrics and sampled requests (kept by
+     * AWS WAF three hours) are what stays. See docs/media-edge.md.
      */
     public void acknowledgeNoLogStore() {
-        Acknowledge.rules(acl, "No WAF log store: a CLOUDFRONT-scope web ACL may only log to us-east-1, and its logs hold "
-                        + "client IPs (personal data) that must stay in the EU (REG-3); CloudWatch metrics and sampled "
-                        + "requests are on instead, and CloudFront's own access logs are kept in eu-west-3 (CF-4).",
+        Acknowledge.rules(acl, "No WAF log store: a CLOUDFRONT-scope web ACL logs to destinations in us-east-1 (log group, "
+                        + "Firehose; an EU bucket is not documented as accepted), and its logs hold client IPs (personal data) "
+                        + "that must stay in the EU (REG-3); metrics and sampled requests are on instead, and CloudFront's "
+                        + "own access logs are kept in eu-west-3 (CF-4).",
                 "NIST.800.53.R5-WAFv2LoggingEnabled", "HIPAA.Security-WAFv2LoggingEnabled");
     }
 
