@@ -53,11 +53,23 @@ public final class ConfigLoader {
             throw new ConfigException(file.toString(), List.of(new Problem("(file)", file.toString(),
                     "a readable YAML file (" + e.getMessage() + ")")));
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
 
-    /** Parses and validates configuration text; {@code source} names it in messages. */
+    /**
+     * Parses and validates configuration text; {@code source} names it in messages. Relative
+     * paths in it are resolved against the working folder.
+     */
     public static EnvironmentConfig parse(String text, String source) {
+        return parse(text, source, Path.of(""));
+    }
+
+    /**
+     * Parses and validates configuration text; {@code source} names it in messages, and the
+     * relative paths it holds (the media signing key) are resolved against {@code baseDir}, the
+     * folder of the file, so that the configuration means the same from any working folder.
+     */
+    public static EnvironmentConfig parse(String text, String source, Path baseDir) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -70,11 +82,22 @@ public final class ConfigLoader {
         EnvironmentConfig config = binder.bindRecord(EnvironmentConfig.class, root, "");
         List<Problem> problems = new ArrayList<>(binder.problems());
         if (config != null) {
+            config = resolvePaths(config, baseDir);
             problems.addAll(ConfigValidator.validate(config));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return config;
+    }
+
+    /** Makes the file paths of {@code config} absolute, against {@code baseDir}. */
+    private static EnvironmentConfig resolvePaths(EnvironmentConfig config, Path baseDir) {
+        String pem = config.media().signingPublicKeyPem();
+        if (pem == null || pem.isBlank()) {
+            return config;
+        }
+        Path resolved = baseDir.toAbsolutePath().resolve(pem).normalize();
+        return config.withMedia(config.media().withSigningPublicKeyPem(resolved.toString()));
     }
 }

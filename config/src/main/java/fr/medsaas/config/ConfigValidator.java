@@ -25,6 +25,13 @@ public final class ConfigValidator {
     /** Performance Insights keeps 7 days free, or whole months of 31 days up to 23, or 731 days. */
     static final List<Integer> PI_RETENTION_DAYS = IntStream.concat(IntStream.of(7),
             IntStream.concat(IntStream.rangeClosed(1, 23).map(m -> 31 * m), IntStream.of(731))).boxed().toList();
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,49}[a-z0-9]");
+    private static final List<String> RESERVED_BUCKET_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> RESERVED_BUCKET_SUFFIXES = List.of("-s3alias", "--ol-s3", "--x-s3", "--table-s3");
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern CLOUDFRONT_CERTIFICATE = Pattern.compile(
+            "arn:aws:acm:us-east-1:\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<String> RESERVED_TAGS = Set.of("Environment", "Project", "Compliance", "ManagedBy");
 
     private ConfigValidator() {
@@ -40,6 +47,7 @@ public final class ConfigValidator {
         checkPostgres(config.data().postgres(), config.isProduction(), problems);
         checkRedis(config.data().redis(), config.isProduction(), problems);
         checkApp(config.app(), config, problems);
+        checkMedia(config.media(), problems);
         return problems;
     }
 
@@ -209,6 +217,67 @@ public final class ConfigValidator {
         }
         if (s.targetCpuPercent() < 10 || s.targetCpuPercent() > 90) {
             problems.add(new Problem(field + ".targetCpuPercent", String.valueOf(s.targetCpuPercent()), "10 to 90 percent"));
+        }
+    }
+
+    private static void checkMedia(MediaConfig m, List<Problem> problems) {
+        String name = m.bucketName();
+        if (name == null || !BUCKET_NAME.matcher(name).matches()
+                || RESERVED_BUCKET_PREFIXES.stream().anyMatch(name::startsWith)
+                || RESERVED_BUCKET_SUFFIXES.stream().anyMatch(name::endsWith)) {
+            problems.add(new Problem("media.bucketName", name, "an S3 bucket name of 3 to 51 characters (room for the "
+                    + "-access-logs suffix of its log bucket): lower-case letters, digits and -, starting and ending with a "
+                    + "letter or digit; no dots (TLS to the bucket's endpoints fails on them); no prefix "
+                    + String.join(", ", RESERVED_BUCKET_PREFIXES) + "; no suffix " + String.join(", ", RESERVED_BUCKET_SUFFIXES)));
+        }
+        String allowed = "an EEA country or CH (REG-4), as an ISO 3166-1 alpha-2 code: one of "
+                + String.join(", ", Countries.VIEWER_ALLOWED);
+        if (m.geoAllowlist().isEmpty()) {
+            problems.add(new Problem("media.geoAllowlist", "[]", "at least one country: " + allowed));
+        }
+        Set<String> seenCountries = new HashSet<>();
+        for (int i = 0; i < m.geoAllowlist().size(); i++) {
+            String code = m.geoAllowlist().get(i);
+            if (!Countries.isViewerAllowed(code)) {
+                problems.add(new Problem("media.geoAllowlist[" + i + "]", code, allowed));
+            } else if (!seenCountries.add(code)) {
+                problems.add(new Problem("media.geoAllowlist[" + i + "]", code, "each country once"));
+            }
+        }
+        String pem = m.signingPublicKeyPem();
+        if (pem == null || pem.isBlank()) {
+            problems.add(new Problem("media.signingPublicKeyPem", pem, "the path of a PEM file holding an RSA "
+                    + SigningPublicKey.REQUIRED_BITS + "-bit public key (CF-3)"));
+        } else {
+            try {
+                SigningPublicKey.read(java.nio.file.Path.of(pem));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem("media.signingPublicKeyPem", pem, e.getMessage()));
+            }
+        }
+        Set<String> seenNames = new HashSet<>();
+        for (int i = 0; i < m.domainNames().size(); i++) {
+            String domain = m.domainNames().get(i);
+            if (!DNS_NAME.matcher(domain).matches() || domain.length() > 253) {
+                problems.add(new Problem("media.domainNames[" + i + "]", domain,
+                        "a lower-case DNS name such as media.example.fr (a leading *. is allowed)"));
+            } else if (!seenNames.add(domain)) {
+                problems.add(new Problem("media.domainNames[" + i + "]", domain, "each domain name once"));
+            }
+        }
+        String certificate = m.certificateArn();
+        if (certificate != null && !CLOUDFRONT_CERTIFICATE.matcher(certificate).matches()) {
+            problems.add(new Problem("media.certificateArn", certificate,
+                    "an ACM certificate of us-east-1, where CloudFront reads certificates: "
+                            + "arn:aws:acm:us-east-1:<12-digit account>:certificate/<uuid>"));
+        }
+        if (m.hasCustomDomain() && certificate == null) {
+            problems.add(new Problem("media.certificateArn", null, "a certificate is required when media.domainNames "
+                    + "is given (" + String.join(", ", m.domainNames()) + "): CloudFront needs one covering them"));
+        }
+        if (!m.hasCustomDomain() && certificate != null) {
+            problems.add(new Problem("media.certificateArn", certificate,
+                    "no certificate without media.domainNames: the distribution would not use it"));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param logging        log retention (OBS-1)
  * @param app            the Fargate services and their load balancer (ECS, ALB)
  * @param data           PostgreSQL and Redis (DB, RD)
+ * @param media          the media bucket and its CloudFront distribution (S3, CF, REG-4)
  * @param tags           extra tags put on every resource, besides those of CMP-4
  */
 public record EnvironmentConfig(
@@ -40,6 +41,8 @@ public record EnvironmentConfig(
         AppConfig app,
         @Doc(value = "PostgreSQL and Redis", defaultValue = "{}")
         DataConfig data,
+        @Doc(value = "The media bucket and its CloudFront distribution", defaultValue = "{}")
+        MediaConfig media,
         @Doc(value = "Extra tags on every resource, besides Environment, Project, Compliance and ManagedBy",
                 defaultValue = "{}", rule = "keys and values 1 to 128 characters; may not override the CMP-4 tags")
         Map<String, String> tags) {
@@ -54,7 +57,13 @@ public record EnvironmentConfig(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(media, "media");
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** The same environment with other media settings. */
+    public EnvironmentConfig withMedia(MediaConfig other) {
+        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, other, tags);
     }
 
     /** True for the production environment, where the strictest floors apply. */

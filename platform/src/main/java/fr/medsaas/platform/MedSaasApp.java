@@ -3,10 +3,14 @@ package fr.medsaas.platform;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.nag.RulePacks;
 import fr.medsaas.platform.constructs.app.AppSecrets;
+import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
 import fr.medsaas.platform.stacks.DataStack;
+import fr.medsaas.platform.stacks.EdgeFirewallStack;
+import fr.medsaas.platform.stacks.EdgeLoggingStack;
 import fr.medsaas.platform.stacks.KeysStack;
+import fr.medsaas.platform.stacks.MediaStack;
 import fr.medsaas.platform.stacks.NetworkStack;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +32,9 @@ public final class MedSaasApp {
     private final NetworkStack network;
     private final AppStack application;
     private final DataStack data;
+    private final EdgeFirewallStack edgeFirewall;
+    private final MediaStack media;
+    private final EdgeLoggingStack edgeLogging;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -42,8 +49,12 @@ public final class MedSaasApp {
         this.keys = new KeysStack(app, config);
         this.network = new NetworkStack(app, config, keys.keys());
         this.data = new DataStack(app, config, keys.keys(), network.vpc(), network.securityGroups());
+        this.edgeFirewall = new EdgeFirewallStack(app, config);
+        this.media = new MediaStack(app, config, keys.keys(), edgeFirewall);
+        this.edgeLogging = new EdgeLoggingStack(app, config, media);
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
                 keys.keys(), new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
+        application.roles().grantMedia(config.media().bucketName(), keys.keys().key(KeyPurpose.S3));
         tag(config);
     }
 
@@ -124,8 +135,23 @@ public final class MedSaasApp {
         return application;
     }
 
+    /** The EdgeFirewall stack (us-east-1): the CloudFront web ACL only. */
+    public EdgeFirewallStack edgeFirewall() {
+        return edgeFirewall;
+    }
+
+    /** The Media stack: media bucket, log buckets, CloudFront. */
+    public MediaStack media() {
+        return media;
+    }
+
+    /** The EdgeLogging stack (us-east-1): CloudFront's log delivery to the EU log bucket. */
+    public EdgeLoggingStack edgeLogging() {
+        return edgeLogging;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, data, application);
+        return List.of(keys, network, data, edgeFirewall, media, edgeLogging, application);
     }
 }

@@ -150,16 +150,23 @@ class AppStackTest {
     }
 
     @Test
-    void ecs5_taskRoleUsesTheDataKeyAndOneMetricsNamespaceOnly() {
+    void ecs5_taskRoleUsesTheDataKeyOneMetricsNamespaceAndTheMediaBucketOnly() {
         Capture statements = new Capture();
         app.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("RolesTask.*"))),
                 "PolicyDocument", Map.of("Statement", statements, "Version", "2012-10-17"))));
-        assertThat(statements.asArray()).hasSize(2);
-        assertThat(statements.asArray().get(0).toString())
+        List<?> all = statements.asArray();
+        assertThat(all).hasSize(5);
+        assertThat(all.get(0).toString())
                 .contains("Action=[kms:Decrypt, kms:GenerateDataKey]").contains("KeysData");
-        assertThat(statements.asArray().get(1).toString()).contains("Action=cloudwatch:PutMetricData")
+        assertThat(all.get(1).toString()).contains("Action=cloudwatch:PutMetricData")
                 .contains("cloudwatch:namespace=MedicalSaaS/Application");
+        // the media bucket, plugged in by the Media stack, and its key through S3 only
+        assertThat(all.get(2).toString()).contains("Action=[s3:GetObject, s3:PutObject, s3:DeleteObject]")
+                .contains(":s3:::medical-saas-media-prod/*");
+        assertThat(all.get(3).toString()).contains("Action=s3:ListBucket").contains(":s3:::medical-saas-media-prod]");
+        assertThat(all.get(4).toString()).contains("Action=[kms:Decrypt, kms:GenerateDataKey]").contains("KeysS3")
+                .contains("kms:ViaService={Fn::Join=[, [s3., {Ref=AWS::Region}, .amazonaws.com]]}");
     }
 
     @Test

@@ -24,7 +24,7 @@ final class LiteralSecrets {
     private static final Pattern CREDENTIAL_PROPERTY = Pattern.compile(
             "(?i).*password|authtoken|secretstring|secretstringvalue|apikey|privatekey|token|secret");
     /** Keys whose strings name things (resources, exports, transforms) rather than hold values. */
-    private static final Set<String> REFERENCES = Set.of("Ref", "Fn::GetAtt", "Fn::ImportValue", "DependsOn", "Condition",
+    private static final Set<String> REFERENCES = Set.of("Ref", "Fn::GetAtt", "Fn::ImportValue", "Fn::GetStackOutput", "DependsOn", "Condition",
             "Export", "Transform");
     private static final List<Pattern> DYNAMIC_REFERENCE_PARTS = List.of(
             Pattern.compile("\\{\\{resolve:(secretsmanager|ssm-secure):[^}]*}}"),
@@ -54,7 +54,8 @@ final class LiteralSecrets {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
-                if (key.equals("Metadata") || REFERENCES.contains(key)) {
+                // EncodedKey is a CloudFront public key (CF-3): public by design, not a secret.
+                if (key.equals("Metadata") || key.equals("EncodedKey") || REFERENCES.contains(key)) {
                     continue;
                 }
                 boolean isCredential = CREDENTIAL_PROPERTY.matcher(key).matches();

@@ -22,7 +22,9 @@ class TagsTest {
             "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::ECS::ClusterCapacityProviderAssociations",
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::S3::BucketPolicy", "AWS::WAFv2::LoggingConfiguration",
             "AWS::WAFv2::WebACLAssociation", "AWS::Lambda::Permission", "AWS::SecretsManager::ResourcePolicy",
-            "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment");
+            "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment",
+            "AWS::CloudFront::CachePolicy", "AWS::CloudFront::KeyGroup", "AWS::CloudFront::OriginAccessControl",
+            "AWS::CloudFront::PublicKey");
 
     @Test
     void cmp4_everyTaggableResourceCarriesTheFourTags() {

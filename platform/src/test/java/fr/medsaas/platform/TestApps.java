@@ -3,12 +3,14 @@ package fr.medsaas.platform;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.config.ConfigLoader;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.MediaConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
@@ -45,16 +47,39 @@ public final class TestApps {
         return built(env).assembly;
     }
 
+    /** The domain names of {@link #prodWithCustomDomain()}. */
+    public static final java.util.List<String> CUSTOM_DOMAINS = java.util.List.of("media.example.fr");
+    /** The certificate of {@link #prodWithCustomDomain()}: a well-formed us-east-1 ACM ARN. */
+    public static final String CUSTOM_DOMAIN_CERTIFICATE =
+            "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
+
+    /**
+     * The prod app with a custom domain and its certificate (CF-2: the TLSv1.2_2021 floor), for
+     * the few assertions that differ from the shipped prod; built and synthesized once.
+     */
+    public static MedSaasApp prodWithCustomDomain() {
+        return built("prod+custom-domain", () -> {
+            EnvironmentConfig prod = config("prod");
+            MediaConfig m = prod.media();
+            return prod.withMedia(new MediaConfig(m.bucketName(), m.geoAllowlist(), m.signingPublicKeyPem(),
+                    CUSTOM_DOMAINS, CUSTOM_DOMAIN_CERTIFICATE));
+        }).app;
+    }
+
     /** The CDK assertions template of one stack. */
     public static Template template(Stack stack) {
         return Template.fromStack(stack);
     }
 
     private static Built built(String env) {
-        return BUILT.computeIfAbsent(env, e -> {
+        return built(env, () -> config(env));
+    }
+
+    private static Built built(String key, Supplier<EnvironmentConfig> config) {
+        return BUILT.computeIfAbsent(key, e -> {
             try {
-                Path out = Files.createTempDirectory("medsaas-test-" + e + "-");
-                MedSaasApp app = MedSaasApp.build(config(e), out, false);
+                Path out = Files.createTempDirectory("medsaas-test-" + e.replace('+', '-') + "-");
+                MedSaasApp app = MedSaasApp.build(config.get(), out, false);
                 app.synth();
                 return new Built(app, CloudAssembly.read(out));
             } catch (IOException ex) {

@@ -9,7 +9,6 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
@@ -74,20 +73,22 @@ public final class TaskRoles extends Construct {
 
     /**
      * Lets the application read, write and delete objects of the media bucket (and list it),
-     * and use its key through S3 for that. The media stack calls this once it exists.
+     * and use its key through S3 for that; called once the Media stack exists. The bucket is
+     * named by its configured name, so the App stack takes no export from the Media stack.
      */
-    public void grantMedia(IBucket bucket, IKey bucketKey) {
+    public void grantMedia(String bucketName, IKey bucketKey) {
+        String bucketArn = "arn:" + Aws.PARTITION + ":s3:::" + bucketName;
         task.allow(
-                statement(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(bucket.arnForObjects("*"))),
-                statement(List.of("s3:ListBucket"), List.of(bucket.getBucketArn())),
+                statement(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(bucketArn + "/*")),
+                statement(List.of("s3:ListBucket"), List.of(bucketArn)),
                 PolicyStatement.Builder.create()
                         .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                         .resources(List.of(bucketKey.getKeyArn()))
                         .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "s3." + Aws.REGION + ".amazonaws.com")))
                         .build());
-        Acknowledge.rule(task.policy(), "AwsSolutions-IAM5[Resource::<" + "MediaBucket" + ".Arn>/*]",
+        Acknowledge.rule(task.policy(), "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::" + bucketName + "/*]",
                 "The application reads and writes any object of the media bucket (patients' files are keyed by the "
-                        + "application); the bucket itself, not a wildcard of buckets, is named.");
+                        + "application); the one bucket is named, not a wildcard of buckets.");
     }
 
     /** The execution role, immutable. */

@@ -20,8 +20,9 @@ import software.constructs.Construct;
  * The platform's customer-managed KMS keys (KMS-1): rotation on, retained when the stack is
  * deleted, one alias each. Their policies (KMS-2) keep the source's account statement, let AWS
  * services use a key only on the account's behalf ({@code kms:ViaService} and
- * {@code kms:CallerAccount}), and let CloudWatch Logs use the logs key only for this account's
- * log groups in this region (encryption-context condition).
+ * {@code kms:CallerAccount}), let CloudWatch Logs use the logs key only for this account's
+ * log groups in this region (encryption-context condition), and let CloudFront decrypt media
+ * objects with the S3 key only through S3 and only for this account's distributions (CF-1).
  */
 public final class PlatformKeys extends Construct {
     private static final List<String> USE_ACTIONS = List.of(
@@ -77,7 +78,32 @@ public final class PlatformKeys extends Construct {
                             "arn:" + Aws.PARTITION + ":logs:" + region + ":" + Aws.ACCOUNT_ID + ":log-group:*")))
                     .build());
         }
+        if (purpose == KeyPurpose.S3) {
+            doc.addStatements(cloudFrontThroughS3(region));
+        }
         return doc;
+    }
+
+    /**
+     * CF-1: CloudFront reads the SSE-KMS media objects through Origin Access Control, as its
+     * service principal. It may decrypt only when S3 asks on its behalf ({@code kms:ViaService})
+     * and only for a distribution of this account ({@code AWS:SourceArn}). Naming the media
+     * distribution itself would make this key (Keys stack) depend on the distribution (Media
+     * stack), which depends on the bucket, which depends on this key: a cycle, so the
+     * distribution id is a wildcard. Decrypt only: CloudFront never writes to the bucket.
+     */
+    private static PolicyStatement cloudFrontThroughS3(String region) {
+        return PolicyStatement.Builder.create()
+                .sid("AllowCloudFrontOfThisAccountToDecryptThroughS3")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("kms:Decrypt"))
+                .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"),
+                        "ArnLike", Map.of("AWS:SourceArn",
+                                "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*")))
+                .build();
     }
 
     /** The key of one purpose. */

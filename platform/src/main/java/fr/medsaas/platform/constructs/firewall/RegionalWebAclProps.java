@@ -1,4 +1,4 @@
-package fr.medsaas.platform.constructs.waf;
+package fr.medsaas.platform.constructs.firewall;
 
 import software.amazon.awscdk.services.kms.IKey;
 

@@ -1,4 +1,4 @@
-package fr.medsaas.platform.constructs.waf;
+package fr.medsaas.platform.constructs.firewall;
 
 import fr.medsaas.platform.constructs.logs.EncryptedLogGroup;
 import fr.medsaas.platform.constructs.logs.EncryptedLogGroupProps;
@@ -9,7 +9,6 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.wafv2.CfnLoggingConfiguration;
-import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
@@ -19,29 +18,22 @@ import software.constructs.Construct;
  * session secrets and nothing the audit needs: RGPD data minimisation).
  */
 public final class RegionalWebAcl extends Construct {
-    private final CfnWebACL webAcl;
+    private final WebAcl webAcl;
 
     public RegionalWebAcl(Construct scope, String id, RegionalWebAclProps props) {
         super(scope, id);
-        String metricPrefix = props.name().replaceAll("[^A-Za-z0-9]", "");
-        this.webAcl = CfnWebACL.Builder.create(this, "Resource")
-                .name(props.name())
-                .scope("REGIONAL")
-                .description("WAF for medical SaaS load balancer - RGPD compliant - ALB-3 and WAF-1")
-                .defaultAction(CfnWebACL.DefaultActionProperty.builder().allow(CfnWebACL.AllowActionProperty.builder().build()).build())
-                .rules(WebAclRules.rules(metricPrefix))
-                .visibilityConfig(WebAclRules.visibility(metricPrefix))
-                .build();
+        this.webAcl = new WebAcl(this, "Resource", new WebAclProps(props.name(), "REGIONAL",
+                "WAF for medical SaaS load balancer - RGPD compliant - ALB-3 and WAF-1"));
         CfnWebACLAssociation.Builder.create(this, "Association")
                 .resourceArn(props.resourceArn())
-                .webAclArn(webAcl.getAttrArn())
+                .webAclArn(webAcl.arn())
                 .build();
         // WAF requires its log groups to be named aws-waf-logs-*.
         String logGroupName = "aws-waf-logs-" + props.name();
         EncryptedLogGroup logs = new EncryptedLogGroup(this, "Logs",
                 new EncryptedLogGroupProps(logGroupName, props.logsKey(), props.retentionDays()));
         CfnLoggingConfiguration logging = CfnLoggingConfiguration.Builder.create(this, "Logging")
-                .resourceArn(webAcl.getAttrArn())
+                .resourceArn(webAcl.arn())
                 // WAF wants the log group's ARN without the trailing ":*" of its Arn attribute.
                 .logDestinationConfigs(List.of(Arn.format(ArnComponents.builder()
                         .service("logs").resource("log-group").resourceName(logGroupName)
@@ -55,6 +47,6 @@ public final class RegionalWebAcl extends Construct {
 
     /** The web ACL's ARN. */
     public String arn() {
-        return webAcl.getAttrArn();
+        return webAcl.arn();
     }
 }

@@ -1,0 +1,123 @@
+package fr.medsaas.platform.constructs.media;
+
+import fr.medsaas.platform.nag.Acknowledge;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.BlockedEncryptionType;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The bucket of medical files (S3-1..4): SSE-KMS under the S3 customer-managed key with a
+ * bucket key, all public access blocked, TLS 1.2+ only, versioned, ACLs disabled, server access
+ * logs to a log bucket, tagged {@code DataType=medical-sensitive}, retained when its stack is
+ * deleted, and a policy that refuses requests made in a region outside the EU pair.
+ *
+ * <p>The App stack's task role gets at the files through {@code TaskRoles.grantMedia}, which
+ * names this bucket by its configured name in the role's own managed policy.
+ */
+public final class MediaBucket extends Construct {
+    private final Bucket bucket;
+    private final IKey key;
+
+    public MediaBucket(Construct scope, String id, MediaBucketProps props) {
+        super(scope, id);
+        // The key and its policy belong to the Keys stack, which already lets S3 and CloudFront
+        // use it (CF-1). The bucket holds it by ARN: CDK constructs of this stack (the OAC origin)
+        // then see a key whose policy they may not edit, instead of appending to the Keys stack's
+        // policy their own CloudFront statement, broader than ours (no kms:ViaService).
+        this.key = Key.fromKeyArn(this, "Key", props.key().getKeyArn());
+        this.bucket = Bucket.Builder.create(this, "Resource")
+                .bucketName(props.bucketName())
+                .encryption(BucketEncryption.KMS)
+                .encryptionKey(key)
+                .bucketKeyEnabled(true)
+                // SSE-C would put health data under keys nobody here holds or audits.
+                .blockedEncryptionTypes(List.of(BlockedEncryptionType.SSE_C))
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .minimumTlsVersion(1.2)
+                .versioned(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .serverAccessLogsBucket(props.accessLogs())
+                .serverAccessLogsPrefix(props.bucketName() + "/")
+                .lifecycleRules(List.of(LifecycleRule.builder().id("AbortIncompleteUploads")
+                        .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Tags.of(bucket).add("DataType", "medical-sensitive");
+        bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));
+        bucket.addToResourcePolicy(denyUploadsNotUnderKms(bucket));
+        Acknowledge.rules(bucket, "Replication to eu-central-1 under a key of that region is S3-5, built with the "
+                        + "Replica stack; until then AWS Backup's copy (BCK-1) is the off-region copy.",
+                "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
+    }
+
+    /**
+     * S3-4, the source's {@code RestrictToEUOnly}: refuses every request made in a region other
+     * than the allowed ones (e.g. a CopyObject into a bucket of another region reads this bucket
+     * from that region). Service principals are exempt ({@code aws:PrincipalIsAWSService}):
+     * CloudFront's origin requests come from its service principal, which a region condition
+     * does not describe, and a service principal gets nothing here unless another statement
+     * allows it (only CloudFront, for this account's distribution). Replication and AWS Backup
+     * act through IAM roles of this account in the allowed regions, so the deny still covers
+     * them and does not stop them. Requests forwarded by a service with the caller's own
+     * credentials ({@code aws:ViaAWSService}) are not exempt: that would let a caller route a
+     * copy through a service in another region.
+     */
+    static PolicyStatement denyOutsideRegions(IBucket bucket, List<String> regions) {
+        return PolicyStatement.Builder.create()
+                .sid("RestrictToEUOnly")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("s3:*"))
+                .resources(List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
+                .conditions(Map.of(
+                        "StringNotEquals", Map.of("aws:RequestedRegion", regions),
+                        "BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false")))
+                .build();
+    }
+
+    /**
+     * S3-2: an upload may not ask for another encryption than SSE-KMS (an explicit
+     * {@code AES256} header would otherwise override the bucket's default and leave the file
+     * outside the customer-managed key); uploads that name none get the default, the S3 key.
+     * Both conditions must hold: a negated operator alone (even {@code ...IfExists}) is true
+     * when the header is absent, and would refuse every default-encrypted upload.
+     */
+    static PolicyStatement denyUploadsNotUnderKms(IBucket bucket) {
+        return PolicyStatement.Builder.create()
+                .sid("DenyUploadsNotUnderKms")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects("*")))
+                .conditions(Map.of(
+                        "Null", Map.of("s3:x-amz-server-side-encryption", "false"),
+                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption", "aws:kms")))
+                .build();
+    }
+
+    /** The media bucket. */
+    public IBucket bucket() {
+        return bucket;
+    }
+
+    /** The S3 customer-managed key that encrypts it (by ARN: its policy lives in the Keys stack). */
+    public IKey key() {
+        return key;
+    }
+}

@@ -1,0 +1,134 @@
+package fr.medsaas.platform.constructs.media;
+
+import fr.medsaas.config.MediaConfig;
+import fr.medsaas.platform.nag.Acknowledge;
+import java.util.List;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudfront.AccessLevel;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.CachedMethods;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.GeoRestriction;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.IDistribution;
+import software.amazon.awscdk.services.cloudfront.KeyGroup;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.PublicKey;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOriginWithOACProps;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * CloudFront in front of the media bucket (CF-1..3, REG-4): Origin Access Control (never an
+ * Origin Access Identity, which cannot read SSE-KMS objects), HTTPS only, nothing of the
+ * viewer's request forwarded or cached on (no query string, cookie or header), signed URLs
+ * required against a key group built from the configured public key, Europe's price class, a
+ * viewer-country allowlist, and the us-east-1 web ACL. With configured domain names it serves
+ * them with their ACM certificate at TLSv1.2_2021 at least; without, it serves
+ * {@code *.cloudfront.net}, whose certificate CloudFront pins at a TLSv1 floor.
+ */
+public final class MediaDistribution extends Construct {
+    private final Distribution distribution;
+
+    public MediaDistribution(Construct scope, String id, MediaDistributionProps props) {
+        super(scope, id);
+        MediaConfig media = props.media();
+        // No name: a new key replaces the PublicKey resource, and a fixed name would collide.
+        PublicKey signingKey = PublicKey.Builder.create(this, "SigningKey")
+                .encodedKey(props.publicKeyPem())
+                .comment("Verifies signed media URLs (CF-3)")
+                .build();
+        KeyGroup signers = KeyGroup.Builder.create(this, "Signers")
+                .keyGroupName(props.namePrefix() + "-media-signers")
+                .items(List.of(signingKey))
+                .comment("Signers of media URLs (CF-3)")
+                .build();
+        CachePolicy noViewerInput = CachePolicy.Builder.create(this, "CachePolicy")
+                .cachePolicyName(props.namePrefix() + "-media-no-viewer-input")
+                .comment("CF-2: no query string, cookie or header reaches the origin or the cache key")
+                .queryStringBehavior(CacheQueryStringBehavior.none())
+                .cookieBehavior(CacheCookieBehavior.none())
+                .headerBehavior(CacheHeaderBehavior.none())
+                .enableAcceptEncodingGzip(true)
+                .enableAcceptEncodingBrotli(true)
+                // A file erased at a patient's request (RGPD art. 17) leaves the edges within a day.
+                .minTtl(Duration.seconds(0))
+                .defaultTtl(Duration.hours(1))
+                .maxTtl(Duration.days(1))
+                .build();
+        Distribution.Builder builder = Distribution.Builder.create(this, "Resource")
+                .comment("CDN for medical SaaS - RGPD compliant")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(props.bucket(), S3BucketOriginWithOACProps.builder()
+                                .originAccessLevels(List.of(AccessLevel.READ))
+                                .build()))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+                        .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+                        .cachePolicy(noViewerInput)
+                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+                        .trustedKeyGroups(List.of(signers))
+                        .compress(true)
+                        .build())
+                .priceClass(PriceClass.PRICE_CLASS_100)
+                .geoRestriction(GeoRestriction.allowlist(media.geoAllowlist().toArray(String[]::new)))
+                .webAclId(props.webAclArn())
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .enableIpv6(true);
+        if (media.hasCustomDomain()) {
+            builder.domainNames(media.domainNames())
+                    .certificate(Certificate.fromCertificateArn(this, "Certificate", media.certificateArn()))
+                    .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
+        }
+        this.distribution = builder.build();
+        acknowledge(media, props.bucket());
+    }
+
+    private void acknowledge(MediaConfig media, IBucket bucket) {
+        Acknowledge.rule(distribution, "AwsSolutions-CFR3",
+                "Access logs use standard logging v2 (CF-4): CloudWatch Logs delivery to the EU log bucket, configured "
+                        + "by the EdgeLogging stack's delivery resources, not by the legacy Logging property this rule reads.");
+        if (!media.hasCustomDomain()) {
+            Acknowledge.rule(distribution, "AwsSolutions-CFR4",
+                    "No custom domain is configured: the distribution serves *.cloudfront.net, whose certificate CloudFront "
+                            + "pins at a TLSv1 minimum. Configure media.domainNames and certificateArn for TLSv1.2_2021 (CF-2).");
+        }
+        // The OAC origin cannot extend the Keys stack's key policy from here (the bucket holds
+        // the key by ARN, on purpose): that policy already grants CloudFront, narrower (CF-1).
+        Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedKeyPolicyOac",
+                "The S3 key's policy, in the Keys stack, grants CloudFront decrypt through S3 for this account's distributions");
+        IKey key = bucket.getEncryptionKey();
+        if (key != null) {
+            // Raised where the key reference lives, once the origin has tried to append to it.
+            Annotations.of(key.getNode().getScope()).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac",
+                    "The Keys stack's S3 key policy already scopes CloudFront to this account's distributions, through S3");
+        }
+    }
+
+    /** The distribution. */
+    public IDistribution distribution() {
+        return distribution;
+    }
+
+    /** The distribution's id. */
+    public String distributionId() {
+        return distribution.getDistributionId();
+    }
+
+    /** The distribution's ARN, {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
+    public String distributionArn() {
+        return distribution.getDistributionArn();
+    }
+}
