@@ -20,6 +20,7 @@ ENV = {
     "DATABASE_URL_ARN": "arn:db-url", "REDIS_URL_ARN": "arn:redis-url", "ENCRYPTION_KEY_ARN": "arn:key",
     "DB_HOST": "db.example.internal", "DB_PORT": "5432", "DB_NAME": "medical_saas",
     "REDIS_HOST": "master.redis.example.internal", "REDIS_PORT": "6379",
+    "RESTART_SERVICES": "medical-saas-cluster/django-service,medical-saas-cluster/celery-service",
 }
 
 with mock.patch.dict(os.environ, ENV):
@@ -39,6 +40,9 @@ class SecretsBuilderTest(unittest.TestCase):
             "arn:key": "placeholder-generated-by-cloudformation",
         }
         self.sm.puts = []
+        self.ecs = boto3.ECS
+        self.ecs.updates = []
+        self.ecs.missing = set()
         self.responses = []
         patcher = mock.patch.object(secrets_builder.urllib.request, "urlopen",
                                     side_effect=lambda req, timeout: self.responses.append(json.loads(req.data)))
@@ -100,6 +104,22 @@ class SecretsBuilderTest(unittest.TestCase):
         self.assertEqual(self.sm.puts.count("arn:db-url"), 2)
         self.assertEqual(self.sm.puts.count("arn:redis-url"), 1)
         self.assertIn(":rotated@", self.sm.values["arn:db-url"])
+
+    def test_aNewDatabaseUrlRollsTheServicesOntoNewTasks(self):
+        self.invoke({"source": "aws.events"})
+        rolled = [("medical-saas-cluster", "django-service", True), ("medical-saas-cluster", "celery-service", True)]
+        self.assertEqual(self.ecs.updates, rolled)
+        self.invoke({"source": "aws.events"})
+        self.assertEqual(self.ecs.updates, rolled, "an unchanged URL restarts nothing")
+        self.sm.values["arn:master"] = json.dumps({"username": "postgres", "password": "rotated"})
+        self.invoke({"source": "aws.secretsmanager", "detail": {"eventName": "RotationSucceeded"}})
+        self.assertEqual(len(self.ecs.updates), 4)
+
+    def test_servicesNotYetCreatedAreSkippedOnTheFirstDeployment(self):
+        self.ecs.missing = {"medical-saas-cluster/django-service", "medical-saas-cluster/celery-service"}
+        self.invoke(self.cfn("database-url"))
+        self.assertEqual(self.responses[0]["Status"], "SUCCESS")
+        self.assertIn("arn:db-url", self.sm.puts)
 
     def test_noSecretValueInLogsOrResponses(self):
         out = self.invoke(self.cfn("database-url")) + self.invoke(self.cfn("redis-url"))

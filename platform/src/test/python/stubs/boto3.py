@@ -23,9 +23,25 @@ class FakeSecretsManager:
         self.puts.append(SecretId)
 
 
+class FakeEcs:
+    """Records update_service calls; a service named in missing answers ServiceNotFoundException."""
+
+    def __init__(self):
+        self.updates = []
+        self.missing = set()
+
+    def update_service(self, cluster, service, forceNewDeployment):
+        if cluster + "/" + service in self.missing:
+            e = Exception("Service not found.")
+            e.response = {"Error": {"Code": "ServiceNotFoundException"}}
+            raise e
+        self.updates.append((cluster, service, forceNewDeployment))
+
+
 CLIENT = FakeSecretsManager()
+ECS = FakeEcs()
 
 
 def client(name):
-    assert name == "secretsmanager"
-    return CLIENT
+    assert name in ("secretsmanager", "ecs")
+    return CLIENT if name == "secretsmanager" else ECS

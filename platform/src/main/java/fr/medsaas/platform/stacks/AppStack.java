@@ -39,6 +39,10 @@ import software.constructs.Construct;
 public final class AppStack extends PlatformStack {
     /** The CloudWatch namespace of the application's own metrics (OBS-2). */
     public static final String METRICS_NAMESPACE = "MedicalSaaS/Application";
+    /** The web service's name (ECS-3). */
+    public static final String WEB_SERVICE = "django-service";
+    /** The worker service's name (ECS-4). */
+    public static final String WORKER_SERVICE = "celery-service";
     /** The web container's port (ECS-2). */
     public static final int WEB_PORT = 8000;
 
@@ -82,11 +86,11 @@ public final class AppStack extends PlatformStack {
         Map<String, String> environment = new java.util.TreeMap<>(Map.of(
                 "DJANGO_SETTINGS_MODULE", app.djangoSettingsModule(),
                 "AWS_DEFAULT_REGION", config.regions().primary()));
-        this.web = new AppService(this, "Web", new AppServiceProps(cluster, prefix + "-django", "django-service",
+        this.web = new AppService(this, "Web", new AppServiceProps(cluster, prefix + "-django", WEB_SERVICE,
                 "django-app", app.web(), repositories.get(app.web().image().repository()), environment, secrets,
                 webLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
                 immutable("AppSecurityGroup", in.securityGroups().app()), WEB_PORT, "/health/", "django", app.ecsExec()));
-        this.worker = new AppService(this, "Worker", new AppServiceProps(cluster, prefix + "-celery", "celery-service",
+        this.worker = new AppService(this, "Worker", new AppServiceProps(cluster, prefix + "-celery", WORKER_SERVICE,
                 "celery-worker", app.worker(), repositories.get(app.worker().image().repository()), environment,
                 secrets, workerLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
                 immutable("WorkerSecurityGroup", in.securityGroups().worker()), null, null, null, app.ecsExec()));

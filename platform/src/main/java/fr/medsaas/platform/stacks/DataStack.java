@@ -1,6 +1,7 @@
 package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.EnvironmentConfig;
+import java.util.List;
 import fr.medsaas.platform.constructs.data.ApplicationSecrets;
 import fr.medsaas.platform.constructs.data.ApplicationSecretsProps;
 import fr.medsaas.platform.constructs.data.PostgresDatabase;
@@ -47,7 +48,10 @@ public final class DataStack extends PlatformStack {
                 groups.secretsBuilder(), keys.data(), keys.key(KeyPurpose.SECRETS), keys.logs(), retention,
                 postgres.masterSecret(), postgres.rotation(), postgres.instance().getDbInstanceEndpointAddress(),
                 PostgresDatabase.PORT, config.data().postgres().databaseName(), redis.authToken(),
-                redis.primaryAddress(), RedisReplicationGroup.PORT));
+                redis.primaryAddress(), RedisReplicationGroup.PORT,
+                // By name, not by reference: the App stack is deployed after this one.
+                List.of(config.physicalName("cluster") + "/" + AppStack.WEB_SERVICE,
+                        config.physicalName("cluster") + "/" + AppStack.WORKER_SERVICE)));
     }
 
     /** PostgreSQL. */

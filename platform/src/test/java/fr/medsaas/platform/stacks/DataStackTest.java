@@ -285,7 +285,8 @@ class DataStackTest {
         assertThat(code.asString()).contains("os.urandom(32)", "base64.urlsafe_b64encode", "put_secret_value",
                 "\"postgres://%s:%s@%s:%s/%s\"", "\"rediss://:%s@%s:%s/0\"");
         assertThat(environment.asObject()).containsOnlyKeys("MASTER_SECRET_ARN", "REDIS_TOKEN_ARN", "DATABASE_URL_ARN",
-                "REDIS_URL_ARN", "ENCRYPTION_KEY_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "REDIS_HOST", "REDIS_PORT");
+                "REDIS_URL_ARN", "ENCRYPTION_KEY_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "REDIS_HOST", "REDIS_PORT",
+                "RESTART_SERVICES");
         for (String kind : List.of("database-url", "redis-url", "encryption-key")) {
             prod.hasResourceProperties(ApplicationSecrets.RESOURCE_TYPE, Match.objectLike(Map.of(
                     "ServiceToken", Map.of("Fn::GetAtt", List.of(builder, "Arn")), "Kind", kind)));
@@ -302,6 +303,23 @@ class DataStackTest {
                         "Resource", written)))))))));
         assertThat(written.asArray()).extracting(Object::toString).allSatisfy(ref ->
                 assertThat(ref).matches("\\{Ref=Secrets(DatabaseUrl|RedisUrl|EncryptionKey)[0-9A-F]{8}}"));
+    }
+
+    @Test
+    void db3_aRotatedPasswordRollsTheWebAndWorkerServicesOntoNewTasks() {
+        // Tasks read DATABASE_URL when they start: the builder restarts the two services, and only them.
+        Capture services = new Capture();
+        prod.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "RollTheServicesOntoTheNewUrl",
+                        "Action", "ecs:UpdateService",
+                        "Resource", services)))))))));
+        assertThat(services.asArray()).extracting(Object::toString).hasSize(2)
+                .anySatisfy(arn -> assertThat(arn).contains(":service/medical-saas-cluster/django-service"))
+                .anySatisfy(arn -> assertThat(arn).contains(":service/medical-saas-cluster/celery-service"));
+        prod.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Environment", Map.of("Variables",
+                Match.objectLike(Map.of("RESTART_SERVICES",
+                        "medical-saas-cluster/django-service,medical-saas-cluster/celery-service"))))));
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class ApplicationSecrets extends Construct {
         environment.put("DB_NAME", props.databaseName());
         environment.put("REDIS_HOST", props.redisHost());
         environment.put("REDIS_PORT", String.valueOf(props.redisPort()));
+        environment.put("RESTART_SERVICES", String.join(",", props.restartServices()));
         this.builder = Function.Builder.create(this, "Builder")
                 .functionName(props.functionName())
                 .description("Builds DATABASE_URL, REDIS_URL and FIELD_ENCRYPTION_KEY in Secrets Manager (SEC-1); "
@@ -190,6 +191,13 @@ public final class ApplicationSecrets extends Construct {
                         .sid("WriteItsLog")
                         .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                         .resources(List.of(logs.logGroup().getLogGroupArn()))
+                        .build(),
+                PolicyStatement.Builder.create()
+                        .sid("RollTheServicesOntoTheNewUrl")
+                        .actions(List.of("ecs:UpdateService"))
+                        .resources(props.restartServices().stream()
+                                .map(ref -> "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":service/" + ref)
+                                .toList())
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("RunInTheVpc")

@@ -27,10 +27,16 @@ import software.amazon.awscdk.services.secretsmanager.RotationSchedule;
  * @param redisAuthToken      Redis's AUTH token
  * @param redisHost           Redis's primary endpoint address
  * @param redisPort           Redis's port
+ * @param restartServices     the ECS services ({@code cluster/service}) rolled onto new tasks when
+ *                            DATABASE_URL changes: tasks read it only when they start
  */
 public record ApplicationSecretsProps(String secretNamePrefix, String functionName, IVpc vpc,
                                       SubnetSelection functionSubnets, ISecurityGroup securityGroup, IKey dataKey,
                                       IKey sourceKey, IKey logsKey, int logRetentionDays, ISecret masterSecret,
                                       RotationSchedule masterRotation, String databaseHost, int databasePort,
-                                      String databaseName, ISecret redisAuthToken, String redisHost, int redisPort) {
+                                      String databaseName, ISecret redisAuthToken, String redisHost, int redisPort,
+                                      java.util.List<String> restartServices) {
+    public ApplicationSecretsProps {
+        restartServices = java.util.List.copyOf(restartServices);
+    }
 }

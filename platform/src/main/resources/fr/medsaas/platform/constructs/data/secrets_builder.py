@@ -5,6 +5,7 @@ import base64, json, os, urllib.parse, urllib.request
 import boto3
 
 sm = boto3.client("secretsmanager")
+ecs = boto3.client("ecs")
 E = os.environ
 
 
@@ -16,6 +17,22 @@ def write(arn, value):
     # A new version only when the value changed, so the hourly run adds none.
     if read(arn) != value:
         sm.put_secret_value(SecretId=arn, SecretString=value)
+        return True
+    return False
+
+
+def restart_services():
+    # Tasks read DATABASE_URL when they start, and after a single-user rotation the old password
+    # opens no new connection: roll the services onto new tasks (the circuit breaker guards the
+    # rollout). Services not created yet (first deployment: the App stack comes after) are skipped.
+    for ref in filter(None, E.get("RESTART_SERVICES", "").split(",")):
+        cluster, service = ref.split("/", 1)
+        try:
+            ecs.update_service(cluster=cluster, service=service, forceNewDeployment=True)
+        except Exception as e:
+            code = getattr(e, "response", {}).get("Error", {}).get("Code", "")
+            if code not in ("ServiceNotFoundException", "ClusterNotFoundException", "ServiceNotActiveException"):
+                raise
 
 
 def q(s):
@@ -24,8 +41,9 @@ def q(s):
 
 def database_url():
     m = json.loads(read(E["MASTER_SECRET_ARN"]))
-    write(E["DATABASE_URL_ARN"], "postgres://%s:%s@%s:%s/%s" % (
-        q(m["username"]), q(m["password"]), E["DB_HOST"], E["DB_PORT"], E["DB_NAME"]))
+    if write(E["DATABASE_URL_ARN"], "postgres://%s:%s@%s:%s/%s" % (
+            q(m["username"]), q(m["password"]), E["DB_HOST"], E["DB_PORT"], E["DB_NAME"])):
+        restart_services()
 
 
 def redis_url():

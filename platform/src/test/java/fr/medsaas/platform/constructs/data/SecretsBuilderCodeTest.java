@@ -48,7 +48,7 @@ class SecretsBuilderCodeTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("Ran 7 tests", "OK");
+        assertThat(output).contains("Ran 9 tests", "OK");
     }
 
     private static boolean python3Available() {
