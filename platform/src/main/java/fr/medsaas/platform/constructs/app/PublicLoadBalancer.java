@@ -71,6 +71,12 @@ public final class PublicLoadBalancer extends Construct {
                 .deletionProtection(props.deletionProtection())
                 .build();
         loadBalancer.logAccessLogs(accessLogs, "alb");
+        if (!props.deletionProtection()) {
+            Acknowledge.rules(loadBalancer,
+                    "Deletion protection was turned off by configuration (app.loadBalancerDeletionProtection: false) "
+                            + "for an environment that is torn down on purpose; the load balancer holds no data.",
+                    "NIST.800.53.R5-ELBDeletionProtectionEnabled", "HIPAA.Security-ELBDeletionProtectionEnabled");
+        }
 
         this.targetGroup = ApplicationTargetGroup.Builder.create(this, "Web")
                 .vpc(props.vpc())
