@@ -1,0 +1,200 @@
+package fr.medsaas.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
+import fr.medsaas.sandbox.EmulatorTemplate.Placeholder;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** SBX-1: the emulator's copy of a template, plain JSON in and out, every change recorded. */
+class EmulatorTemplatesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A small table for these tests: Egg is not emulated, everything else is. */
+    private static final Set<String> NOT_EMULATED = Set.of("Test::Egg", "Custom::Thing");
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text.replace('\'', '"'));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static EmulatorTemplate prepare(String template) {
+        return EmulatorTemplates.prepare(json(template), t -> !NOT_EMULATED.contains(t));
+    }
+
+    private static final String CDK_BOOTSTRAP = """
+            'Parameters': {'BootstrapVersion': {'Type': 'AWS::SSM::Parameter::Value<String>',
+                                                'Default': '/cdk-bootstrap/hnb659fds/version'}},
+            'Rules': {'CheckBootstrapVersion': {'Assertions': [{'Assert': {'Fn::Not': [{'Fn::Contains': [['1', '2'],
+                                                {'Ref': 'BootstrapVersion'}]}]}, 'AssertDescription': 'old'}]}}
+            """;
+
+    @Test
+    void sbx1_removesTheCdkBootstrapParameterAndRule() {
+        EmulatorTemplate t = prepare("{'Resources': {'A': {'Type': 'Test::Hen'}}, " + CDK_BOOTSTRAP + "}");
+        assertThat(t.template().has("Parameters")).isFalse();
+        assertThat(t.template().has("Rules")).isFalse();
+        assertThat(t.removed()).containsExactly(
+                "Parameters.BootstrapVersion: the emulator has no CDK bootstrap stack",
+                "Rules.CheckBootstrapVersion: the emulator has no CDK bootstrap stack");
+        assertThat(t.leftOut()).isEmpty();
+        assertThat(t.placeholders()).isEmpty();
+    }
+
+    @Test
+    void sbx1_keepsOtherParametersAndRules() {
+        EmulatorTemplate t = prepare("{'Resources': {'A': {'Type': 'Test::Hen'}}, 'Parameters': {'Size': {'Type': 'Number', "
+                + "'Default': 3}, 'BootstrapVersion': {'Type': 'String', 'Default': 'x'}}, 'Rules': {'Mine': {'Assertions': []}}}");
+        assertThat(t.template().path("Parameters").has("Size")).isTrue();
+        assertThat(t.template().path("Parameters").has("BootstrapVersion")).isFalse();
+        assertThat(t.template().path("Rules").has("Mine")).isTrue();
+    }
+
+    @Test
+    void sbx1_leavesOutTypesTheEmulatorCannotCreateAndListsThem() {
+        EmulatorTemplate t = prepare("{'Resources': {'Hen': {'Type': 'Test::Hen'}, 'Egg': {'Type': 'Test::Egg'}, "
+                + "'Thing': {'Type': 'Custom::Thing', 'Properties': {'ServiceToken': 'arn'}}}}");
+        assertThat(t.template().path("Resources").fieldNames()).toIterable().containsExactly("Hen");
+        assertThat(t.leftOut()).extracting(LeftOut::logicalId, LeftOut::type)
+                .containsExactly(tuple("Egg", "Test::Egg"),
+                        tuple("Thing", "Custom::Thing"));
+        assertThat(t.leftOut().get(1).reason()).contains("Lambda-backed custom resource");
+    }
+
+    @Test
+    void sbx1_refToALeftOutResourceGetsAPlaceholder() {
+        EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
+                + "'Properties': {'EggId': {'Ref': 'Egg'}, 'Region': {'Ref': 'AWS::Region'}, 'List': [{'Ref': 'Egg'}]}}}}");
+        JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
+        assertThat(props.path("EggId").asText()).isEqualTo("placeholder-Egg");
+        assertThat(props.path("List").get(0).asText()).isEqualTo("placeholder-Egg");
+        assertThat(props.path("Region").path("Ref").asText()).as("pseudo parameters stay").isEqualTo("AWS::Region");
+        assertThat(t.placeholders()).extracting(Placeholder::describe).containsExactly(
+                "Resources.Hen/Properties/EggId: Ref Egg -> \"placeholder-Egg\"",
+                "Resources.Hen/Properties/List/0: Ref Egg -> \"placeholder-Egg\"");
+    }
+
+    @Test
+    void sbx1_getAttToALeftOutResourceGetsAPlaceholderInBothForms() {
+        EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
+                + "'Properties': {'Arn': {'Fn::GetAtt': ['Egg', 'Arn']}, 'Address': {'Fn::GetAtt': 'Egg.Endpoint.Address'}, "
+                + "'Own': {'Fn::GetAtt': ['Hen2', 'Arn']}}}, 'Hen2': {'Type': 'Test::Hen'}}}");
+        JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
+        assertThat(props.path("Arn").asText()).isEqualTo("placeholder-Egg-Arn");
+        assertThat(props.path("Address").asText()).isEqualTo("placeholder-Egg-Endpoint-Address");
+        assertThat(props.path("Own").path("Fn::GetAtt").get(0).asText()).isEqualTo("Hen2");
+        assertThat(t.placeholders()).extracting(Placeholder::kind, Placeholder::target)
+                .containsExactly(tuple("Fn::GetAtt", "Egg.Arn"),
+                        tuple("Fn::GetAtt", "Egg.Endpoint.Address"));
+    }
+
+    @Test
+    void sbx1_subVariablesNamingALeftOutResourceGetAPlaceholder() {
+        EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
+                + "'Properties': {"
+                + "'A': {'Fn::Sub': 'arn:${AWS::Partition}:x:::${Egg}/${Egg.Arn}/${!Egg}'}, "
+                + "'B': {'Fn::Sub': ['${Egg}-${Local}', {'Local': {'Ref': 'Egg'}}]}, "
+                + "'C': {'Fn::Sub': ['${Egg}', {'Egg': 'shadowed'}]}}}}}");
+        JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
+        assertThat(props.path("A").path("Fn::Sub").asText())
+                .isEqualTo("arn:${AWS::Partition}:x:::placeholder-Egg/placeholder-Egg-Arn/${!Egg}");
+        assertThat(props.path("B").path("Fn::Sub").get(0).asText()).isEqualTo("placeholder-Egg-${Local}");
+        assertThat(props.path("B").path("Fn::Sub").get(1).path("Local").asText()).isEqualTo("placeholder-Egg");
+        assertThat(props.path("C").path("Fn::Sub").get(0).asText()).as("a local variable shadows the resource").isEqualTo("${Egg}");
+        assertThat(t.placeholders()).extracting(Placeholder::owner, Placeholder::path, Placeholder::kind, Placeholder::target)
+                .containsExactly(
+                        tuple("Resources.Hen", "/Properties/A/Fn::Sub", "Fn::Sub", "Egg"),
+                        tuple("Resources.Hen", "/Properties/A/Fn::Sub", "Fn::Sub", "Egg.Arn"),
+                        tuple("Resources.Hen", "/Properties/B/Fn::Sub/1/Local", "Ref", "Egg"),
+                        tuple("Resources.Hen", "/Properties/B/Fn::Sub/0", "Fn::Sub", "Egg"));
+    }
+
+    @Test
+    void sbx1_dependsOnALeftOutResourceIsDroppedAndReported() {
+        EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen2': {'Type': 'Test::Hen'}, "
+                + "'Hen': {'Type': 'Test::Hen', 'DependsOn': ['Egg', 'Hen2']}, "
+                + "'Hen3': {'Type': 'Test::Hen', 'DependsOn': 'Egg'}}}");
+        JsonNode resources = t.template().path("Resources");
+        assertThat(resources.path("Hen").path("DependsOn")).hasSize(1);
+        assertThat(resources.path("Hen").path("DependsOn").get(0).asText()).isEqualTo("Hen2");
+        assertThat(resources.path("Hen3").has("DependsOn")).isFalse();
+        assertThat(t.placeholders()).extracting(Placeholder::describe).containsExactly(
+                "Resources.Hen/DependsOn: DependsOn Egg dropped", "Resources.Hen3/DependsOn: DependsOn Egg dropped");
+    }
+
+    @Test
+    void sbx1_outputsNamingALeftOutResourceKeepTheirExportWithAPlaceholder() {
+        EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen'}}, "
+                + "'Outputs': {'EggArn': {'Value': {'Fn::GetAtt': ['Egg', 'Arn']}, 'Export': {'Name': 'Stack:EggArn'}}, "
+                + "'HenId': {'Value': {'Ref': 'Hen'}}}}");
+        JsonNode outputs = t.template().path("Outputs");
+        assertThat(outputs.path("EggArn").path("Value").asText()).isEqualTo("placeholder-Egg-Arn");
+        assertThat(outputs.path("EggArn").path("Export").path("Name").asText()).isEqualTo("Stack:EggArn");
+        assertThat(outputs.path("HenId").path("Value").path("Ref").asText()).isEqualTo("Hen");
+        assertThat(t.placeholders()).extracting(Placeholder::describe)
+                .containsExactly("Outputs.EggArn/Value: Fn::GetAtt Egg.Arn -> \"placeholder-Egg-Arn\"");
+    }
+
+    @Test
+    void sbx1_conditionsNamingTheBootstrapParameterAreRemovedWithWhatTheyGuard() {
+        EmulatorTemplate t = prepare("{'Resources': {'Hen': {'Type': 'Test::Hen', 'Condition': 'Old'}, "
+                + "'Hen2': {'Type': 'Test::Hen'}}, "
+                + "'Conditions': {'Old': {'Fn::Equals': [{'Ref': 'BootstrapVersion'}, '1']}, "
+                + "'Older': {'Fn::Not': [{'Condition': 'Old'}]}, 'Kept': {'Fn::Equals': ['a', 'a']}}, "
+                + "'Outputs': {'Out': {'Condition': 'Older', 'Value': 'x'}}, " + CDK_BOOTSTRAP + "}");
+        assertThat(t.template().path("Conditions").fieldNames()).toIterable().containsExactly("Kept");
+        assertThat(t.template().has("Outputs")).isFalse();
+        assertThat(t.leftOut()).extracting(LeftOut::logicalId).containsExactly("Hen");
+        assertThat(t.removed()).contains("Conditions.Old: it names BootstrapVersion, which was removed",
+                "Conditions.Older: it names condition Old, which was removed",
+                "Outputs.Out: its condition was removed with the bootstrap check");
+    }
+
+    @Test
+    void sbx1_neverChangesTheInput() {
+        JsonNode input = json("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
+                + "'Properties': {'EggId': {'Ref': 'Egg'}}}}, " + CDK_BOOTSTRAP + "}");
+        JsonNode before = input.deepCopy();
+        EmulatorTemplates.prepare(input, t -> !NOT_EMULATED.contains(t));
+        assertThat(input).isEqualTo(before);
+    }
+
+    @Test
+    void sbx1_kmsKeyTagsAndPolicyAreRewrittenForMotoAndReported() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Key': {'Type': 'AWS::KMS::Key', 'Properties': {"
+                + "'KeyPolicy': {'Version': '2012-10-17', 'Statement': []}, "
+                + "'Tags': [{'Key': 'Project', 'Value': 'medical-saas'}]}}}}"));
+        JsonNode props = t.template().path("Resources").path("Key").path("Properties");
+        assertThat(props.path("Tags").get(0).path("TagKey").asText()).isEqualTo("Project");
+        assertThat(props.path("Tags").get(0).path("TagValue").asText()).isEqualTo("medical-saas");
+        assertThat(props.path("KeyPolicy").path("Fn::ToJsonString").path("Version").asText()).isEqualTo("2012-10-17");
+        assertThat(t.rewrites()).extracting(EmulatorTemplate.Rewrite::defect)
+                .containsExactly(MotoDefect.KMS_KEY_TAGS, MotoDefect.KMS_KEY_POLICY);
+    }
+
+    @Test
+    void sbx1_logGroupKeyIsRenamedForMotoAndReported() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Logs': {'Type': 'AWS::Logs::LogGroup', "
+                + "'Properties': {'KmsKeyId': {'Fn::ImportValue': 'Keys:LogsArn'}, 'RetentionInDays': 365}}}}"));
+        JsonNode props = t.template().path("Resources").path("Logs").path("Properties");
+        assertThat(props.has("KmsKeyId")).isFalse();
+        assertThat(props.path("kmsKeyId").path("Fn::ImportValue").asText()).isEqualTo("Keys:LogsArn");
+        assertThat(t.rewrites()).extracting(EmulatorTemplate.Rewrite::logicalId, EmulatorTemplate.Rewrite::defect)
+                .containsExactly(tuple("Logs", MotoDefect.LOG_GROUP_KMS_KEY));
+    }
+
+    @Test
+    void sbx1_theRealTableLeavesOutCustomResourcesAndUnlistedTypes() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Vpc': {'Type': 'AWS::EC2::VPC'}, "
+                + "'Restrict': {'Type': 'Custom::VpcRestrictDefaultSG'}, 'Egress': {'Type': 'AWS::EC2::SecurityGroupEgress'}, "
+                + "'Unknown': {'Type': 'AWS::Nothing::Here'}}}"));
+        assertThat(t.leftOut()).extracting(LeftOut::logicalId).containsExactly("Restrict", "Egress", "Unknown");
+        assertThat(t.leftOut().get(2).reason()).isEqualTo(EmulatedTypes.UNLISTED_REASON);
+    }
+}
