@@ -27,8 +27,8 @@ public enum MotoDefect {
     VPC_DNS_ATTRIBUTES("AWS::EC2::VPC", "EnableDnsHostnames",
             "moto creates a CloudFormation VPC from `CidrBlock`, `InstanceTenancy` and `Tags` only: `EnableDnsSupport` "
                     + "and `EnableDnsHostnames` are ignored (the emulator answers its defaults: support on, hostnames off).",
-            "Not fixable in the template: the read-back tests check DNS support in the emulator and DNS hostnames in the "
-                    + "template (NET-1), and say so."),
+            "Not fixable in the template, and the emulator's answer proves nothing either way: the read-back tests check "
+                    + "both attributes in the template sent to the emulator (NET-1), and say so."),
     /** Subnet route-table associations are not visible on the route tables. */
     ROUTE_TABLE_ASSOCIATIONS("AWS::EC2::SubnetRouteTableAssociation", "",
             "moto records a CloudFormation subnet association aside, not on the route table: DescribeRouteTables shows "
@@ -40,8 +40,8 @@ public enum MotoDefect {
             "moto creates every resource inside the CreateStack call: a resource that fails makes CreateStack itself fail "
                     + "(sometimes with a non-XML body), with no stack events; and a type it does not know is skipped with "
                     + "a log line, so that a later Ref or Fn::GetAtt to it fails the whole stack.",
-            "The sandbox leaves unknown types out itself and lists them; the deployer reports CreateStack's error as the "
-                    + "stack's failure reason when there are no failed stack events.");
+            "The sandbox leaves unknown types out itself and lists them; the deployer reports CreateStack's own error as "
+                    + "the stack's failure reason (status CREATE_REFUSED) and retries nothing.");
 
     private final String resourceType;
     private final String property;
