@@ -180,6 +180,7 @@ public final class DeployCommand implements Callable<Integer> {
             Map<String, Long> rewrites = s.template().rewrites().stream().collect(Collectors.groupingBy(
                     r -> r.type() + " " + r.property() + " (" + r.defect().id() + ")", TreeMap::new, Collectors.counting()));
             rewrites.forEach((what, n) -> w.printf(Locale.ROOT, "  %s: %d x %s rewritten for moto%n", s.stackName(), n, what));
+            s.template().resolved().forEach(r -> w.printf(Locale.ROOT, "  %s: resolved %s%n", s.stackName(), r.describe()));
             s.template().removed().forEach(r -> removed.computeIfAbsent(r, k -> new ArrayList<>()).add(s.stackName()));
         }
         removed.forEach((what, stacks) -> w.printf(Locale.ROOT, "  %s: removed %s%n",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
 import fr.medsaas.sandbox.EmulatorTemplate.Placeholder;
+import fr.medsaas.sandbox.EmulatorTemplate.Resolved;
 import fr.medsaas.sandbox.EmulatorTemplate.Rewrite;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * Turns a synthesized template into the emulator's copy (plain Java on JSON, no CDK): removes
  * the CDK bootstrap check (the emulator has no bootstrap), leaves out the resource types that
  * {@link EmulatedTypes} does not list as emulated, puts a placeholder wherever a kept resource or
- * an output names a left-out one, and rewrites the few properties moto mishandles
+ * an output names a left-out one, resolves CDK's cross-region references ({@code Fn::GetStackOutput})
+ * from the stacks already in the emulator, and rewrites the few properties moto mishandles
  * ({@link MotoDefect}). The input is never modified; every change is recorded in the result.
  */
 public final class EmulatorTemplates {
@@ -39,13 +41,43 @@ public final class EmulatorTemplates {
     private EmulatorTemplates() {
     }
 
+    /**
+     * Reads an output of a stack already deployed to the emulator, for {@code Fn::GetStackOutput}
+     * (CDK's cross-region reference, which moto 5.2.1 does not know).
+     */
+    @FunctionalInterface
+    public interface StackOutputs {
+        /** No stack is deployed: every {@code Fn::GetStackOutput} gets a placeholder. */
+        StackOutputs NONE = (stack, region, output) -> Optional.empty();
+
+        /**
+         * The value of {@code output} of {@code stack} in {@code region}, when that stack is deployed.
+         *
+         * @param region the region named by the reference, or null when it names none (the consumer's)
+         */
+        Optional<String> find(String stack, String region, String output);
+    }
+
     /** The emulator's copy of {@code template}, leaving out what {@link EmulatedTypes} does not emulate. */
     public static EmulatorTemplate prepare(JsonNode template) {
-        return prepare(template, EmulatedTypes::isEmulated);
+        return prepare(template, StackOutputs.NONE);
+    }
+
+    /** As {@link #prepare(JsonNode)}, resolving {@code Fn::GetStackOutput} through {@code outputs}. */
+    public static EmulatorTemplate prepare(JsonNode template, StackOutputs outputs) {
+        return prepare(template, EmulatedTypes::isEmulated, outputs);
     }
 
     /** As {@link #prepare(JsonNode)}, with another table of emulated types (for tests). */
     static EmulatorTemplate prepare(JsonNode template, Predicate<String> emulated) {
+        return prepare(template, emulated, StackOutputs.NONE);
+    }
+
+    /** The references found while walking a template, and what to do with them. */
+    private record Walk(Set<String> gone, StackOutputs outputs, List<Placeholder> placeholders, List<Resolved> resolved) {
+    }
+
+    static EmulatorTemplate prepare(JsonNode template, Predicate<String> emulated, StackOutputs outputs) {
         ObjectNode t = template.deepCopy();
         List<String> removed = new ArrayList<>();
         Set<String> gone = new LinkedHashSet<>();
@@ -71,6 +103,7 @@ public final class EmulatorTemplates {
         }
 
         List<Placeholder> placeholders = new ArrayList<>();
+        Walk walk = new Walk(gone, outputs, placeholders, new ArrayList<>());
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String owner = "Resources." + e.getKey();
@@ -80,15 +113,15 @@ public final class EmulatorTemplates {
                 Map.Entry<String, JsonNode> field = f.next();
                 // Type, DependsOn and Condition name no resource value; Metadata is not read by CloudFormation.
                 if (!List.of("Type", "DependsOn", "Condition", "Metadata").contains(field.getKey())) {
-                    replaceReferences(field.getValue(), owner, "/" + field.getKey(), gone, placeholders)
+                    replaceReferences(field.getValue(), owner, "/" + field.getKey(), walk)
                             .ifPresent(field::setValue);
                 }
             }
         }
-        ObjectNode outputs = t.has("Outputs") ? (ObjectNode) t.get("Outputs") : null;
-        if (outputs != null) {
+        ObjectNode outputBlock = t.has("Outputs") ? (ObjectNode) t.get("Outputs") : null;
+        if (outputBlock != null) {
             List<String> unresolvable = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = outputs.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = outputBlock.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (droppedConditions.contains(e.getValue().path("Condition").asText(""))) {
                     unresolvable.add(e.getKey());
@@ -96,21 +129,21 @@ public final class EmulatorTemplates {
                 }
                 // An output naming a left-out resource keeps its export, with a placeholder value, so
                 // that a stack importing it still deploys; the placeholder is reported like any other.
-                replaceReferences(e.getValue(), "Outputs." + e.getKey(), "", gone, placeholders)
+                replaceReferences(e.getValue(), "Outputs." + e.getKey(), "", walk)
                         .ifPresent(e::setValue);
             }
             for (String id : unresolvable) {
-                outputs.remove(id);
+                outputBlock.remove(id);
                 removed.add("Outputs." + id + ": its condition was removed with the bootstrap check");
             }
-            if (outputs.isEmpty()) {
+            if (outputBlock.isEmpty()) {
                 t.remove("Outputs");
             }
         }
 
         List<Rewrite> rewrites = new ArrayList<>();
         resources.fields().forEachRemaining(e -> rewriteForMoto(e.getKey(), (ObjectNode) e.getValue(), rewrites));
-        return new EmulatorTemplate(t, leftOut, placeholders, rewrites, removed);
+        return new EmulatorTemplate(t, leftOut, placeholders, walk.resolved(), rewrites, removed);
     }
 
     /** The placeholder of {@code Ref: id}. */
@@ -221,8 +254,9 @@ public final class EmulatorTemplates {
      * Replaces, inside {@code node}, every Ref, Fn::GetAtt and Fn::Sub variable that names a
      * left-out resource; returns the node that should take {@code node}'s place, if it changes.
      */
-    private static Optional<JsonNode> replaceReferences(JsonNode node, String owner, String path,
-                                                                   Set<String> gone, List<Placeholder> out) {
+    private static Optional<JsonNode> replaceReferences(JsonNode node, String owner, String path, Walk walk) {
+        Set<String> gone = walk.gone();
+        List<Placeholder> out = walk.placeholders();
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             if (object.size() == 1 && object.has("Ref") && gone.contains(object.get("Ref").asText())) {
@@ -240,18 +274,21 @@ public final class EmulatorTemplates {
                 }
             }
             if (object.size() == 1 && object.has("Fn::Sub")) {
-                replaceInSub(object, owner, path + "/Fn::Sub", gone, out);
+                replaceInSub(object, owner, path + "/Fn::Sub", walk);
                 return Optional.empty();
+            }
+            if (object.size() == 1 && object.get("Fn::GetStackOutput") instanceof ObjectNode ref) {
+                return Optional.of(resolveStackOutput(ref, owner, path, walk));
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                replaceReferences(e.getValue(), owner, path + "/" + escape(e.getKey()), gone, out).ifPresent(e::setValue);
+                replaceReferences(e.getValue(), owner, path + "/" + escape(e.getKey()), walk).ifPresent(e::setValue);
             }
         } else if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
                 int index = i;
-                replaceReferences(array.get(i), owner, path + "/" + i, gone, out).ifPresent(n -> array.set(index, n));
+                replaceReferences(array.get(i), owner, path + "/" + i, walk).ifPresent(n -> array.set(index, n));
             }
         }
         return Optional.empty();
@@ -269,7 +306,29 @@ public final class EmulatorTemplates {
         return null;
     }
 
-    private static void replaceInSub(ObjectNode sub, String owner, String path, Set<String> gone, List<Placeholder> out) {
+    /**
+     * {@code Fn::GetStackOutput} (moto:GET_STACK_OUTPUT): the value of the output named, read from the
+     * emulator as CloudFormation reads it when the consumer deploys; a placeholder when not found.
+     */
+    private static JsonNode resolveStackOutput(ObjectNode ref, String owner, String path, Walk walk) {
+        String stack = ref.path("StackName").asText();
+        String region = ref.hasNonNull("Region") ? ref.get("Region").asText() : null;
+        String output = ref.path("OutputName").asText();
+        String reference = stack + (region == null ? "" : "@" + region) + "." + output;
+        Optional<String> value = ref.path("StackName").isTextual() && ref.path("OutputName").isTextual()
+                ? walk.outputs().find(stack, region, output) : Optional.empty();
+        if (value.isPresent()) {
+            walk.resolved().add(new Resolved(owner, path, "Fn::GetStackOutput", reference, value.get()));
+            return TextNode.valueOf(value.get());
+        }
+        String placeholder = PLACEHOLDER_PREFIX + stack + "-" + output;
+        walk.placeholders().add(new Placeholder(owner, path, "Fn::GetStackOutput", reference, placeholder));
+        return TextNode.valueOf(placeholder);
+    }
+
+    private static void replaceInSub(ObjectNode sub, String owner, String path, Walk walk) {
+        Set<String> gone = walk.gone();
+        List<Placeholder> out = walk.placeholders();
         JsonNode arg = sub.get("Fn::Sub");
         Set<String> local = new LinkedHashSet<>();
         String text;
@@ -280,7 +339,7 @@ public final class EmulatorTemplates {
             ObjectNode variables = (ObjectNode) arg.get(1);
             for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                replaceReferences(e.getValue(), owner, path + "/1/" + escape(e.getKey()), gone, out).ifPresent(e::setValue);
+                replaceReferences(e.getValue(), owner, path + "/1/" + escape(e.getKey()), walk).ifPresent(e::setValue);
             }
             text = arg.get(0).asText();
             textPath = path + "/0";

@@ -23,6 +23,14 @@ public enum MotoDefect {
             "moto reads a CloudFormation log group's key under the API's parameter name `kmsKeyId`, not CloudFormation's "
                     + "`KmsKeyId`: the key would be dropped without a word.",
             "The emulator's copy names the property `kmsKeyId`."),
+    /** CloudFormation's cross-region reference is unknown to moto. */
+    GET_STACK_OUTPUT("", "",
+            "moto does not know `Fn::GetStackOutput` (the cross-region reference CDK 2.263 renders for a weak "
+                    + "reference to a stack of another region): it would hand the resource the reference itself, an object, "
+                    + "instead of the output's value.",
+            "The deployer resolves it before CreateStack from the outputs of the stack named, already in the emulator "
+                    + "(dependency order puts it first), as CloudFormation does when the consumer deploys; an output not "
+                    + "found gets a placeholder, reported."),
     /** The VPC's DNS attributes are ignored. */
     VPC_DNS_ATTRIBUTES("AWS::EC2::VPC", "EnableDnsHostnames",
             "moto creates a CloudFormation VPC from `CidrBlock`, `InstanceTenancy` and `Tags` only: `EnableDnsSupport` "

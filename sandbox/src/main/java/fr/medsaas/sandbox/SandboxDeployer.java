@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,14 +22,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 
 /**
  * Deploys every stack of a cloud assembly to the emulator, in dependency order (an exporting
- * stack before the stacks that import from it), each in its own region, through CloudFormation:
- * the emulator's copy of each template ({@link EmulatorTemplates}), CreateStack, then
+ * stack before the stacks that import from it or read its outputs), each in its own region, through
+ * CloudFormation: the emulator's copy of each template ({@link EmulatorTemplates}), CreateStack, then
  * DescribeStacks until the stack settles. Stops at the first stack that fails, with its reason.
  */
 public final class SandboxDeployer implements AutoCloseable {
@@ -72,7 +75,8 @@ public final class SandboxDeployer implements AutoCloseable {
     /** Deploys one stack; the stacks it imports from must be deployed already. */
     public StackDeployment deploy(StackTemplate stack) {
         long start = System.nanoTime();
-        EmulatorTemplate prepared = EmulatorTemplates.prepare(stack.template());
+        EmulatorTemplate prepared = EmulatorTemplates.prepare(stack.template(),
+                (name, region, output) -> outputOf(name, region == null ? stack.region() : region, output));
         CloudFormationClient cfn = client(stack.region());
         try {
             cfn.createStack(b -> b.stackName(stack.stackName())
@@ -93,6 +97,20 @@ public final class SandboxDeployer implements AutoCloseable {
             reason = failureReason(cfn, settled);
         }
         return new StackDeployment(stack.stackName(), stack.region(), status, created, prepared, reason, elapsed(start));
+    }
+
+    /** An output of a stack already in the emulator, for Fn::GetStackOutput (moto:GET_STACK_OUTPUT). */
+    private Optional<String> outputOf(String stackName, String region, String outputName) {
+        try {
+            return client(region).describeStacks(b -> b.stackName(stackName)).stacks().stream()
+                    .flatMap(s -> s.outputs().stream())
+                    .filter(o -> outputName.equals(o.outputKey()))
+                    .map(Output::outputValue)
+                    .findFirst();
+        } catch (CloudFormationException e) {
+            // No such stack in that region of the emulator: the reference gets a placeholder.
+            return Optional.empty();
+        }
     }
 
     private static Duration elapsed(long start) {

@@ -157,6 +157,22 @@ class EmulatorTemplatesTest {
     }
 
     @Test
+    void sbx1_crossRegionStackOutputsAreResolvedOrGetAPlaceholder() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Hen': {'Type': 'Test::Hen', 'Properties': {"
+                        + "'Acl': {'Fn::GetStackOutput': {'StackName': 'Edge', 'Region': 'us-east-1', 'OutputName': 'AclArn'}}, "
+                        + "'Other': {'Fn::GetStackOutput': {'StackName': 'Edge', 'OutputName': 'Nothing'}}}}}}"),
+                t2 -> true, (stack, region, output) -> stack.equals("Edge") && "us-east-1".equals(region) && output.equals("AclArn")
+                        ? java.util.Optional.of("arn:aws:wafv2:us-east-1:123456789012:global/webacl/x") : java.util.Optional.empty());
+        JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
+        assertThat(props.path("Acl").asText()).isEqualTo("arn:aws:wafv2:us-east-1:123456789012:global/webacl/x");
+        assertThat(props.path("Other").asText()).isEqualTo("placeholder-Edge-Nothing");
+        assertThat(t.resolved()).extracting(EmulatorTemplate.Resolved::describe).containsExactly(
+                "Resources.Hen/Properties/Acl: Fn::GetStackOutput Edge@us-east-1.AclArn -> \"arn:aws:wafv2:us-east-1:123456789012:global/webacl/x\"");
+        assertThat(t.placeholders()).extracting(Placeholder::describe).containsExactly(
+                "Resources.Hen/Properties/Other: Fn::GetStackOutput Edge.Nothing -> \"placeholder-Edge-Nothing\"");
+    }
+
+    @Test
     void sbx1_neverChangesTheInput() {
         JsonNode input = json("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
                 + "'Properties': {'EggId': {'Ref': 'Egg'}}}}, " + CDK_BOOTSTRAP + "}");

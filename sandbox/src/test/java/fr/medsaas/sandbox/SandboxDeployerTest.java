@@ -22,14 +22,18 @@ class SandboxDeployerTest {
     @TempDir
     Path tmp;
 
-    /** Writes an assembly of stacks {@code (id, template, dependencies...)}, in the given order. */
+    /**
+     * Writes an assembly of stacks {@code (id[@region], template, dependencies...)}, in the given
+     * order; a stack without a region is in eu-west-3.
+     */
     private CloudAssembly assembly(String... stacks) throws IOException {
         StringBuilder artifacts = new StringBuilder();
         for (int i = 0; i < stacks.length; i += 3) {
-            String id = stacks[i];
+            String id = stacks[i].split("@")[0];
+            String region = stacks[i].contains("@") ? stacks[i].split("@")[1] : "eu-west-3";
             Files.writeString(tmp.resolve(id + ".template.json"), stacks[i + 1].replace('\'', '"'));
             artifacts.append(artifacts.isEmpty() ? "" : ",").append("\"").append(id).append("\": {")
-                    .append("\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://unknown-account/eu-west-3\", ")
+                    .append("\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://unknown-account/").append(region).append("\", ")
                     .append("\"properties\": {\"templateFile\": \"").append(id).append(".template.json\", \"stackName\": \"")
                     .append(id).append("\"}, \"dependencies\": [").append(stacks[i + 2]).append("]}");
         }
@@ -49,6 +53,29 @@ class SandboxDeployerTest {
             assertThat(d.stacks()).extracting(StackDeployment::stackName).containsExactly("Exporter", "Importer");
             assertThat(d.succeeded()).as(d.failure().map(StackDeployment::failureReason).orElse("")).isTrue();
             assertThat(d.resourcesCreated()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void sbx1_aCrossRegionStackOutputIsReadFromTheEmulatorAsCloudFormationWould(MotoServer moto) throws IOException {
+        CloudAssembly a = assembly(
+                "Edge@us-east-1", "{'Resources': {'Group': {'Type': 'AWS::Logs::LogGroup', 'Properties': {'LogGroupName': "
+                        + "'edge-group'}}}, 'Outputs': {'GroupName': {'Value': {'Ref': 'Group'}}}}", "",
+                "Reader", "{'Resources': {'Group': {'Type': 'AWS::Logs::LogGroup', 'Properties': {'LogGroupName': "
+                        + "{'Fn::Join': ['', ['read-', {'Fn::GetStackOutput': {'StackName': 'Edge', 'Region': 'us-east-1', "
+                        + "'OutputName': 'GroupName'}}]]}}}, 'Missing': {'Type': 'AWS::Logs::LogGroup', 'Properties': "
+                        + "{'LogGroupName': {'Fn::GetStackOutput': {'StackName': 'Edge', 'Region': 'us-east-1', "
+                        + "'OutputName': 'NoSuchOutput'}}}}}}", "\"Edge\"");
+        try (SandboxDeployer deployer = new SandboxDeployer(moto.endpoint())) {
+            SandboxDeployment d = deployer.deploy(a);
+            assertThat(d.succeeded()).as(d.failure().map(StackDeployment::failureReason).orElse("")).isTrue();
+            StackDeployment reader = d.stack("Reader");
+            assertThat(reader.template().resolved()).extracting(EmulatorTemplate.Resolved::describe).containsExactly(
+                    "Resources.Group/Properties/LogGroupName/Fn::Join/1/1: Fn::GetStackOutput Edge@us-east-1.GroupName -> \"edge-group\"");
+            assertThat(reader.placeholders()).extracting(EmulatorTemplate.Placeholder::describe).containsExactly(
+                    "Resources.Missing/Properties/LogGroupName: Fn::GetStackOutput Edge@us-east-1.NoSuchOutput -> \"placeholder-Edge-NoSuchOutput\"");
+            assertThat(reader.template().template().path("Resources").path("Group").path("Properties").path("LogGroupName")
+                    .path("Fn::Join").get(1).get(1).asText()).isEqualTo("edge-group");
         }
     }
 
