@@ -83,6 +83,12 @@ public final class EmulatorTemplates {
         Set<String> gone = new LinkedHashSet<>();
 
         removeBootstrapCheck(t, removed, gone);
+        if (t.has("Transform")) {
+            // Said rather than left for moto to ignore silently (e.g. the Secrets Manager transform of
+            // a hosted rotation, which adds the rotation function).
+            removed.add("Transform " + t.remove("Transform") + ": the emulator applies no CloudFormation transform; "
+                    + "what it would add is not emulated");
+        }
         Set<String> droppedConditions = dropConditionsNaming(t, gone, removed);
 
         List<LeftOut> leftOut = new ArrayList<>();

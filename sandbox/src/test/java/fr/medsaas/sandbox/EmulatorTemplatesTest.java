@@ -48,6 +48,14 @@ class EmulatorTemplatesTest {
     }
 
     @Test
+    void sbx1_aTransformIsRemovedAndSaid() {
+        EmulatorTemplate t = prepare("{'Transform': 'AWS::SecretsManager-2020-07-23', 'Resources': {'A': {'Type': 'Test::Hen'}}}");
+        assertThat(t.template().has("Transform")).isFalse();
+        assertThat(t.removed()).containsExactly("Transform \"AWS::SecretsManager-2020-07-23\": the emulator applies no "
+                + "CloudFormation transform; what it would add is not emulated");
+    }
+
+    @Test
     void sbx1_keepsOtherParametersAndRules() {
         EmulatorTemplate t = prepare("{'Resources': {'A': {'Type': 'Test::Hen'}}, 'Parameters': {'Size': {'Type': 'Number', "
                 + "'Default': 3}, 'BootstrapVersion': {'Type': 'String', 'Default': 'x'}}, 'Rules': {'Mine': {'Assertions': []}}}");
