@@ -77,6 +77,7 @@ public final class EmulatorTemplates {
     private record Walk(Set<String> gone, StackOutputs outputs, List<Placeholder> placeholders, List<Resolved> resolved) {
     }
 
+    /** The emulator's copy of {@code template}, given the table of emulated types and the deployed outputs. */
     static EmulatorTemplate prepare(JsonNode template, Predicate<String> emulated, StackOutputs outputs) {
         ObjectNode t = template.deepCopy();
         List<String> removed = new ArrayList<>();
