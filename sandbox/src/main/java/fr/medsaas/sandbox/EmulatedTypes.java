@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The data table of the sandbox: which CloudFormation resource types the emulator (moto 5.2.1)
@@ -88,7 +89,25 @@ public final class EmulatedTypes {
         }
     }
 
+    /**
+     * Types whose {@code Ref} is an ARN (CloudFormation's documented return values): a placeholder
+     * for a left-out one is ARN-shaped, since what reads it (an IAM policy, another stack's import)
+     * may require an ARN.
+     */
+    private static final Set<String> REF_IS_ARN = Set.of(
+            "AWS::SecretsManager::Secret", "AWS::SecretsManager::SecretTargetAttachment", "AWS::SNS::Topic",
+            "AWS::IAM::ManagedPolicy", "AWS::ECS::TaskDefinition", "AWS::ECS::Service",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
+            "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+            "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::StepFunctions::StateMachine",
+            "AWS::CertificateManager::Certificate");
+
     private EmulatedTypes() {
+    }
+
+    /** Whether CloudFormation's {@code Ref} of this type returns an ARN. */
+    public static boolean refReturnsArn(String type) {
+        return REF_IS_ARN.contains(type);
     }
 
     private static void emulated(String type, String note) {

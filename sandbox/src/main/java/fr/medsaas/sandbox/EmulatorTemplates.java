@@ -74,7 +74,8 @@ public final class EmulatorTemplates {
     }
 
     /** The references found while walking a template, and what to do with them. */
-    private record Walk(Set<String> gone, StackOutputs outputs, List<Placeholder> placeholders, List<Resolved> resolved) {
+    private record Walk(Set<String> gone, Map<String, String> goneTypes, StackOutputs outputs, List<Placeholder> placeholders,
+                        List<Resolved> resolved) {
     }
 
     /** The emulator's copy of {@code template}, given the table of emulated types and the deployed outputs. */
@@ -110,7 +111,9 @@ public final class EmulatorTemplates {
         }
 
         List<Placeholder> placeholders = new ArrayList<>();
-        Walk walk = new Walk(gone, outputs, placeholders, new ArrayList<>());
+        Map<String, String> goneTypes = new java.util.HashMap<>();
+        leftOut.forEach(l -> goneTypes.put(l.logicalId(), l.type()));
+        Walk walk = new Walk(gone, goneTypes, outputs, placeholders, new ArrayList<>());
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String owner = "Resources." + e.getKey();
@@ -268,16 +271,16 @@ public final class EmulatorTemplates {
             ObjectNode object = (ObjectNode) node;
             if (object.size() == 1 && object.has("Ref") && gone.contains(object.get("Ref").asText())) {
                 String target = object.get("Ref").asText();
-                String value = placeholder(target);
+                String value = shaped(placeholder(target), target, null, path, walk);
                 out.add(new Placeholder(owner, path, "Ref", target, value));
-                return Optional.of(TextNode.valueOf(value));
+                return Optional.of(valueNode(value));
             }
             if (object.size() == 1 && object.has("Fn::GetAtt")) {
                 String[] ref = getAtt(object.get("Fn::GetAtt"));
                 if (ref != null && gone.contains(ref[0])) {
-                    String value = placeholder(ref[0], ref[1]);
+                    String value = shaped(placeholder(ref[0], ref[1]), ref[0], ref[1], path, walk);
                     out.add(new Placeholder(owner, path, "Fn::GetAtt", ref[0] + "." + ref[1], value));
-                    return Optional.of(TextNode.valueOf(value));
+                    return Optional.of(valueNode(value));
                 }
             }
             if (object.size() == 1 && object.has("Fn::Sub")) {
@@ -299,6 +302,27 @@ public final class EmulatorTemplates {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The placeholder as the place it goes to needs it: where an ARN is expected (a {@code Ref} of a
+     * type whose Ref is an ARN, an attribute named {@code ...Arn}, or the {@code Resource} of a policy
+     * statement, which moto validates as an ARN) it is wrapped in an ARN of the left-out resource's service, in the stack's partition,
+     * region and account: {@code arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:placeholder-Db}.
+     */
+    private static String shaped(String placeholder, String target, String attribute, String path, Walk walk) {
+        String type = walk.goneTypes().getOrDefault(target, "");
+        boolean arn = attribute == null ? EmulatedTypes.refReturnsArn(type) : attribute.endsWith("Arn");
+        if (!arn && !path.matches(".*/(Not)?Resource(/.*)?")) {
+            return placeholder;
+        }
+        String service = type.startsWith("AWS::") ? type.split("::")[1].toLowerCase(java.util.Locale.ROOT) : "placeholder";
+        return "arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + placeholder;
+    }
+
+    /** A plain string, or a {@code Fn::Sub} when the value names the stack's partition, region or account. */
+    private static JsonNode valueNode(String value) {
+        return value.contains("${") ? JsonNodeFactory.instance.objectNode().put("Fn::Sub", value) : TextNode.valueOf(value);
     }
 
     /** {@code [id, attribute]} of a GetAtt in either form ({@code [id, attr]} or {@code "id.attr"}). */
@@ -362,7 +386,8 @@ public final class EmulatorTemplates {
             int dot = variable.indexOf('.');
             String id = dot < 0 ? variable : variable.substring(0, dot);
             if (!local.contains(variable) && gone.contains(id)) {
-                String value = dot < 0 ? placeholder(id) : placeholder(id, variable.substring(dot + 1));
+                String attribute = dot < 0 ? null : variable.substring(dot + 1);
+                String value = shaped(attribute == null ? placeholder(id) : placeholder(id, attribute), id, attribute, path, walk);
                 out.add(new Placeholder(owner, textPath, "Fn::Sub", variable, value));
                 m.appendReplacement(sb, Matcher.quoteReplacement(value));
                 changed = true;

@@ -91,14 +91,14 @@ class EmulatorTemplatesTest {
     @Test
     void sbx1_getAttToALeftOutResourceGetsAPlaceholderInBothForms() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
-                + "'Properties': {'Arn': {'Fn::GetAtt': ['Egg', 'Arn']}, 'Address': {'Fn::GetAtt': 'Egg.Endpoint.Address'}, "
+                + "'Properties': {'Name': {'Fn::GetAtt': ['Egg', 'Name']}, 'Address': {'Fn::GetAtt': 'Egg.Endpoint.Address'}, "
                 + "'Own': {'Fn::GetAtt': ['Hen2', 'Arn']}}}, 'Hen2': {'Type': 'Test::Hen'}}}");
         JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
-        assertThat(props.path("Arn").asText()).isEqualTo("placeholder-Egg-Arn");
+        assertThat(props.path("Name").asText()).isEqualTo("placeholder-Egg-Name");
         assertThat(props.path("Address").asText()).isEqualTo("placeholder-Egg-Endpoint-Address");
         assertThat(props.path("Own").path("Fn::GetAtt").get(0).asText()).isEqualTo("Hen2");
         assertThat(t.placeholders()).extracting(Placeholder::kind, Placeholder::target)
-                .containsExactly(tuple("Fn::GetAtt", "Egg.Arn"),
+                .containsExactly(tuple("Fn::GetAtt", "Egg.Name"),
                         tuple("Fn::GetAtt", "Egg.Endpoint.Address"));
     }
 
@@ -106,21 +106,43 @@ class EmulatorTemplatesTest {
     void sbx1_subVariablesNamingALeftOutResourceGetAPlaceholder() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
                 + "'Properties': {"
-                + "'A': {'Fn::Sub': 'arn:${AWS::Partition}:x:::${Egg}/${Egg.Arn}/${!Egg}'}, "
+                + "'A': {'Fn::Sub': 'name:${Egg}/${Egg.Name}/${!Egg}'}, "
                 + "'B': {'Fn::Sub': ['${Egg}-${Local}', {'Local': {'Ref': 'Egg'}}]}, "
                 + "'C': {'Fn::Sub': ['${Egg}', {'Egg': 'shadowed'}]}}}}}");
         JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
         assertThat(props.path("A").path("Fn::Sub").asText())
-                .isEqualTo("arn:${AWS::Partition}:x:::placeholder-Egg/placeholder-Egg-Arn/${!Egg}");
+                .isEqualTo("name:placeholder-Egg/placeholder-Egg-Name/${!Egg}");
         assertThat(props.path("B").path("Fn::Sub").get(0).asText()).isEqualTo("placeholder-Egg-${Local}");
         assertThat(props.path("B").path("Fn::Sub").get(1).path("Local").asText()).isEqualTo("placeholder-Egg");
         assertThat(props.path("C").path("Fn::Sub").get(0).asText()).as("a local variable shadows the resource").isEqualTo("${Egg}");
         assertThat(t.placeholders()).extracting(Placeholder::owner, Placeholder::path, Placeholder::kind, Placeholder::target)
                 .containsExactly(
                         tuple("Resources.Hen", "/Properties/A/Fn::Sub", "Fn::Sub", "Egg"),
-                        tuple("Resources.Hen", "/Properties/A/Fn::Sub", "Fn::Sub", "Egg.Arn"),
+                        tuple("Resources.Hen", "/Properties/A/Fn::Sub", "Fn::Sub", "Egg.Name"),
                         tuple("Resources.Hen", "/Properties/B/Fn::Sub/1/Local", "Ref", "Egg"),
                         tuple("Resources.Hen", "/Properties/B/Fn::Sub/0", "Fn::Sub", "Egg"));
+    }
+
+    @Test
+    void sbx1_wherePlaceholdersStandForAnArnTheyAreArnShaped() {
+        // moto validates a policy statement's Resource as an ARN, and a stack importing a secret's
+        // ARN hands it to such a statement: those placeholders are ARNs of the left-out service.
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {"
+                + "'Secret': {'Type': 'AWS::SecretsManager::Secret'}, 'Db': {'Type': 'AWS::RDS::DBCluster'}, "
+                + "'Policy': {'Type': 'AWS::IAM::ManagedPolicy', 'Properties': {'PolicyDocument': {'Statement': [{"
+                + "'Effect': 'Allow', 'Action': 'rds:*', 'Resource': [{'Ref': 'Db'}, {'Fn::Sub': '${Db}/*'}]}]}}}}, "
+                + "'Outputs': {'SecretArn': {'Value': {'Ref': 'Secret'}}, 'DbArn': {'Value': {'Fn::GetAtt': ['Db', 'DBClusterArn']}}, "
+                + "'DbName': {'Value': {'Ref': 'Db'}}}}"));
+        String secret = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:placeholder-Secret";
+        String db = "arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:placeholder-Db";
+        JsonNode resources = t.template().path("Resources").path("Policy").path("Properties").path("PolicyDocument")
+                .path("Statement").get(0).path("Resource");
+        assertThat(resources.get(0).path("Fn::Sub").asText()).isEqualTo(db);
+        assertThat(resources.get(1).path("Fn::Sub").asText()).isEqualTo(db + "/*");
+        JsonNode outputs = t.template().path("Outputs");
+        assertThat(outputs.path("SecretArn").path("Value").path("Fn::Sub").asText()).as("a secret's Ref is its ARN").isEqualTo(secret);
+        assertThat(outputs.path("DbArn").path("Value").path("Fn::Sub").asText()).isEqualTo(db + "-DBClusterArn");
+        assertThat(outputs.path("DbName").path("Value").asText()).as("a cluster's Ref is its name").isEqualTo("placeholder-Db");
     }
 
     @Test
@@ -139,14 +161,14 @@ class EmulatorTemplatesTest {
     @Test
     void sbx1_outputsNamingALeftOutResourceKeepTheirExportWithAPlaceholder() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen'}}, "
-                + "'Outputs': {'EggArn': {'Value': {'Fn::GetAtt': ['Egg', 'Arn']}, 'Export': {'Name': 'Stack:EggArn'}}, "
+                + "'Outputs': {'EggArn': {'Value': {'Fn::GetAtt': ['Egg', 'Id']}, 'Export': {'Name': 'Stack:EggArn'}}, "
                 + "'HenId': {'Value': {'Ref': 'Hen'}}}}");
         JsonNode outputs = t.template().path("Outputs");
-        assertThat(outputs.path("EggArn").path("Value").asText()).isEqualTo("placeholder-Egg-Arn");
+        assertThat(outputs.path("EggArn").path("Value").asText()).isEqualTo("placeholder-Egg-Id");
         assertThat(outputs.path("EggArn").path("Export").path("Name").asText()).isEqualTo("Stack:EggArn");
         assertThat(outputs.path("HenId").path("Value").path("Ref").asText()).isEqualTo("Hen");
         assertThat(t.placeholders()).extracting(Placeholder::describe)
-                .containsExactly("Outputs.EggArn/Value: Fn::GetAtt Egg.Arn -> \"placeholder-Egg-Arn\"");
+                .containsExactly("Outputs.EggArn/Value: Fn::GetAtt Egg.Id -> \"placeholder-Egg-Id\"");
     }
 
     @Test

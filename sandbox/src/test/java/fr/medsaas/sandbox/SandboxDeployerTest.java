@@ -93,7 +93,8 @@ class SandboxDeployerTest {
             assertThat(s.leftOut()).extracting(EmulatorTemplate.LeftOut::logicalId).containsExactly("Secret");
             assertThat(s.placeholders()).extracting(EmulatorTemplate.Placeholder::describe).containsExactly(
                     "Resources.Role/DependsOn: DependsOn Secret dropped",
-                    "Resources.Role/Properties/Description/Fn::Sub: Fn::Sub Secret -> \"placeholder-Secret\"");
+                    "Resources.Role/Properties/Description/Fn::Sub: Fn::Sub Secret -> "
+                            + "\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:placeholder-Secret\"");
         }
     }
 
