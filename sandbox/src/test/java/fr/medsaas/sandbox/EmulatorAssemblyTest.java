@@ -89,8 +89,9 @@ class EmulatorAssemblyTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void sbx1_networkImportsTheLogsKeyFromKeysWhichComesFirst(String env) {
-        List<StackTemplate> ordered = SandboxDeployer.dependencyOrder(Assemblies.of(env).stacks());
-        assertThat(ordered).extracting(StackTemplate::stackName).containsExactly("MedSaas-" + env + "-Keys", "MedSaas-" + env + "-Network");
-        assertThat(ordered.get(1).template().toString()).contains("Fn::ImportValue");
+        List<String> ordered = SandboxDeployer.dependencyOrder(Assemblies.of(env).stacks()).stream()
+                .map(StackTemplate::stackName).toList();
+        assertThat(ordered).containsSubsequence("MedSaas-" + env + "-Keys", "MedSaas-" + env + "-Network");
+        assertThat(Assemblies.of(env).stack("Network").orElseThrow().template().toString()).contains("Fn::ImportValue");
     }
 }

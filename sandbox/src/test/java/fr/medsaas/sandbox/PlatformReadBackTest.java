@@ -86,7 +86,8 @@ abstract class PlatformReadBackTest {
                 .containsExactlyElementsOf(assembly.stacks().stream().map(StackTemplate::stackName).toList());
         for (StackDeployment s : deployment.stacks()) {
             assertThat(s.status()).as(s.stackName() + ": " + s.failureReason()).isEqualTo("CREATE_COMPLETE");
-            assertThat(s.region()).isEqualTo(config.regions().primary());
+            assertThat(s.region()).isEqualTo(assembly.stacks().stream().filter(a -> a.stackName().equals(s.stackName()))
+                    .findFirst().orElseThrow().region());
         }
     }
 
@@ -94,9 +95,7 @@ abstract class PlatformReadBackTest {
     void sbx1_everyResourceIsCreatedOrListedAsLeftOut() {
         for (StackTemplate t : assembly.stacks()) {
             StackDeployment s = deployment.stack(t.stackName());
-            assertThat(s.resourcesCreated()).as(t.stackName())
-                    .isEqualTo(t.resourceCount() - s.leftOut().size())
-                    .isPositive();
+            assertThat(s.resourcesCreated()).as(t.stackName()).isEqualTo(t.resourceCount() - s.leftOut().size());
         }
     }
 
