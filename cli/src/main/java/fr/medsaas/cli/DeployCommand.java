@@ -1,0 +1,192 @@
+package fr.medsaas.cli;
+
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.Synthesizer;
+import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
+import fr.medsaas.sandbox.EmulatorTemplate.Placeholder;
+import fr.medsaas.sandbox.MotoServer;
+import fr.medsaas.sandbox.SandboxDeployer;
+import fr.medsaas.sandbox.SandboxDeployment;
+import fr.medsaas.sandbox.StackDeployment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medsaas deploy}: synthesizes an environment (refusing on unacknowledged findings, as
+ * synth does), then deploys it either to a local AWS emulator ({@code --local}: moto on
+ * 127.0.0.1, no AWS account) or to AWS through the AWS CDK CLI.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Synthesize an environment, then deploy every stack.",
+            "With --local: to an AWS emulator (moto) on 127.0.0.1, with no AWS account; prints what the emulator "
+                    + "cannot create, and leaves it running unless --stop.",
+            "Without --local: to AWS through the AWS CDK CLI (npx aws-cdk@2 deploy --all --require-approval "
+                    + "broadening), with the AWS credentials of the shell."})
+public final class DeployCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
+            description = "Folder of the assembly; replaced only when synthesis succeeds. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--local", description = "Deploy to a local AWS emulator (moto) on 127.0.0.1 instead of AWS.")
+    boolean local;
+
+    @Option(names = "--stop", description = "With --local: stop the emulator once deployed (default: leave it running "
+            + "and print its address and process id).")
+    boolean stop;
+
+    @Option(names = "--dry-run", description = "Without --local: print the AWS CDK command instead of running it.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        if (stop && !local) {
+            throw new ParameterException(spec.commandLine(), "--stop applies to --local only");
+        }
+        if (dryRun && local) {
+            throw new ParameterException(spec.commandLine(), "--dry-run applies to a deployment to AWS, not to --local");
+        }
+        EnvironmentConfig config = environment.load();
+        return local ? deployLocally(config) : deployWithCdk(config);
+    }
+
+    /** The AWS CDK CLI command that deploys the assembly in {@code assemblyDir}. */
+    static List<String> cdkDeployCommand(Path assemblyDir) {
+        return List.of("npx", "aws-cdk@2", "deploy", "--app", assemblyDir.toAbsolutePath().normalize().toString(),
+                "--all", "--require-approval", "broadening");
+    }
+
+    private int deployWithCdk(EnvironmentConfig config) {
+        Synthesizer.Result result = Synthesizer.synthesize(config, out);
+        PrintWriter w = spec.commandLine().getOut();
+        List<String> command = cdkDeployCommand(result.assembly().directory());
+        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), out,
+                result.assembly().stacks().size());
+        if (dryRun) {
+            w.println("would run: " + String.join(" ", command));
+            w.flush();
+            return ExitCodes.OK;
+        }
+        w.println("running: " + String.join(" ", command));
+        w.flush();
+        try {
+            int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (code != 0) {
+                spec.commandLine().getErr().println("medsaas: the AWS CDK CLI failed (exit " + code + ")");
+                return ExitCodes.INTERNAL;
+            }
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("medsaas: cannot run npx (Node.js 20+ is required): " + e.getMessage());
+            return ExitCodes.INTERNAL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    private int deployLocally(EnvironmentConfig config) {
+        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!MotoServer.isAvailable()) {
+            err.println("medsaas: " + MotoServer.unavailableMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Synthesizer.Result result = Synthesizer.synthesize(config, out);
+        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), out,
+                result.assembly().stacks().size());
+        MotoServer moto = MotoServer.start();
+        w.printf(Locale.ROOT, "emulator (moto) started at %s, pid %d%n", moto.endpoint(), moto.pid());
+        w.flush();
+        boolean leftRunning = false;
+        try (SandboxDeployer deployer = new SandboxDeployer(moto.endpoint())) {
+            SandboxDeployment d = deployer.deploy(result.assembly());
+            print(d, w);
+            if (stop) {
+                moto.stop();
+                w.printf(Locale.ROOT, "emulator stopped (pid %d)%n", moto.pid());
+            } else {
+                moto.leaveRunning();
+                leftRunning = true;
+                w.printf(Locale.ROOT, "emulator running at %s (pid %d, log %s); stop it with: kill %d%n", moto.endpoint(),
+                        moto.pid(), moto.logFile(), moto.pid());
+                w.printf(Locale.ROOT, "  look around: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url %s "
+                        + "--region %s ec2 describe-vpcs%n", moto.endpoint(), config.regions().primary());
+            }
+            w.flush();
+            if (!d.succeeded()) {
+                StackDeployment failed = d.failure().orElseThrow();
+                err.println("medsaas: " + failed.stackName() + " failed in the emulator: " + failed.failureReason());
+                err.flush();
+                return ExitCodes.INTERNAL;
+            }
+            return ExitCodes.OK;
+        } finally {
+            if (!leftRunning) {
+                moto.stop();
+            }
+        }
+    }
+
+    private static void print(SandboxDeployment d, PrintWriter w) {
+        for (StackDeployment s : d.stacks()) {
+            w.printf(Locale.ROOT, "%-28s %-14s %-16s %4d resources created, %d not emulated%n", s.stackName(), s.region(),
+                    s.status(), s.resourcesCreated(), s.leftOut().size());
+            if (!s.succeeded()) {
+                w.println("  failed: " + s.failureReason());
+            }
+        }
+        for (String name : d.notTried()) {
+            w.printf(Locale.ROOT, "%-28s not tried (an earlier stack failed)%n", name);
+        }
+        w.println(d.resourcesLeftOut() == 0 ? "not emulated: none" : "not emulated (left out of the emulator's templates):");
+        Map<String, String> why = new TreeMap<>();
+        for (StackDeployment s : d.stacks()) {
+            for (LeftOut l : s.leftOut()) {
+                w.printf(Locale.ROOT, "  %-28s %-60s %s%n", s.stackName(), l.logicalId(), l.type());
+                why.put(l.type(), l.reason());
+            }
+        }
+        why.forEach((type, reason) -> w.printf(Locale.ROOT, "  why %s: %s%n", type, reason));
+        w.println(d.placeholders() == 0 ? "placeholders: none" : "placeholders (references to left-out resources):");
+        for (StackDeployment s : d.stacks()) {
+            for (Placeholder p : s.placeholders()) {
+                w.printf(Locale.ROOT, "  %s %s%n", s.stackName(), p.describe());
+            }
+        }
+        w.println("other changes to the emulator's templates (see docs/sandbox.md):");
+        Map<String, List<String>> removed = new TreeMap<>();
+        for (StackDeployment s : d.stacks()) {
+            Map<String, Long> rewrites = s.template().rewrites().stream().collect(Collectors.groupingBy(
+                    r -> r.type() + " " + r.property() + " (" + r.defect().id() + ")", TreeMap::new, Collectors.counting()));
+            rewrites.forEach((what, n) -> w.printf(Locale.ROOT, "  %s: %d x %s rewritten for moto%n", s.stackName(), n, what));
+            s.template().resolved().forEach(r -> w.printf(Locale.ROOT, "  %s: resolved %s%n", s.stackName(), r.describe()));
+            s.template().removed().forEach(r -> removed.computeIfAbsent(r, k -> new ArrayList<>()).add(s.stackName()));
+        }
+        removed.forEach((what, stacks) -> w.printf(Locale.ROOT, "  %s: removed %s%n",
+                stacks.size() == d.stacks().size() ? "every stack" : String.join(", ", stacks), what));
+        w.printf(Locale.ROOT, "%d stacks deployed to the emulator in %.1f s: %d resources created, %d not emulated, %d placeholders%n",
+                d.stacks().stream().filter(StackDeployment::succeeded).count(), d.elapsed().toMillis() / 1000.0,
+                d.resourcesCreated(), d.resourcesLeftOut(), d.placeholders());
+    }
+}

@@ -1,0 +1,52 @@
+package fr.medsaas.sandbox;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * The SDK clients the read-back tests use, pointed at the emulator in one region with the
+ * sandbox's fake credentials. A later stack adds its service's client here (S3, RDS, ECS, ELBv2).
+ */
+final class AwsClients implements AutoCloseable {
+    final CloudFormationClient cfn;
+    final Ec2Client ec2;
+    final KmsClient kms;
+    final IamClient iam;
+    final CloudWatchLogsClient logs;
+
+    AwsClients(URI endpoint, String region) {
+        cfn = build(CloudFormationClient.builder(), endpoint, region);
+        ec2 = build(Ec2Client.builder(), endpoint, region);
+        kms = build(KmsClient.builder(), endpoint, region);
+        // IAM is global: moto answers it in any region, as AWS does in aws-global.
+        iam = build(IamClient.builder(), endpoint, "aws-global");
+        logs = build(CloudWatchLogsClient.builder(), endpoint, region);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint,
+                                                                                            String region) {
+        builder.httpClient(UrlConnectionHttpClient.create());
+        return builder.endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(SandboxDeployer.CREDENTIALS))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        cfn.close();
+        ec2.close();
+        kms.close();
+        iam.close();
+        logs.close();
+    }
+}
