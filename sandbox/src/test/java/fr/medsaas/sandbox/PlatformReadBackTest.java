@@ -298,7 +298,9 @@ abstract class PlatformReadBackTest {
     @Test
     void sg3_sg4_storesTakeTheirPortFromTheAppAndWorkerGroupsOnly() {
         String p = config.namePrefix();
-        assertThat(ingress(group("rds-sg"))).containsExactlyInAnyOrder("tcp/5432 from " + p + "-app-sg", "tcp/5432 from " + p + "-worker-sg");
+        // and the master password's rotation function, which logs in to change it (DB-3, docs/data-tier.md)
+        assertThat(ingress(group("rds-sg"))).containsExactlyInAnyOrder("tcp/5432 from " + p + "-app-sg",
+                "tcp/5432 from " + p + "-worker-sg", "tcp/5432 from " + p + "-db-rotation-sg");
         assertThat(ingress(group("redis-sg"))).containsExactlyInAnyOrder("tcp/6379 from " + p + "-app-sg", "tcp/6379 from " + p + "-worker-sg");
     }
 
