@@ -43,9 +43,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     EnvironmentOptions environment;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
-            description = "Folder of the assembly; replaced only when synthesis succeeds. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    AssemblyOptions assembly;
 
     @Option(names = "--local", description = "Deploy to a local AWS emulator (moto) on 127.0.0.1 instead of AWS.")
     boolean local;
@@ -76,10 +75,10 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private int deployWithCdk(EnvironmentConfig config) {
-        Synthesizer.Result result = Synthesizer.synthesize(config, out);
+        Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         PrintWriter w = spec.commandLine().getOut();
         List<String> command = cdkDeployCommand(result.assembly().directory());
-        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), out,
+        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
                 result.assembly().stacks().size());
         if (dryRun) {
             w.println("would run: " + String.join(" ", command));
@@ -112,8 +111,8 @@ public final class DeployCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Synthesizer.Result result = Synthesizer.synthesize(config, out);
-        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), out,
+        Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
+        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
                 result.assembly().stacks().size());
         MotoServer moto = MotoServer.start();
         w.printf(Locale.ROOT, "emulator (moto) started at %s, pid %d%n", moto.endpoint(), moto.pid());

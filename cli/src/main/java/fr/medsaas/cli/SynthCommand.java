@@ -5,13 +5,11 @@ import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.Synthesizer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code medsaas synth}: writes the cloud assembly of an environment, offline, all rule packs on. */
@@ -25,14 +23,13 @@ public final class SynthCommand implements Callable<Integer> {
     @Mixin
     EnvironmentOptions environment;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
-            description = "Folder of the assembly; replaced only when synthesis succeeds. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    AssemblyOptions assembly;
 
     @Override
     public Integer call() {
         EnvironmentConfig config = environment.load();
-        Synthesizer.Result result = Synthesizer.synthesize(config, out);
+        Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         PrintWriter w = spec.commandLine().getOut();
         for (StackTemplate s : result.assembly().stacks()) {
             w.printf(Locale.ROOT, "%-28s %-14s %4d resources%n", s.stackName(), s.region(), s.resourceCount());
@@ -45,7 +42,7 @@ public final class SynthCommand implements Callable<Integer> {
         for (var warning : result.report().openWarnings()) {
             w.println("  " + warning.describe());
         }
-        w.printf(Locale.ROOT, "assembly written to %s in %.1f s%n", out, result.elapsed().toMillis() / 1000.0);
+        w.printf(Locale.ROOT, "assembly written to %s in %.1f s%n", assembly.out(), result.elapsed().toMillis() / 1000.0);
         w.flush();
         return ExitCodes.OK;
     }
