@@ -59,18 +59,39 @@ public final class EmulatedTypes {
         emulated("AWS::IAM::Role", "");
         emulated("AWS::IAM::ManagedPolicy", "");
         emulated("AWS::Logs::LogGroup", "key property renamed for moto (" + MotoDefect.LOG_GROUP_KMS_KEY.id() + ")");
+        // Data stack
+        emulated("AWS::RDS::DBInstance", "parameter group reference dropped, security groups renamed, backup window "
+                + "pulled off the maintenance window for moto (" + MotoDefect.RDS_PARAMETER_GROUP_REF.id() + ", "
+                + MotoDefect.RDS_SECURITY_GROUPS.id() + ", " + MotoDefect.RDS_ADJACENT_WINDOWS.id() + "); protection, "
+                + "log exports and monitoring ignored by moto (" + MotoDefect.RDS_IGNORED_PROPERTIES.id() + ")");
+        emulated("AWS::RDS::DBSubnetGroup", "");
+        emulated("AWS::RDS::DBParameterGroup", "created under a generated name (" + MotoDefect.RDS_PARAMETER_GROUP_REF.id() + ")");
+        // Media and App stacks
+        emulated("AWS::S3::Bucket", "only name, encryption and tags kept by moto (" + MotoDefect.S3_BUCKET_PROPERTIES.id() + ")");
+        emulated("AWS::ECS::Cluster", "settings ignored by moto (" + MotoDefect.ECS_IGNORED_PROPERTIES.id() + ")");
+        emulated("AWS::ECS::TaskDefinition", "CPU, network mode, compatibilities and roles ignored by moto ("
+                + MotoDefect.ECS_IGNORED_PROPERTIES.id() + ")");
+        emulated("AWS::ECS::Service", "launch type, network, load balancers and deployment ignored by moto ("
+                + MotoDefect.ECS_IGNORED_PROPERTIES.id() + ")");
+        emulated("AWS::ElasticLoadBalancingV2::LoadBalancer", "attributes ignored by moto ("
+                + MotoDefect.ELBV2_LOAD_BALANCER_ATTRIBUTES.id() + ")");
+        emulated("AWS::ElasticLoadBalancingV2::Listener", "the configured certificate gets a stand-in in the emulator's ACM");
+        emulated("AWS::ElasticLoadBalancingV2::TargetGroup", "");
 
         leftOut("AWS::EC2::SecurityGroupEgress", NO_MODEL + "; the egress rules are checked on the template "
                 + "(platform's NetworkStackTest)");
         leftOut("AWS::Lambda::Function", "its code is a CDK asset in the bootstrap bucket, which the emulator does not have "
                 + "(no bootstrap), and the emulator runs no Lambda code");
         leftOut("AWS::CloudFormation::CustomResource", LAMBDA_BACKED);
+        leftOut("AWS::Lambda::Permission", "it grants a left-out Lambda function to its caller; nothing to emulate");
         leftOut("AWS::CDK::Metadata", "CDK version reporting, off in this app; nothing to emulate");
 
-        // Planned stacks (Data, Media, App, EdgeFirewall): left out until a stack's read-back test proves them.
+        // The other types of the Data, Media, App, EdgeFirewall and EdgeLogging stacks.
         for (String type : List.of("AWS::SecretsManager::Secret", "AWS::SecretsManager::SecretTargetAttachment",
                 "AWS::SecretsManager::RotationSchedule", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::SubnetGroup",
                 "AWS::ElastiCache::ParameterGroup", "AWS::RDS::DBCluster", "AWS::S3::BucketPolicy",
+                "AWS::SecretsManager::ResourcePolicy", "AWS::CloudFront::CachePolicy", "AWS::Logs::Delivery",
+                "AWS::Logs::DeliverySource", "AWS::Logs::DeliveryDestination",
                 "AWS::CloudFront::Distribution", "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::KeyGroup",
                 "AWS::CloudFront::PublicKey", "AWS::WAFv2::WebACL", "AWS::WAFv2::WebACLAssociation",
                 "AWS::WAFv2::LoggingConfiguration", "AWS::ECS::ClusterCapacityProviderAssociations",
@@ -80,10 +101,7 @@ public final class EmulatedTypes {
                 "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection")) {
             leftOut(type, NO_MODEL);
         }
-        for (String type : List.of("AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBParameterGroup",
-                "AWS::S3::Bucket", "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::Service",
-                "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
-                "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::SSM::Parameter", "AWS::SNS::Topic",
+        for (String type : List.of("AWS::Events::Rule", "AWS::SSM::Parameter", "AWS::SNS::Topic",
                 "AWS::IAM::Policy", "AWS::ECR::Repository", "AWS::CloudWatch::Dashboard")) {
             leftOut(type, UNVERIFIED);
         }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param template     the template to send to the emulator
  * @param leftOut      resources not sent, with their type and why
  * @param placeholders references to left-out resources (or to outputs not found), each replaced or dropped
- * @param resolved     cross-region references ({@code Fn::GetStackOutput}) replaced by the value read from the emulator
+ * @param resolved     cross-region references ({@code Fn::GetStackOutput}) replaced by the value read from the emulator,
+ *                     and certificates from configuration replaced by the emulator's stand-in
  * @param rewrites     properties rewritten for a moto defect
  * @param removed      other parts removed (the bootstrap parameter and rule, conditions and outputs that
  *                     cannot resolve without them), each with why
@@ -58,14 +59,15 @@ public record EmulatorTemplate(JsonNode template, List<LeftOut> leftOut, List<Pl
     }
 
     /**
-     * A cross-region reference ({@code Fn::GetStackOutput}) replaced by the output's value, read
-     * from the emulator, as CloudFormation does when the consuming stack deploys.
+     * A value the emulator supplies: a cross-region reference ({@code Fn::GetStackOutput}) replaced by
+     * the output's value, read from the emulator, as CloudFormation does when the consuming stack
+     * deploys; or a certificate from configuration replaced by the emulator's stand-in.
      *
      * @param owner     where the reference was: {@code Resources.<id>} or {@code Outputs.<id>}
      * @param path      the JSON pointer of the reference inside its owner
-     * @param kind      {@code Fn::GetStackOutput}
-     * @param reference {@code <stack>@<region>.<output>}
-     * @param value     the output's value
+     * @param kind      {@code Fn::GetStackOutput} or {@code Certificate}
+     * @param reference {@code <stack>@<region>.<output>}, or the certificate's ARN as synthesized
+     * @param value     the output's value, or the stand-in's ARN
      */
     public record Resolved(String owner, String path, String kind, String reference, String value) {
         /** One line for a person. */

@@ -58,6 +58,23 @@ public final class EmulatorTemplates {
         Optional<String> find(String stack, String region, String output);
     }
 
+    /**
+     * Stands in, in the emulator, for a certificate the configuration names (the HTTPS listener's,
+     * ALB-1): the emulator starts as an empty account, where it does not exist, and moto's ELBv2
+     * refuses a listener whose certificate it does not hold, as AWS does.
+     */
+    @FunctionalInterface
+    public interface Certificates {
+        /** No stand-ins: the ARNs stay as synthesized. */
+        Certificates NONE = arn -> Optional.empty();
+
+        /** The ARN of a certificate held by the emulator that stands in for {@code arn}, if one can be made. */
+        Optional<String> standIn(String arn);
+    }
+
+    /** The shape of an ACM certificate's ARN. */
+    private static final Pattern ACM_CERTIFICATE = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
+
     /** The emulator's copy of {@code template}, leaving out what {@link EmulatedTypes} does not emulate. */
     public static EmulatorTemplate prepare(JsonNode template) {
         return prepare(template, StackOutputs.NONE);
@@ -65,12 +82,20 @@ public final class EmulatorTemplates {
 
     /** As {@link #prepare(JsonNode)}, resolving {@code Fn::GetStackOutput} through {@code outputs}. */
     public static EmulatorTemplate prepare(JsonNode template, StackOutputs outputs) {
-        return prepare(template, EmulatedTypes::isEmulated, outputs);
+        return prepare(template, EmulatedTypes::isEmulated, outputs, Certificates.NONE);
+    }
+
+    /**
+     * As {@link #prepare(JsonNode, StackOutputs)}, naming in the listeners the emulator's stand-in of each
+     * ACM certificate ({@code certificates}).
+     */
+    public static EmulatorTemplate prepare(JsonNode template, StackOutputs outputs, Certificates certificates) {
+        return prepare(template, EmulatedTypes::isEmulated, outputs, certificates);
     }
 
     /** As {@link #prepare(JsonNode)}, with another table of emulated types (for tests). */
     static EmulatorTemplate prepare(JsonNode template, Predicate<String> emulated) {
-        return prepare(template, emulated, StackOutputs.NONE);
+        return prepare(template, emulated, StackOutputs.NONE, Certificates.NONE);
     }
 
     /** The references found while walking a template, and what to do with them. */
@@ -80,6 +105,12 @@ public final class EmulatorTemplates {
 
     /** The emulator's copy of {@code template}, given the table of emulated types and the deployed outputs. */
     static EmulatorTemplate prepare(JsonNode template, Predicate<String> emulated, StackOutputs outputs) {
+        return prepare(template, emulated, outputs, Certificates.NONE);
+    }
+
+    /** The emulator's copy of {@code template}, given the table of emulated types, the deployed outputs and stand-ins. */
+    static EmulatorTemplate prepare(JsonNode template, Predicate<String> emulated, StackOutputs outputs,
+                                    Certificates certificates) {
         ObjectNode t = template.deepCopy();
         List<String> removed = new ArrayList<>();
         Set<String> gone = new LinkedHashSet<>();
@@ -151,6 +182,8 @@ public final class EmulatorTemplates {
             }
         }
 
+        resources.fields().forEachRemaining(e -> standInCertificates(e.getKey(), (ObjectNode) e.getValue(), certificates,
+                walk.resolved()));
         List<Rewrite> rewrites = new ArrayList<>();
         resources.fields().forEachRemaining(e -> rewriteForMoto(e.getKey(), (ObjectNode) e.getValue(), rewrites));
         return new EmulatorTemplate(t, leftOut, placeholders, walk.resolved(), rewrites, removed);
@@ -409,6 +442,30 @@ public final class EmulatorTemplates {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
+    /**
+     * Names, in a listener, the emulator's stand-in of each ACM certificate the configuration gave,
+     * recorded as resolved (kind {@code Certificate}); a certificate without a stand-in stays as it is.
+     */
+    private static void standInCertificates(String id, ObjectNode resource, Certificates certificates, List<Resolved> out) {
+        String type = resource.path("Type").asText();
+        if (!type.equals("AWS::ElasticLoadBalancingV2::Listener") && !type.equals("AWS::ElasticLoadBalancingV2::ListenerCertificate")) {
+            return;
+        }
+        JsonNode list = resource.path("Properties").path("Certificates");
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof ObjectNode certificate && certificate.path("CertificateArn").isTextual()
+                    && ACM_CERTIFICATE.matcher(certificate.get("CertificateArn").asText()).matches()) {
+                String arn = certificate.get("CertificateArn").asText();
+                int index = i;
+                certificates.standIn(arn).ifPresent(standIn -> {
+                    certificate.put("CertificateArn", standIn);
+                    out.add(new Resolved("Resources." + id, "/Properties/Certificates/" + index + "/CertificateArn",
+                            "Certificate", arn, standIn));
+                });
+            }
+        }
+    }
+
     /** Rewrites the properties moto mishandles ({@link MotoDefect}), recording each. */
     private static void rewriteForMoto(String id, ObjectNode resource, List<Rewrite> out) {
         String type = resource.path("Type").asText();
@@ -434,5 +491,41 @@ public final class EmulatorTemplates {
             props.set("kmsKeyId", props.remove("KmsKeyId"));
             out.add(new Rewrite(id, type, "KmsKeyId", MotoDefect.LOG_GROUP_KMS_KEY));
         }
+        if (type.equals(MotoDefect.RDS_PARAMETER_GROUP_REF.resourceType())
+                && props.get("DBParameterGroupName") instanceof ObjectNode ref && ref.has("Ref")) {
+            props.remove("DBParameterGroupName");
+            out.add(new Rewrite(id, type, "DBParameterGroupName", MotoDefect.RDS_PARAMETER_GROUP_REF));
+        }
+        if (type.equals(MotoDefect.RDS_SECURITY_GROUPS.resourceType()) && props.has("VPCSecurityGroups")) {
+            props.set("VpcSecurityGroupIds", props.remove("VPCSecurityGroups"));
+            out.add(new Rewrite(id, type, "VPCSecurityGroups", MotoDefect.RDS_SECURITY_GROUPS));
+        }
+        if (type.equals(MotoDefect.RDS_ADJACENT_WINDOWS.resourceType()) && touchingWindows(props)) {
+            String backup = props.get("PreferredBackupWindow").asText();
+            props.put("PreferredBackupWindow", backup.substring(0, 6) + minuteBefore(backup.substring(6)));
+            out.add(new Rewrite(id, type, "PreferredBackupWindow", MotoDefect.RDS_ADJACENT_WINDOWS));
+        }
+    }
+
+    private static final Pattern BACKUP_WINDOW = Pattern.compile("\\d\\d:\\d\\d-\\d\\d:\\d\\d");
+    private static final Pattern MAINTENANCE_WINDOW = Pattern.compile("[a-zA-Z]{3}:\\d\\d:\\d\\d-[a-zA-Z]{3}:\\d\\d:\\d\\d");
+
+    /**
+     * Whether the backup window ({@code hh:mm-hh:mm}) ends where the maintenance window
+     * ({@code ddd:hh:mm-ddd:hh:mm}) starts, or starts where it ends (moto:RDS_ADJACENT_WINDOWS).
+     */
+    private static boolean touchingWindows(ObjectNode props) {
+        String backup = props.path("PreferredBackupWindow").asText("");
+        String maintenance = props.path("PreferredMaintenanceWindow").asText("");
+        if (!BACKUP_WINDOW.matcher(backup).matches() || !MAINTENANCE_WINDOW.matcher(maintenance).matches()) {
+            return false;
+        }
+        return backup.substring(6).equals(maintenance.substring(4, 9)) || backup.substring(0, 5).equals(maintenance.substring(14));
+    }
+
+    /** {@code hh:mm} one minute earlier, across midnight. */
+    private static String minuteBefore(String hhmm) {
+        int minutes = (Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3)) + 24 * 60 - 1) % (24 * 60);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
     }
 }

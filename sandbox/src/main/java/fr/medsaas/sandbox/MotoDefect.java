@@ -2,8 +2,8 @@ package fr.medsaas.sandbox;
 
 /**
  * Defects of moto 5.2.1 that the sandbox meets with the platform's templates, and what it does
- * about each. The first three are worked around in the emulator's copy of the templates
- * ({@link EmulatorTemplates}); the others are worked around where the resources are read back.
+ * about each: a property rewritten in the emulator's copy of the templates ({@link EmulatorTemplates}),
+ * or, where no rewrite helps, a workaround where the resources are read back (each says which).
  * docs/sandbox.md lists them, generated from here.
  */
 public enum MotoDefect {
@@ -23,6 +23,56 @@ public enum MotoDefect {
             "moto reads a CloudFormation log group's key under the API's parameter name `kmsKeyId`, not CloudFormation's "
                     + "`KmsKeyId`: the key would be dropped without a word.",
             "The emulator's copy names the property `kmsKeyId`."),
+    /** A DB instance's parameter group, named by Ref, reaches moto as an object. */
+    RDS_PARAMETER_GROUP_REF("AWS::RDS::DBInstance", "DBParameterGroupName",
+            "moto gives a CloudFormation DB parameter group no physical id, so a `Ref` to it hands the instance the group "
+                    + "object instead of its name: CreateStack fails with HTTP 500 (AttributeError: 'DBParameterGroup' object "
+                    + "has no attribute 'startswith'). The group's name is generated at random, so no literal can replace it.",
+            "The emulator's copy of the instance drops `DBParameterGroupName` (moto attaches its default group); the "
+                    + "group itself is created and its parameters are read back (DB-8), the instance's reference to it is "
+                    + "checked on the template."),
+    /** A DB instance's security groups are read under the API's name. */
+    RDS_SECURITY_GROUPS("AWS::RDS::DBInstance", "VPCSecurityGroups",
+            "moto reads a CloudFormation DB instance's groups under `VpcSecurityGroupIds`, not CloudFormation's "
+                    + "`VPCSecurityGroups`: the instance would silently get the default VPC's default group.",
+            "The emulator's copy names the property `VpcSecurityGroupIds`."),
+    /** Backup and maintenance windows that only touch are refused. */
+    RDS_ADJACENT_WINDOWS("AWS::RDS::DBInstance", "PreferredBackupWindow",
+            "moto refuses a backup window that ends when the maintenance window starts (`03:00-04:00` and "
+                    + "`sun:04:00-sun:05:00`, DB-6) as overlapping (\"The backup window and maintenance window must not "
+                    + "overlap\"); RDS accepts windows that only touch.",
+            "When the two windows touch, the emulator's copy ends the backup window one minute earlier (`03:00-03:59`); "
+                    + "the read-back checks the start from the emulator and the configured window on the template."),
+    /** A DB instance's protection, log exports and monitoring are ignored. */
+    RDS_IGNORED_PROPERTIES("AWS::RDS::DBInstance", "DeletionProtection",
+            "moto creates a CloudFormation DB instance without `DeletionProtection`, `EnableCloudwatchLogsExports`, "
+                    + "`MaxAllocatedStorage`, Performance Insights, enhanced monitoring and `CACertificateIdentifier`: it "
+                    + "answers its defaults (no protection, no exports).",
+            "Not fixable in the template: the read-back checks these properties in the template sent to the emulator "
+                    + "(DB-2, DB-6, DB-7, DB-8), and says so."),
+    /** ECS keeps few properties of a cluster, task definition or service. */
+    ECS_IGNORED_PROPERTIES("AWS::ECS::Service", "",
+            "moto creates a CloudFormation ECS cluster from its name only (no settings, so Container Insights reads "
+                    + "disabled), a task definition from its family, containers, volumes and memory only (no `Cpu`, "
+                    + "`NetworkMode`, `RequiresCompatibilities` or roles: it answers bridge and EC2), and a service from its "
+                    + "cluster, name, task definition and desired count only (no launch type, network configuration, load "
+                    + "balancers or deployment configuration).",
+            "The read-back checks what moto keeps from the emulator, and the rest (Fargate, awsvpc, CPU, roles, app "
+                    + "tier without public IP, target group, circuit breaker, Container Insights) in the template sent to "
+                    + "the emulator, and says so."),
+    /** A load balancer's attributes are ignored. */
+    ELBV2_LOAD_BALANCER_ATTRIBUTES("AWS::ElasticLoadBalancingV2::LoadBalancer", "LoadBalancerAttributes",
+            "moto creates a CloudFormation load balancer without its `LoadBalancerAttributes`: it answers deletion "
+                    + "protection off and no access logs whatever the template says.",
+            "Not fixable in the template: the read-back checks the attributes (ALB-2) in the template sent to the "
+                    + "emulator, and says so."),
+    /** A bucket keeps only its encryption and tags. */
+    S3_BUCKET_PROPERTIES("AWS::S3::Bucket", "VersioningConfiguration",
+            "moto creates a CloudFormation bucket with its name, default encryption (without `BucketKeyEnabled`) and "
+                    + "tags only: versioning, public access block, ownership controls, logging, lifecycle and replication "
+                    + "are dropped without a word.",
+            "The read-back checks the encryption key and tags from the emulator, and the rest (S3-2 bucket key, S3-3) "
+                    + "in the template sent to the emulator, and says so."),
     /** CloudFormation's cross-region reference is unknown to moto. */
     GET_STACK_OUTPUT("", "",
             "moto does not know `Fn::GetStackOutput` (the cross-region reference CDK 2.263 renders for a weak "

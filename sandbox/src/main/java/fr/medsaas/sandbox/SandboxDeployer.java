@@ -20,6 +20,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
@@ -40,10 +41,13 @@ public final class SandboxDeployer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The domain of the stand-in certificates: reserved, never resolvable (RFC 2606). */
+    static final String STAND_IN_DOMAIN = "sandbox.medsaas.invalid";
 
     private final URI endpoint;
     private final Duration timeout;
     private final Map<String, CloudFormationClient> clients = new LinkedHashMap<>();
+    private final Map<String, String> standIns = new LinkedHashMap<>();
 
     /** A deployer for the emulator at {@code endpoint}; each stack may take up to two minutes. */
     public SandboxDeployer(URI endpoint) {
@@ -76,7 +80,8 @@ public final class SandboxDeployer implements AutoCloseable {
     public StackDeployment deploy(StackTemplate stack) {
         long start = System.nanoTime();
         EmulatorTemplate prepared = EmulatorTemplates.prepare(stack.template(),
-                (name, region, output) -> outputOf(name, region == null ? stack.region() : region, output));
+                (name, region, output) -> outputOf(name, region == null ? stack.region() : region, output),
+                this::standInCertificate);
         CloudFormationClient cfn = client(stack.region());
         try {
             cfn.createStack(b -> b.stackName(stack.stackName())
@@ -111,6 +116,26 @@ public final class SandboxDeployer implements AutoCloseable {
             // No such stack in that region of the emulator: the reference gets a placeholder.
             return Optional.empty();
         }
+    }
+
+    /**
+     * A certificate requested from the emulator's ACM, in the region of the ARN from configuration, to
+     * stand in for it: the emulator starts as an empty account. One per ARN and deployer.
+     */
+    private Optional<String> standInCertificate(String arn) {
+        return Optional.of(standIns.computeIfAbsent(arn, a -> {
+            String region = a.split(":")[3];
+            try (AcmClient acm = AcmClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(Region.of(region))
+                    .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build()) {
+                return acm.requestCertificate(b -> b.domainName(STAND_IN_DOMAIN)
+                        .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key("StandInFor").value(a).build()))
+                        .certificateArn();
+            }
+        }));
     }
 
     private static Duration elapsed(long start) {

@@ -10,11 +10,15 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The SDK clients the read-back tests use, pointed at the emulator in one region with the
- * sandbox's fake credentials. A later stack adds its service's client here (S3, RDS, ECS, ELBv2).
+ * sandbox's fake credentials. A later stack adds its service's client here.
  */
 final class AwsClients implements AutoCloseable {
     final CloudFormationClient cfn;
@@ -22,6 +26,10 @@ final class AwsClients implements AutoCloseable {
     final KmsClient kms;
     final IamClient iam;
     final CloudWatchLogsClient logs;
+    final RdsClient rds;
+    final EcsClient ecs;
+    final ElasticLoadBalancingV2Client elb;
+    final S3Client s3;
 
     AwsClients(URI endpoint, String region) {
         cfn = build(CloudFormationClient.builder(), endpoint, region);
@@ -30,6 +38,11 @@ final class AwsClients implements AutoCloseable {
         // IAM is global: moto answers it in any region, as AWS does in aws-global.
         iam = build(IamClient.builder(), endpoint, "aws-global");
         logs = build(CloudWatchLogsClient.builder(), endpoint, region);
+        rds = build(RdsClient.builder(), endpoint, region);
+        ecs = build(EcsClient.builder(), endpoint, region);
+        elb = build(ElasticLoadBalancingV2Client.builder(), endpoint, region);
+        // Path-style: the emulator answers every bucket on its one address, not on <bucket>.<host>.
+        s3 = build(S3Client.builder().forcePathStyle(true), endpoint, region);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint,
@@ -48,5 +61,9 @@ final class AwsClients implements AutoCloseable {
         kms.close();
         iam.close();
         logs.close();
+        rds.close();
+        ecs.close();
+        elb.close();
+        s3.close();
     }
 }

@@ -236,6 +236,48 @@ class EmulatorTemplatesTest {
     }
 
     @Test
+    void sbx1_dbInstanceParameterGroupRefGroupsAndTouchingWindowsAreRewrittenForMotoAndReported() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Params': {'Type': 'AWS::RDS::DBParameterGroup', "
+                + "'Properties': {'Family': 'postgres15', 'Description': 'd'}}, 'Db': {'Type': 'AWS::RDS::DBInstance', 'Properties': {"
+                + "'DBParameterGroupName': {'Ref': 'Params'}, 'VPCSecurityGroups': ['sg-1'], "
+                + "'PreferredBackupWindow': '03:00-04:00', 'PreferredMaintenanceWindow': 'sun:04:00-sun:05:00'}}}}"));
+        JsonNode props = t.template().path("Resources").path("Db").path("Properties");
+        assertThat(props.has("DBParameterGroupName")).isFalse();
+        assertThat(props.has("VPCSecurityGroups")).isFalse();
+        assertThat(props.path("VpcSecurityGroupIds").get(0).asText()).isEqualTo("sg-1");
+        assertThat(props.path("PreferredBackupWindow").asText()).isEqualTo("03:00-03:59");
+        assertThat(t.rewrites()).extracting(EmulatorTemplate.Rewrite::logicalId, EmulatorTemplate.Rewrite::defect).containsExactly(
+                tuple("Db", MotoDefect.RDS_PARAMETER_GROUP_REF), tuple("Db", MotoDefect.RDS_SECURITY_GROUPS),
+                tuple("Db", MotoDefect.RDS_ADJACENT_WINDOWS));
+    }
+
+    @Test
+    void sbx1_backupWindowIsKeptWhenTheWindowsDoNotTouch() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Db': {'Type': 'AWS::RDS::DBInstance', 'Properties': {"
+                + "'PreferredBackupWindow': '00:00-01:00', 'PreferredMaintenanceWindow': 'sun:04:00-sun:05:00'}}}}"));
+        assertThat(t.template().path("Resources").path("Db").path("Properties").path("PreferredBackupWindow").asText())
+                .isEqualTo("00:00-01:00");
+        assertThat(t.rewrites()).isEmpty();
+    }
+
+    @Test
+    void sbx1_aListenersCertificateFromConfigurationIsReplacedByTheEmulatorsStandIn() {
+        String configured = "arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000";
+        String standIn = "arn:aws:acm:eu-west-3:123456789012:certificate/standin";
+        JsonNode template = json("{'Resources': {'Https': {'Type': 'AWS::ElasticLoadBalancingV2::Listener', 'Properties': {"
+                + "'Port': 443, 'Certificates': [{'CertificateArn': '" + configured + "'}]}}}}");
+        EmulatorTemplate t = EmulatorTemplates.prepare(template, EmulatorTemplates.StackOutputs.NONE,
+                arn -> arn.equals(configured) ? java.util.Optional.of(standIn) : java.util.Optional.empty());
+        assertThat(t.template().path("Resources").path("Https").path("Properties").path("Certificates").get(0)
+                .path("CertificateArn").asText()).isEqualTo(standIn);
+        assertThat(t.resolved()).extracting(EmulatorTemplate.Resolved::describe).containsExactly(
+                "Resources.Https/Properties/Certificates/0/CertificateArn: Certificate " + configured + " -> \"" + standIn + "\"");
+        // Without a stand-in, the ARN is sent as synthesized.
+        assertThat(EmulatorTemplates.prepare(template).template().path("Resources").path("Https").path("Properties")
+                .path("Certificates").get(0).path("CertificateArn").asText()).isEqualTo(configured);
+    }
+
+    @Test
     void sbx1_theRealTableLeavesOutCustomResourcesAndUnlistedTypes() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Vpc': {'Type': 'AWS::EC2::VPC'}, "
                 + "'Restrict': {'Type': 'Custom::VpcRestrictDefaultSG'}, 'Egress': {'Type': 'AWS::EC2::SecurityGroupEgress'}, "

@@ -1,12 +1,14 @@
 package fr.medsaas.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.PostgresConfig;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.network.SubnetNames;
 import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
@@ -39,12 +41,30 @@ import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.Tag;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DBParameterGroup;
+import software.amazon.awssdk.services.rds.model.Parameter;
+import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * SBX-1: an environment deployed to the emulator, every stack complete, then read back through
  * the AWS SDK as an operator would: the VPC and its tiers (NET), the security-group chain (SG),
- * the keys (KMS), the log groups (OBS-1) and the flow log (NET-4). One subclass per environment;
- * the emulator is reset before each class. A later stack adds its read-back here.
+ * the keys (KMS), the log groups (OBS-1), the flow log (NET-4), the PostgreSQL instance (DB), the
+ * ECS cluster, services and task definitions (ECS), the load balancer (ALB) and the media bucket
+ * (S3); what moto does not keep is checked on the template it was sent, naming the defect. One
+ * subclass per environment; the emulator is reset before each class. A later stack adds its
+ * read-back here.
  */
 @org.junit.jupiter.api.Tag("integration")
 @ExtendWith(Emulator.class)
@@ -401,7 +421,407 @@ abstract class PlatformReadBackTest {
         });
     }
 
+    // ---- DB: the PostgreSQL instance (Data stack)
+
+    private DBInstance postgres() {
+        List<DBInstance> found = aws.rds.describeDBInstances(b -> b.dbInstanceIdentifier(config.physicalName("postgres"))).dbInstances();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The PostgreSQL instance's properties in the template sent to the emulator. */
+    private JsonNode postgresSent() {
+        List<JsonNode> instances = resourcesOfType(deployment.stack("Data").template().template(), "AWS::RDS::DBInstance");
+        assertThat(instances).hasSize(1);
+        return instances.get(0).path("Properties");
+    }
+
+    /** The PostgreSQL instance's properties as synthesized, before the emulator's rewrites. */
+    private JsonNode postgresSynthesized() {
+        List<JsonNode> instances = resourcesOfType(synthesized("Data"), "AWS::RDS::DBInstance");
+        assertThat(instances).hasSize(1);
+        return instances.get(0).path("Properties");
+    }
+
+    @Test
+    void db1_db2_postgresHasTheConfiguredEngineVersionClassAndStorage() {
+        PostgresConfig pg = config.data().postgres();
+        DBInstance db = postgres();
+        assertThat(db.engine()).isEqualTo("postgres");
+        assertThat(db.engineVersion()).isEqualTo(pg.version());
+        assertThat(db.dbInstanceClass()).isEqualTo(pg.instanceClass());
+        assertThat(db.allocatedStorage()).isEqualTo(pg.allocatedStorageGiB());
+        assertThat(db.storageType()).isEqualTo("gp3");
+        assertThat(db.endpoint().port()).isEqualTo(5432);
+        assertThat(db.dbName()).isEqualTo(pg.databaseName());
+    }
+
+    @Test
+    void db4_storageIsEncryptedWithTheRdsKey() {
+        String rdsKeyId = aliasTargets().get(KeyPurpose.RDS.alias(config.namePrefix()));
+        String rdsKeyArn = aws.kms.describeKey(b -> b.keyId(rdsKeyId)).keyMetadata().arn();
+        DBInstance db = postgres();
+        assertThat(db.storageEncrypted()).isTrue();
+        assertThat(db.kmsKeyId()).isEqualTo(rdsKeyArn);
+    }
+
+    @Test
+    void db5_multiAzAsConfiguredNotPublicOnTheDbTierBehindRdsSg() {
+        DBInstance db = postgres();
+        assertThat(db.multiAZ()).isEqualTo(config.data().postgres().multiAz());
+        assertThat(db.publiclyAccessible()).isFalse();
+        assertThat(db.dbSubnetGroup().dbSubnetGroupName()).isEqualTo(config.physicalName("db-subnet-group"));
+        assertThat(db.dbSubnetGroup().vpcId()).isEqualTo(vpc().vpcId());
+        assertThat(db.dbSubnetGroup().subnets()).extracting(software.amazon.awssdk.services.rds.model.Subnet::subnetIdentifier)
+                .containsExactlyInAnyOrderElementsOf(subnetIdsOfTier("private-db"));
+        // Right only thanks to moto:RDS_SECURITY_GROUPS (without the rewrite, the default VPC's default group).
+        assertThat(db.vpcSecurityGroups()).extracting(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                .containsExactly(group("rds-sg").groupId());
+    }
+
+    @Test
+    void db6_backupsKeptForTheConfiguredDaysInTheSourcesWindows() {
+        DBInstance db = postgres();
+        assertThat(db.backupRetentionPeriod()).isEqualTo(config.data().postgres().backupRetentionDays());
+        assertThat(db.preferredMaintenanceWindow()).isEqualTo("sun:04:00-sun:05:00");
+        assertThat(db.copyTagsToSnapshot()).isTrue();
+        // moto:RDS_ADJACENT_WINDOWS: moto refuses a backup window that ends where the maintenance window
+        // starts, so the emulator got 03:00-03:59; its start is read back, the window itself on the template.
+        assertThat(db.preferredBackupWindow()).startsWith("03:00-");
+        assertThat(postgresSynthesized().path("PreferredBackupWindow").asText()).isEqualTo("03:00-04:00");
+    }
+
+    @Test
+    void db2_db6_db7_db8_whatMotoIgnoresIsInTheTemplateSentToTheEmulator() {
+        // moto:RDS_IGNORED_PROPERTIES: moto answers no deletion protection, no log exports and no
+        // monitoring whatever the template says, so these are checked on the template it was sent.
+        PostgresConfig pg = config.data().postgres();
+        JsonNode sent = postgresSent();
+        assertThat(sent.path("DeletionProtection").asBoolean()).isEqualTo(pg.deletionProtection());
+        assertThat(sent.path("MaxAllocatedStorage").asInt()).isEqualTo(pg.maxAllocatedStorageGiB());
+        assertThat(texts(sent.path("EnableCloudwatchLogsExports"))).contains("postgresql");
+        assertThat(sent.path("EnablePerformanceInsights").asBoolean()).isTrue();
+        assertThat(sent.path("PerformanceInsightsRetentionPeriod").asInt()).isEqualTo(pg.performanceInsightsRetentionDays());
+        assertThat(sent.path("MonitoringInterval").asInt()).isEqualTo(60);
+        // moto:RDS_PARAMETER_GROUP_REF: the emulator's copy drops the reference; as synthesized, it names the group.
+        List<String> groups = logicalIdsOfType(synthesized("Data"), "AWS::RDS::DBParameterGroup");
+        assertThat(groups).hasSize(1);
+        assertThat(postgresSynthesized().path("DBParameterGroupName").path("Ref").asText()).isEqualTo(groups.get(0));
+        assertThat(sent.has("DBParameterGroupName")).isFalse();
+    }
+
+    @Test
+    void db8_parameterGroupForcesTlsAndLogsConnections() {
+        // moto names the group itself (stack, logical id, random suffix, in lower case): found by that prefix.
+        String prefix = (deployment.stack("Data").stackName() + "-"
+                + logicalIdsOfType(synthesized("Data"), "AWS::RDS::DBParameterGroup").get(0) + "-").toLowerCase(java.util.Locale.ROOT);
+        List<DBParameterGroup> groups = aws.rds.describeDBParameterGroups().dbParameterGroups().stream()
+                .filter(g -> g.dbParameterGroupName().startsWith(prefix)).toList();
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).dbParameterGroupFamily()).isEqualTo("postgres" + config.data().postgres().version().split("\\.")[0]);
+        Map<String, String> parameters = aws.rds.describeDBParameters(b -> b.dbParameterGroupName(groups.get(0).dbParameterGroupName()))
+                .parameters().stream().collect(Collectors.toMap(Parameter::parameterName, Parameter::parameterValue));
+        assertThat(parameters).containsEntry("rds.force_ssl", "1").containsEntry("log_connections", "1")
+                .containsEntry("log_disconnections", "1");
+    }
+
+    @Test
+    void db9_postgresCarriesTheHealthDataTag() {
+        Map<String, String> tags = postgres().tagList().stream()
+                .collect(Collectors.toMap(software.amazon.awssdk.services.rds.model.Tag::key, software.amazon.awssdk.services.rds.model.Tag::value));
+        assertThat(tags).containsEntry("DataType", "medical-sensitive").containsEntry("Compliance", "RGPD");
+    }
+
+    // ---- ECS: cluster, services, task definitions (App stack)
+
+    private String cluster() {
+        return config.physicalName("cluster");
+    }
+
+    private Map<String, Service> services() {
+        List<String> arns = aws.ecs.listServices(b -> b.cluster(cluster())).serviceArns();
+        Map<String, Service> out = new TreeMap<>();
+        aws.ecs.describeServices(b -> b.cluster(cluster()).services(arns)).services().forEach(s -> out.put(s.serviceName(), s));
+        return out;
+    }
+
+    private TaskDefinition taskDefinitionOf(String service) {
+        String arn = services().get(service).taskDefinition();
+        return aws.ecs.describeTaskDefinition(b -> b.taskDefinition(arn)).taskDefinition();
+    }
+
+    /** The properties, in the template sent to the emulator, of the App stack's resource of that type whose property has that value. */
+    private JsonNode appSent(String type, String property, String value) {
+        List<JsonNode> found = resourcesOfType(deployment.stack("App").template().template(), type).stream()
+                .filter(r -> value.equals(r.path("Properties").path(property).asText())).toList();
+        assertThat(found).as(type + " " + property + "=" + value).hasSize(1);
+        return found.get(0).path("Properties");
+    }
+
+    @Test
+    void ecs1_clusterHasItsNameAndFargateWithContainerInsightsInTheTemplate() {
+        List<Cluster> clusters = aws.ecs.describeClusters(b -> b.clusters(cluster())).clusters();
+        assertThat(clusters).extracting(Cluster::clusterName, Cluster::status).containsExactly(tuple(cluster(), "ACTIVE"));
+        // moto:ECS_IGNORED_PROPERTIES: moto keeps a cluster's name only (its settings read containerInsights
+        // disabled), and has no model for the capacity provider association: both checked on the template.
+        JsonNode sent = appSent("AWS::ECS::Cluster", "ClusterName", cluster());
+        assertThat(sent.path("ClusterSettings").toString()).contains("\"Name\":\"containerInsights\"", "\"Value\":\"enabled\"");
+        List<JsonNode> associations = resourcesOfType(synthesized("App"), "AWS::ECS::ClusterCapacityProviderAssociations");
+        assertThat(associations).hasSize(1);
+        assertThat(texts(associations.get(0).path("Properties").path("CapacityProviders"))).contains("FARGATE");
+    }
+
+    @Test
+    void ecs3_ecs4_webAndWorkerServicesRunTheirTaskDefinitionsWithTheConfiguredCounts() {
+        Map<String, Service> services = services();
+        assertThat(services).containsOnlyKeys("django-service", "celery-service");
+        assertThat(services.get("django-service").desiredCount()).isEqualTo(config.app().web().desiredCount());
+        assertThat(services.get("celery-service").desiredCount()).isEqualTo(config.app().worker().desiredCount());
+        assertThat(taskDefinitionOf("django-service").family()).isEqualTo(config.namePrefix() + "-django");
+        assertThat(taskDefinitionOf("celery-service").family()).isEqualTo(config.namePrefix() + "-celery");
+    }
+
+    /** DATABASE_URL and the others: each from the Data stack's secret of its name (a placeholder, secrets being left out). */
+    private Map<String, String> expectedSecrets() {
+        Map<String, String> secretIds = new HashMap<>();
+        synthesized("Data").path("Resources").fields().forEachRemaining(e -> {
+            if ("AWS::SecretsManager::Secret".equals(e.getValue().path("Type").asText())) {
+                secretIds.put(e.getValue().path("Properties").path("Name").asText(), e.getKey());
+            }
+        });
+        Map<String, String> out = new TreeMap<>();
+        Map.of("DATABASE_URL", "database-url", "REDIS_URL", "redis-url", "FIELD_ENCRYPTION_KEY", "encryption-key").forEach((env, name) -> {
+            String id = secretIds.get(config.namePrefix() + "/" + name);
+            assertThat(id).as("secret " + config.namePrefix() + "/" + name).isNotNull();
+            out.put(env, EmulatorTemplates.placeholder(id));
+        });
+        return out;
+    }
+
+    private void assertSecretsAndLogs(ContainerDefinition c, String logGroup) {
+        Map<String, String> secrets = new TreeMap<>();
+        c.secrets().forEach(x -> secrets.put(x.name(), x.valueFrom()));
+        Map<String, String> expected = expectedSecrets();
+        assertThat(secrets).as(c.name()).containsOnlyKeys(expected.keySet());
+        expected.forEach((env, placeholder) -> assertThat(secrets.get(env)).as(c.name() + " " + env)
+                .isEqualTo("arn:aws:secretsmanager:" + config.regions().primary() + ":" + account() + ":" + placeholder));
+        assertThat(c.logConfiguration().logDriverAsString()).isEqualTo("awslogs");
+        assertThat(c.logConfiguration().options()).containsEntry("awslogs-group", logGroup)
+                .containsEntry("awslogs-region", config.regions().primary());
+        assertThat(aws.logs.describeLogGroups(b -> b.logGroupNamePrefix(logGroup)).logGroups()).extracting(LogGroup::logGroupName)
+                .contains(logGroup);
+        Map<String, String> environment = new TreeMap<>();
+        c.environment().forEach(kv -> environment.put(kv.name(), kv.value()));
+        assertThat(environment).containsEntry("DJANGO_SETTINGS_MODULE", config.app().djangoSettingsModule())
+                .containsEntry("AWS_DEFAULT_REGION", config.regions().primary());
+        assertThat(c.readonlyRootFilesystem()).isTrue();
+    }
+
+    @Test
+    void ecs2_webTaskRunsDjangoOnPort8000WithItsSecretsLogsAndHealthCheck() {
+        TaskDefinition task = taskDefinitionOf("django-service");
+        assertThat(task.memory()).isEqualTo(String.valueOf(config.app().web().memoryMiB()));
+        assertThat(task.containerDefinitions()).extracting(ContainerDefinition::name).containsExactly("django-app");
+        ContainerDefinition c = task.containerDefinitions().get(0);
+        assertThat(c.portMappings()).extracting(PortMapping::containerPort).containsExactly(8000);
+        assertSecretsAndLogs(c, "/ecs/" + config.namePrefix() + "-django");
+        assertThat(c.healthCheck().command()).last().asString().contains("curl -f http://localhost:8000/health/");
+        assertThat(c.healthCheck().interval()).isEqualTo(30);
+        assertThat(c.healthCheck().timeout()).isEqualTo(5);
+        assertThat(c.healthCheck().retries()).isEqualTo(3);
+    }
+
+    @Test
+    void ecs4_workerTaskRunsTheConfiguredCommandWithTheSameSecretsAndNoPort() {
+        TaskDefinition task = taskDefinitionOf("celery-service");
+        assertThat(task.memory()).isEqualTo(String.valueOf(config.app().worker().memoryMiB()));
+        assertThat(task.containerDefinitions()).extracting(ContainerDefinition::name).containsExactly("celery-worker");
+        ContainerDefinition c = task.containerDefinitions().get(0);
+        assertThat(c.portMappings()).isEmpty();
+        assertThat(c.command()).isEqualTo(config.app().worker().command());
+        assertSecretsAndLogs(c, "/ecs/" + config.namePrefix() + "-celery");
+    }
+
+    @Test
+    void ecs2_ecs3_fargateNetworkAndLoadBalancingAreInTheTemplateSentToTheEmulator() {
+        // moto:ECS_IGNORED_PROPERTIES: moto answers bridge, EC2 and no CPU for every task definition, and
+        // keeps no launch type, network or load balancer on a service: checked on the template it was sent.
+        for (var entry : Map.of(config.namePrefix() + "-django", config.app().web(),
+                config.namePrefix() + "-celery", config.app().worker()).entrySet()) {
+            JsonNode task = appSent("AWS::ECS::TaskDefinition", "Family", entry.getKey());
+            assertThat(task.path("Cpu").asText()).as(entry.getKey()).isEqualTo(String.valueOf(entry.getValue().cpu()));
+            assertThat(task.path("NetworkMode").asText()).as(entry.getKey()).isEqualTo("awsvpc");
+            assertThat(texts(task.path("RequiresCompatibilities"))).as(entry.getKey()).containsExactly("FARGATE");
+            assertThat(task.has("ExecutionRoleArn") && task.has("TaskRoleArn")).as(entry.getKey()).isTrue();
+        }
+        for (String name : List.of("django-service", "celery-service")) {
+            JsonNode service = appSent("AWS::ECS::Service", "ServiceName", name);
+            assertThat(service.path("LaunchType").asText()).as(name).isEqualTo("FARGATE");
+            JsonNode network = service.path("NetworkConfiguration").path("AwsvpcConfiguration");
+            assertThat(network.path("AssignPublicIp").asText()).as(name).isEqualTo("DISABLED");
+            assertThat(network.path("Subnets")).as(name).hasSize(config.network().availabilityZones().size())
+                    .allSatisfy(sn -> assertThat(sn.path("Fn::ImportValue").asText()).contains("privateapp"));
+            assertThat(service.path("DeploymentConfiguration").path("DeploymentCircuitBreaker").path("Rollback").asBoolean())
+                    .as(name).isTrue();
+        }
+        JsonNode web = appSent("AWS::ECS::Service", "ServiceName", "django-service");
+        assertThat(web.path("LoadBalancers")).hasSize(1);
+        assertThat(web.path("LoadBalancers").get(0).path("ContainerName").asText()).isEqualTo("django-app");
+        assertThat(web.path("LoadBalancers").get(0).path("ContainerPort").asInt()).isEqualTo(8000);
+        assertThat(appSent("AWS::ECS::Service", "ServiceName", "celery-service").has("LoadBalancers")).isFalse();
+    }
+
+    // ---- ALB (App stack)
+
+    private LoadBalancer loadBalancer() {
+        List<LoadBalancer> found = aws.elb.describeLoadBalancers(b -> b.names(config.physicalName("alb"))).loadBalancers();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private Map<Integer, Listener> listeners() {
+        Map<Integer, Listener> out = new TreeMap<>();
+        aws.elb.describeListeners(b -> b.loadBalancerArn(loadBalancer().loadBalancerArn())).listeners()
+                .forEach(l -> out.put(l.port(), l));
+        return out;
+    }
+
+    @Test
+    void alb1_internetFacingInThePublicTierBehindAlbSg() {
+        LoadBalancer lb = loadBalancer();
+        assertThat(lb.schemeAsString()).isEqualTo("internet-facing");
+        assertThat(lb.typeAsString()).isEqualTo("application");
+        assertThat(lb.vpcId()).isEqualTo(vpc().vpcId());
+        assertThat(lb.availabilityZones()).extracting(software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone::subnetId)
+                .containsExactlyInAnyOrderElementsOf(subnetIdsOfTier("public"));
+        assertThat(lb.securityGroups()).containsExactly(group("alb-sg").groupId());
+    }
+
+    @Test
+    void alb1_httpsOn443WithTheConfiguredCertificateAndATls12PolicyForwardsToTheWebTargets() {
+        // The configured certificate is not in the emulator's empty account: the deployer requested a
+        // stand-in from its ACM and the listener was sent that; it must be the stand-in of the configured ARN.
+        List<String> standIns = deployment.stack("App").template().resolved().stream()
+                .filter(r -> r.kind().equals("Certificate") && r.reference().equals(config.app().certificateArn()))
+                .map(EmulatorTemplate.Resolved::value).toList();
+        assertThat(standIns).hasSize(1);
+        assertThat(listeners()).containsOnlyKeys(80, 443);
+        Listener https = listeners().get(443);
+        assertThat(https.protocolAsString()).isEqualTo("HTTPS");
+        assertThat(https.certificates()).extracting(Certificate::certificateArn).containsExactly(standIns.get(0));
+        assertThat(https.sslPolicy()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
+        assertThat(https.defaultActions()).hasSize(1);
+        assertThat(https.defaultActions().get(0).typeAsString()).isEqualTo("forward");
+        assertThat(https.defaultActions().get(0).targetGroupArn()).isEqualTo(targetGroup().targetGroupArn());
+    }
+
+    @Test
+    void alb1_port80OnlyRedirectsToHttps() {
+        Listener http = listeners().get(80);
+        assertThat(http.protocolAsString()).isEqualTo("HTTP");
+        assertThat(http.defaultActions()).hasSize(1);
+        Action redirect = http.defaultActions().get(0);
+        assertThat(redirect.typeAsString()).isEqualTo("redirect");
+        assertThat(redirect.redirectConfig().protocol()).isEqualTo("HTTPS");
+        assertThat(redirect.redirectConfig().port()).isEqualTo("443");
+        assertThat(redirect.redirectConfig().statusCodeAsString()).isEqualTo("HTTP_301");
+    }
+
+    private TargetGroup targetGroup() {
+        List<TargetGroup> groups = aws.elb.describeTargetGroups(b -> b.loadBalancerArn(loadBalancer().loadBalancerArn())).targetGroups();
+        assertThat(groups).hasSize(1);
+        return groups.get(0);
+    }
+
+    @Test
+    void ecs3_targetGroupReachesTheWebTasksOn8000AndChecksHealth() {
+        TargetGroup tg = targetGroup();
+        assertThat(tg.port()).isEqualTo(8000);
+        assertThat(tg.protocolAsString()).isEqualTo("HTTP");
+        assertThat(tg.targetTypeAsString()).isEqualTo("ip");
+        assertThat(tg.vpcId()).isEqualTo(vpc().vpcId());
+        assertThat(tg.healthCheckPath()).isEqualTo("/health/");
+    }
+
+    @Test
+    void alb2_attributesAreInTheTemplateSentToTheEmulator() {
+        // moto:ELBV2_LOAD_BALANCER_ATTRIBUTES: moto answers deletion protection off and no access logs
+        // whatever the template says, so the attributes are checked on the template it was sent.
+        Map<String, String> attributes = new TreeMap<>();
+        appSent("AWS::ElasticLoadBalancingV2::LoadBalancer", "Name", config.physicalName("alb")).path("LoadBalancerAttributes")
+                .forEach(a -> attributes.put(a.path("Key").asText(), a.path("Value").isTextual() ? a.path("Value").asText() : "(reference)"));
+        assertThat(attributes).containsEntry("deletion_protection.enabled", String.valueOf(config.app().loadBalancerDeletionProtection()))
+                .containsEntry("routing.http.drop_invalid_header_fields.enabled", "true")
+                .containsEntry("access_logs.s3.enabled", "true").containsKey("access_logs.s3.bucket");
+    }
+
+    // ---- S3: the media bucket (Media stack)
+
+    @Test
+    void s3_1_s3_2_mediaBucketIsInTheRegionUnderTheS3KeyWithTheHealthDataTag() {
+        String bucket = config.media().bucketName();
+        String s3KeyId = aliasTargets().get(KeyPurpose.S3.alias(config.namePrefix()));
+        String s3KeyArn = aws.kms.describeKey(b -> b.keyId(s3KeyId)).keyMetadata().arn();
+        assertThat(aws.s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString()).isEqualTo(config.regions().primary());
+        List<ServerSideEncryptionRule> rules = aws.s3.getBucketEncryption(b -> b.bucket(bucket))
+                .serverSideEncryptionConfiguration().rules();
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("aws:kms");
+        assertThat(rules.get(0).applyServerSideEncryptionByDefault().kmsMasterKeyID()).isEqualTo(s3KeyArn);
+        Map<String, String> tags = aws.s3.getBucketTagging(b -> b.bucket(bucket)).tagSet().stream()
+                .collect(Collectors.toMap(software.amazon.awssdk.services.s3.model.Tag::key, software.amazon.awssdk.services.s3.model.Tag::value));
+        assertThat(tags).containsEntry("DataType", "medical-sensitive").containsEntry("Compliance", "RGPD");
+    }
+
+    @Test
+    void s3_2_s3_3_bucketKeyVersioningAndPublicAccessBlockAreInTheTemplateSentToTheEmulator() {
+        // moto:S3_BUCKET_PROPERTIES: moto keeps a bucket's name, encryption (without its bucket key) and tags
+        // only; the rest is checked on the template it was sent.
+        List<JsonNode> found = resourcesOfType(deployment.stack("Media").template().template(), "AWS::S3::Bucket").stream()
+                .filter(r -> config.media().bucketName().equals(r.path("Properties").path("BucketName").asText())).toList();
+        assertThat(found).hasSize(1);
+        JsonNode sent = found.get(0).path("Properties");
+        assertThat(sent.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0).path("BucketKeyEnabled").asBoolean()).isTrue();
+        assertThat(sent.path("VersioningConfiguration").path("Status").asText()).isEqualTo("Enabled");
+        for (String block : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertThat(sent.path("PublicAccessBlockConfiguration").path(block).asBoolean()).as(block).isTrue();
+        }
+        assertThat(sent.path("OwnershipControls").path("Rules").get(0).path("ObjectOwnership").asText()).isEqualTo("BucketOwnerEnforced");
+        assertThat(sent.path("LoggingConfiguration").has("DestinationBucketName")).isTrue();
+    }
+
     // ---- helpers over the template and the stack
+
+    /** The synthesized template of a stack, before the emulator's changes. */
+    private JsonNode synthesized(String stack) {
+        String name = deployment.stack(stack).stackName();
+        return assembly.stacks().stream().filter(t -> t.stackName().equals(name)).findFirst().orElseThrow().template();
+    }
+
+    private List<String> subnetIdsOfTier(String tier) {
+        return aws.ec2.describeSubnets(b -> b.filters(inVpc())).subnets().stream()
+                .filter(sn -> name(sn.tags()).startsWith(tier + "-subnet-")).map(Subnet::subnetId).toList();
+    }
+
+    private String account() {
+        return vpc().ownerId();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> logicalIdsOfType(JsonNode template, String type) {
+        List<String> out = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (type.equals(e.getValue().path("Type").asText())) {
+                out.add(e.getKey());
+            }
+        });
+        return out;
+    }
 
     private Map<String, String> physicalIds(String stackName) {
         Map<String, String> out = new HashMap<>();
