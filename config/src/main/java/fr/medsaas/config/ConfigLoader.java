@@ -81,9 +81,23 @@ public final class ConfigLoader {
         RecordBinder binder = new RecordBinder(YAML);
         EnvironmentConfig config = binder.bindRecord(EnvironmentConfig.class, root, "");
         List<Problem> problems = new ArrayList<>(binder.problems());
-        if (config != null) {
+        if (config != null && !binder.partial()) {
             config = resolvePaths(config, baseDir);
             problems.addAll(ConfigValidator.validate(config));
+        } else if (config != null) {
+            // Some values were refused and stood in for: still check the rules of the others, so
+            // that the file's author sees every problem at once, not one round at a time.
+            List<String> refused = problems.stream().map(Problem::field).toList();
+            try {
+                for (Problem p : ConfigValidator.validate(resolvePaths(config, baseDir))) {
+                    if (refused.stream().noneMatch(f -> p.field().equals(f) || p.field().startsWith(f + ".")
+                            || p.field().startsWith(f + "[") || f.startsWith(p.field() + "."))) {
+                        problems.add(p);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // A stand-in the rules cannot read: the binding problems are reported alone.
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);

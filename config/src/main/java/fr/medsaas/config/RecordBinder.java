@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 final class RecordBinder {
     private final ObjectMapper yaml;
     private final List<Problem> problems = new ArrayList<>();
+    private boolean partial;
 
     RecordBinder(ObjectMapper yaml) {
         this.yaml = yaml;
@@ -71,18 +72,24 @@ final class RecordBinder {
                     value = merge((ObjectNode) defaults.deepCopy(), (ObjectNode) value);
                 }
             }
+            int problemsBefore = problems.size();
             if (value == null) {
                 if (!hasDefault) {
                     problems.add(new Problem(fieldPath, null, "required field"
                             + (doc != null && !doc.rule().isEmpty() ? "; " + doc.rule() : "")));
-                    continue;
+                } else {
+                    value = parseDefault(doc.defaultValue(), fieldPath);
                 }
-                value = parseDefault(doc.defaultValue(), fieldPath);
             }
-            args[i] = bindValue(c.getGenericType(), value, fieldPath);
+            args[i] = value == null ? null : bindValue(c.getGenericType(), value, fieldPath);
+            if (problems.size() > problemsBefore) {
+                // Go on with a stand-in so that the rules of the other fields still run and every
+                // problem is reported at once; the result is marked partial and never used.
+                args[i] = standIn(c, hasDefault ? doc.defaultValue() : null, fieldPath);
+            }
         }
         if (problems.size() > before) {
-            return null;
+            partial = true;
         }
         try {
             Constructor<T> ctor = type.getDeclaredConstructor(
@@ -93,10 +100,47 @@ final class RecordBinder {
                 problems.add(new Problem(join(path, iv.field()), iv.value(), iv.rule()));
                 return null;
             }
+            if (partial) {
+                return null; // a stand-in its constructor refuses: the problems already say why
+            }
             throw new IllegalStateException("cannot build " + type.getSimpleName(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
         }
+    }
+
+    /** Whether a bound record holds stand-ins for values that were refused. */
+    boolean partial() {
+        return partial;
+    }
+
+    private Object standIn(RecordComponent c, String defaultLiteral, String path) {
+        RecordBinder scratch = new RecordBinder(yaml);
+        if (defaultLiteral != null) {
+            Object fallback = scratch.bindValue(c.getGenericType(), parseDefault(defaultLiteral, path), path);
+            if (fallback != null && scratch.problems.isEmpty()) {
+                return fallback;
+            }
+        }
+        Class<?> t = c.getType();
+        if (t == String.class) {
+            return "";
+        } else if (t == int.class || t == Integer.class) {
+            return 0;
+        } else if (t == boolean.class || t == Boolean.class) {
+            return false;
+        } else if (t == List.class) {
+            return List.of();
+        } else if (t == Map.class) {
+            return Map.of();
+        } else if (t.isEnum()) {
+            return t.getEnumConstants()[0];
+        } else if (t.isRecord()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> rec = (Class<? extends Record>) t;
+            return scratch.bindRecord(rec, yaml.createObjectNode(), path);
+        }
+        return null;
     }
 
     private Object bindValue(Type type, JsonNode value, String path) {

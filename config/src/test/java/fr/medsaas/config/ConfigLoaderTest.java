@@ -83,4 +83,20 @@ class ConfigLoaderTest {
                 .contains("regions.primary", "logging.retentionDays");
         assertThat(e.getMessage()).contains("many.yaml").contains("problems");
     }
+
+    @Test
+    void refusesTypeAndRuleProblemsTogetherInOneRound() {
+        // A missing required field and a wrong type no longer hide the rules of the other fields.
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> ConfigLoader.parse("""
+                name: prod
+                regions: { primary: us-east-1 }
+                network: { natGateways: three }
+                logging: { retentionDays: 30 }
+                """, "round.yaml"));
+        assertThat(e.problems()).extracting(Problem::field)
+                .containsExactlyInAnyOrder("network.natGateways", "app.certificateArn", "regions.primary",
+                        "logging.retentionDays",
+                        // the default zones are Paris's, not of the us-east-1 the file names
+                        "network.availabilityZones[0]", "network.availabilityZones[1]", "network.availabilityZones[2]");
+    }
 }
