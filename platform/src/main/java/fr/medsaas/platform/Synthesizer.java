@@ -55,6 +55,9 @@ public final class Synthesizer {
                 MedSaasApp.build(config, staging, true).synth();
             } catch (RuntimeException e) {
                 failure = e;
+                // jsii forwards Node.js's stderr on a thread of its own: give the report CDK
+                // printed on its way out the time to arrive here rather than after our message.
+                pause(200);
             } finally {
                 System.setErr(err);
             }
@@ -73,6 +76,14 @@ public final class Synthesizer {
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
             deleteRecursively(staging);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
