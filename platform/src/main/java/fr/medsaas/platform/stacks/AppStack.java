@@ -67,6 +67,12 @@ public final class AppStack extends PlatformStack {
                 .defaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
                         .name(prefix + ".internal").vpc(in.vpc().vpc()).build())
                 .build();
+        // Container Insights writes its performance events here; made beforehand, and before the
+        // cluster, so that it is encrypted and kept like every other log group (OBS-1) instead of
+        // being created by the service unencrypted.
+        EncryptedLogGroup insights = new EncryptedLogGroup(this, "ContainerInsightsLogs", new EncryptedLogGroupProps(
+                "/aws/ecs/containerinsights/" + config.physicalName("cluster") + "/performance", in.keys().logs(), retention));
+        cluster.getNode().addDependency(insights);
         cluster.addDefaultCapacityProviderStrategy(List.of(
                 CapacityProviderStrategy.builder().capacityProvider("FARGATE").weight(1).build()));
 
