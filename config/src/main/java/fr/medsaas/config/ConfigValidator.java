@@ -25,13 +25,13 @@ public final class ConfigValidator {
     /** Performance Insights keeps 7 days free, or whole months of 31 days up to 23, or 731 days. */
     static final List<Integer> PI_RETENTION_DAYS = IntStream.concat(IntStream.of(7),
             IntStream.concat(IntStream.rangeClosed(1, 23).map(m -> 31 * m), IntStream.of(731))).boxed().toList();
+    private static final Pattern ACM_ARN = Pattern.compile(
+            "arn:aws:acm:([a-z0-9-]+):(\\d{12}):certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,49}[a-z0-9]");
     private static final List<String> RESERVED_BUCKET_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
     private static final List<String> RESERVED_BUCKET_SUFFIXES = List.of("-s3alias", "--ol-s3", "--x-s3", "--table-s3");
     private static final Pattern DNS_NAME = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern CLOUDFRONT_CERTIFICATE = Pattern.compile(
-            "arn:aws:acm:us-east-1:\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<String> RESERVED_TAGS = Set.of("Environment", "Project", "Compliance", "ManagedBy");
 
     private ConfigValidator() {
@@ -159,8 +159,6 @@ public final class ConfigValidator {
         }
     }
 
-    private static final Pattern ACM_ARN = Pattern.compile(
-            "arn:aws:acm:([a-z0-9-]+):(\\d{12}):certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PY_MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern ECR_REPOSITORY = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -266,7 +264,8 @@ public final class ConfigValidator {
             }
         }
         String certificate = m.certificateArn();
-        if (certificate != null && !CLOUDFRONT_CERTIFICATE.matcher(certificate).matches()) {
+        var cloudFrontArn = certificate == null ? null : ACM_ARN.matcher(certificate);
+        if (cloudFrontArn != null && !(cloudFrontArn.matches() && cloudFrontArn.group(1).equals(Regions.CLOUDFRONT_WAF))) {
             problems.add(new Problem("media.certificateArn", certificate,
                     "an ACM certificate of us-east-1, where CloudFront reads certificates: "
                             + "arn:aws:acm:us-east-1:<12-digit account>:certificate/<uuid>"));

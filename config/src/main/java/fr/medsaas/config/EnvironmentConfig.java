@@ -66,6 +66,19 @@ public record EnvironmentConfig(
         return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, other, tags);
     }
 
+    /**
+     * The tags of every resource (CMP-4): the extra tags, then Environment, Project, Compliance and
+     * ManagedBy, which the validator forbids the extra tags to override.
+     */
+    public Map<String, String> resourceTags() {
+        Map<String, String> out = new java.util.TreeMap<>(tags);
+        out.put("Environment", environmentTag);
+        out.put("Project", project);
+        out.put("Compliance", "RGPD");
+        out.put("ManagedBy", "cdk");
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** True for the production environment, where the strictest floors apply. */
     public boolean isProduction() {
         return "prod".equals(name);

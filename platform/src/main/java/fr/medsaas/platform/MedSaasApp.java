@@ -68,13 +68,10 @@ public final class MedSaasApp {
     }
 
     private void tag(EnvironmentConfig config) {
-        // CMP-4 on every resource of every stack; extra tags first so the four cannot be overridden.
-        config.tags().forEach((k, v) -> Tags.of(app).add(k, v));
-        Tags.of(app).add("Environment", config.environmentTag());
-        Tags.of(app).add("Project", config.project());
-        Tags.of(app).add("Compliance", "RGPD");
-        Tags.of(app).add("ManagedBy", "cdk");
-        tagCustomResourceProviders(config);
+        // CMP-4 on every resource of every stack.
+        Map<String, String> tags = config.resourceTags();
+        tags.forEach((k, v) -> Tags.of(app).add(k, v));
+        tagCustomResourceProviders(tags);
     }
 
     /**
@@ -82,12 +79,7 @@ public final class MedSaasApp {
      * group, NET-6) are raw CfnResources that the Tags aspect does not reach: give their role and
      * function the CMP-4 tags directly.
      */
-    private void tagCustomResourceProviders(EnvironmentConfig config) {
-        Map<String, String> tags = new java.util.TreeMap<>(config.tags());
-        tags.put("Environment", config.environmentTag());
-        tags.put("Project", config.project());
-        tags.put("Compliance", "RGPD");
-        tags.put("ManagedBy", "cdk");
+    private void tagCustomResourceProviders(Map<String, String> tags) {
         List<Map<String, String>> cfnTags = tags.entrySet().stream()
                 .map(e -> Map.of("Key", e.getKey(), "Value", e.getValue())).toList();
         for (Stack stack : stacks()) {

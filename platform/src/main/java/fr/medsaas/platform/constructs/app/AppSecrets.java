@@ -31,10 +31,4 @@ public record AppSecrets(ISecret databaseUrl, ISecret redisUrl, ISecret encrypti
                 software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(scope, "EncryptionKey", encryptionKey.getSecretArn()),
                 key);
     }
-
-    /** The ARN an IAM policy names for a secret: the full ARN when known, else the name's ARN with its random suffix. */
-    public static String policyArn(ISecret secret) {
-        String full = secret.getSecretFullArn();
-        return full != null ? full : secret.getSecretArn() + "-??????";
-    }
 }

@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -35,7 +36,7 @@ public final class TaskRoles extends Construct {
                 statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         props.logGroups().stream().map(g -> g.getLogGroupArn()).toList()),
                 statement(List.of("secretsmanager:GetSecretValue"),
-                        props.secrets().all().stream().map(AppSecrets::policyArn).toList()),
+                        props.secrets().all().stream().map(ISecret::getSecretArn).toList()),
                 PolicyStatement.Builder.create()
                         .actions(List.of("kms:Decrypt"))
                         .resources(List.of(props.secrets().key().getKeyArn()))
