@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param app            the Fargate services and their load balancer (ECS, ALB)
  * @param data           PostgreSQL and Redis (DB, RD)
  * @param media          the media bucket and its CloudFront distribution (S3, CF, REG-4)
+ * @param observability  alerts, alarms and the dashboard (OBS-2..5)
+ * @param compliance     audit trail, AWS Config, GuardDuty (CMP-1..3, CMP-5)
+ * @param backup         AWS Backup and the replica region (BCK-1..3, S3-5, CF-5)
+ * @param delivery       ECR, CodeBuild, CodePipeline (CI-1..4)
  * @param tags           extra tags put on every resource, besides those of CMP-4
  */
 public record EnvironmentConfig(
@@ -43,6 +47,14 @@ public record EnvironmentConfig(
         DataConfig data,
         @Doc(value = "The media bucket and its CloudFront distribution", defaultValue = "{}")
         MediaConfig media,
+        @Doc(value = "Alerts topic, alarms and the dashboard", defaultValue = "{}")
+        ObservabilityConfig observability,
+        @Doc(value = "Audit trail, AWS Config, GuardDuty and Security Hub", defaultValue = "{}")
+        ComplianceConfig compliance,
+        @Doc(value = "AWS Backup, its copy to the backup region, and the media replica", defaultValue = "{}")
+        BackupConfig backup,
+        @Doc(value = "ECR, CodeBuild and CodePipeline", defaultValue = "{}")
+        DeliveryConfig delivery,
         @Doc(value = "Extra tags on every resource, besides Environment, Project, Compliance and ManagedBy",
                 defaultValue = "{}", rule = "keys and values 1 to 128 characters; may not override the CMP-4 tags")
         Map<String, String> tags) {
@@ -58,12 +70,17 @@ public record EnvironmentConfig(
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(compliance, "compliance");
+        Objects.requireNonNull(backup, "backup");
+        Objects.requireNonNull(delivery, "delivery");
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 
     /** The same environment with other media settings. */
     public EnvironmentConfig withMedia(MediaConfig other) {
-        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, other, tags);
+        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, other,
+                observability, compliance, backup, delivery, tags);
     }
 
     /**
