@@ -21,6 +21,7 @@ ENV = {
     "DB_HOST": "db.example.internal", "DB_PORT": "5432", "DB_NAME": "medical_saas",
     "REDIS_HOST": "master.redis.example.internal", "REDIS_PORT": "6379",
     "RESTART_SERVICES": "medical-saas-cluster/django-service,medical-saas-cluster/celery-service",
+    "PENDING_SLEEP": "0", "PENDING_TRIES": "5",
 }
 
 with mock.patch.dict(os.environ, ENV):
@@ -40,6 +41,8 @@ class SecretsBuilderTest(unittest.TestCase):
             "arn:key": "placeholder-generated-by-cloudformation",
         }
         self.sm.puts = []
+        self.sm.versions = {}
+        self.sm.pending = {}
         self.ecs = boto3.ECS
         self.ecs.updates = []
         self.ecs.missing = set()
@@ -90,6 +93,38 @@ class SecretsBuilderTest(unittest.TestCase):
         self.invoke(self.cfn("encryption-key", "Update"))
         self.assertEqual(self.sm.values["arn:key"], key, "an update must never replace the key")
         self.assertEqual(self.sm.puts.count("arn:key"), 1)
+
+    def test_aRotationListOfFernetKeysIsKept(self):
+        new, old = (base64.urlsafe_b64encode(os.urandom(32)).decode() for _ in range(2))
+        self.sm.values["arn:key"] = new + "," + old
+        self.sm.versions["arn:key"] = 3
+        self.invoke(self.cfn("encryption-key", "Update"))
+        self.assertEqual(self.sm.values["arn:key"], new + "," + old)
+        self.assertNotIn("arn:key", self.sm.puts)
+        self.assertEqual(self.responses[0]["Status"], "SUCCESS")
+
+    def test_refusesToOverwriteAnyValueWrittenAfterCreation(self):
+        # Not the creation placeholder (the secret has several versions), not a key list: stop.
+        self.sm.values["arn:key"] = "somebody-wrote-this-by-hand"
+        self.sm.versions["arn:key"] = 2
+        self.invoke(self.cfn("encryption-key", "Update"))
+        self.assertEqual(self.sm.values["arn:key"], "somebody-wrote-this-by-hand")
+        self.assertEqual(self.responses[0]["Status"], "FAILED")
+        self.assertIn("refusing to replace it", self.responses[0]["Reason"])
+        self.assertNotIn("somebody-wrote-this-by-hand", json.dumps(self.responses))
+
+    def test_databaseUrlWaitsForThePendingRotation(self):
+        self.sm.pending["arn:master"] = 3
+        self.invoke(self.cfn("database-url"))
+        self.assertEqual(self.sm.pending["arn:master"], 0, "built only once no version was pending")
+        self.assertEqual(self.responses[0]["Status"], "SUCCESS")
+
+    def test_refusesToBuildWhileTheRotationStaysPending(self):
+        self.sm.pending["arn:master"] = 99
+        self.invoke(self.cfn("database-url"))
+        self.assertNotIn("arn:db-url", self.sm.puts)
+        self.assertEqual(self.responses[0]["Status"], "FAILED")
+        self.assertIn("rotation is still pending", self.responses[0]["Reason"])
 
     def test_deleteTouchesNothing(self):
         self.invoke(self.cfn("encryption-key", "Delete"))

@@ -9,6 +9,8 @@ class FakeSecretsManager:
     def __init__(self):
         self.values = {}
         self.puts = []
+        self.versions = {}
+        self.pending = {}
         self.exceptions = type("Exceptions", (), {"ResourceNotFoundException": ResourceNotFoundException})
 
     def get_secret_value(self, SecretId):
@@ -21,6 +23,17 @@ class FakeSecretsManager:
     def put_secret_value(self, SecretId, SecretString):
         self.values[SecretId] = SecretString
         self.puts.append(SecretId)
+        self.versions[SecretId] = self.versions.get(SecretId, 1) + 1
+
+    def describe_secret(self, SecretId):
+        """One version per value written (the first made at creation); AWSPENDING for the next
+        pending[SecretId] calls, as during a rotation."""
+        stages = {"v%d" % i: ["AWSPREVIOUS"] for i in range(1, self.versions.get(SecretId, 1))}
+        stages["v%d" % self.versions.get(SecretId, 1)] = ["AWSCURRENT"]
+        if self.pending.get(SecretId, 0) > 0:
+            self.pending[SecretId] -= 1
+            stages["pending"] = ["AWSPENDING"]
+        return {"VersionIdsToStages": stages}
 
 
 class FakeEcs:

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public record SigningPublicKey(String pem, int bits) {
     /** The only RSA size this platform accepts. */
     public static final int REQUIRED_BITS = 2048;
+    /** {@link #fingerprint()} of config/keys/media-url-signing-sample.pem. */
+    public static final String SAMPLE_FINGERPRINT = "ab024337cd1d";
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
@@ -82,6 +84,25 @@ public record SigningPublicKey(String pem, int bits) {
                     + " bits, the size CloudFront accepts for signed URLs (this one has " + bits + ")");
         }
         return new SigningPublicKey(canonical(der), bits);
+    }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of the key's DER encoding: names the CloudFront public
+     * key, so that a new key is a new resource (CloudFormation cannot change a key in place).
+     */
+    public String fingerprint() {
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(BLOCK.matcher(pem).results().findFirst().orElseThrow().group(1));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der))
+                    .substring(0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** True for the sample key shipped in config/keys, whose private half was destroyed. */
+    public boolean isShippedSample() {
+        return SAMPLE_FINGERPRINT.equals(fingerprint());
     }
 
     private static String canonical(byte[] der) {

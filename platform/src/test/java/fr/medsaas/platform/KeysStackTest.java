@@ -34,7 +34,7 @@ class KeysStackTest {
         Map<String, Map<String, Object>> all = keys.findResources("AWS::KMS::Key");
         assertThat(all).hasSize(KeyPurpose.values().length);
         assertThat(all.values()).allSatisfy(key -> {
-            assertThat(key).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+            assertThat(key).containsEntry("DeletionPolicy", "RetainExceptOnCreate").containsEntry("UpdateReplacePolicy", "Retain");
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) key.get("Properties");
             assertThat(props).containsEntry("EnableKeyRotation", true);

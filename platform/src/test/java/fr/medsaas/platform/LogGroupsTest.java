@@ -24,7 +24,7 @@ class LogGroupsTest {
                 seen.add(r.path("Properties").path("LogGroupName").asText(id));
                 if (r.path("Properties").path("KmsKeyId").isMissingNode()
                         || r.path("Properties").path("RetentionInDays").asInt() != retention
-                        || !"Retain".equals(r.path("DeletionPolicy").asText())) {
+                        || !"RetainExceptOnCreate".equals(r.path("DeletionPolicy").asText())) {
                     wrong.add(stack.stackName() + "/" + id);
                 }
             });

@@ -77,7 +77,7 @@ class MediaStackTest {
         media.hasResource("AWS::S3::Bucket", Map.of(
                 "Properties", Map.of("BucketName", "medical-saas-media-prod",
                         "Tags", Match.arrayWith(List.of(Map.of("Key", "DataType", "Value", "medical-sensitive")))),
-                "DeletionPolicy", "Retain",
+                "DeletionPolicy", "RetainExceptOnCreate",
                 "UpdateReplacePolicy", "Retain"));
     }
 
@@ -168,7 +168,7 @@ class MediaStackTest {
                                     "ExpirationInDays", config.logging().retentionDays(),
                                     "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1),
                                     "Status", "Enabled")))))),
-                    "DeletionPolicy", "Retain",
+                    "DeletionPolicy", "RetainExceptOnCreate",
                     "UpdateReplacePolicy", "Retain"));
             media.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
                     "Bucket", Map.of("Ref", bucketId(name)),
@@ -290,6 +290,20 @@ class MediaStackTest {
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "DefaultCacheBehavior", Match.objectLike(Map.of("TrustedKeyGroups", List.of(Map.of("Ref", keyGroup))))))));
         assertThat(media.toJSON().toString()).doesNotContain("PRIVATE KEY");
+    }
+
+    /**
+     * CloudFormation cannot update a public key's EncodedKey in place, so the key's fingerprint names
+     * the resource: replacing the sample key makes a new PublicKey and moves the key group to it.
+     */
+    @Test
+    @fr.medsaas.config.Requirement("CF-3")
+    void aNewSigningKeyIsANewResourceNamedByItsFingerprint() {
+        SigningPublicKey key = SigningPublicKey.read(Path.of(config.media().signingPublicKeyPem()));
+        String publicKey = media.getResourceId("AWS::CloudFront::PublicKey");
+        assertThat(publicKey).contains("SigningKey" + key.fingerprint());
+        media.hasResourceProperties("AWS::CloudFront::PublicKey", Map.of("PublicKeyConfig", Match.objectLike(Map.of(
+                "Name", "medical-saas-media-signing-" + key.fingerprint()))));
     }
 
     // ---- CF-4: access logs, standard logging v2, kept in the EU ----

@@ -183,7 +183,7 @@ class DataStackTest {
                 "DependsOn", Match.arrayWith(List.of(postgresql, upgrade)))));
         prod.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("LogGroupName", "/aws/rds/instance/medical-saas-postgres/postgresql")),
-                "DeletionPolicy", "Retain")));
+                "DeletionPolicy", "RetainExceptOnCreate")));
     }
 
     // DB-9 ------------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ class DataStackTest {
             prod.hasResource("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                     "Properties", Match.objectLike(Map.of("Name", "medical-saas/" + name, "KmsKeyId", importOf("KeysData"),
                             "SecretString", Match.absent())),
-                    "DeletionPolicy", "Retain")));
+                    "DeletionPolicy", "RetainExceptOnCreate")));
         }
     }
 
@@ -299,10 +299,28 @@ class DataStackTest {
         prod.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Sid", "WriteTheApplicationSecrets",
-                        "Action", List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"),
+                        "Action", List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
+                                "secretsmanager:PutSecretValue"),
                         "Resource", written)))))))));
         assertThat(written.asArray()).extracting(Object::toString).allSatisfy(ref ->
                 assertThat(ref).matches("\\{Ref=Secrets(DatabaseUrl|RedisUrl|EncryptionKey)[0-9A-F]{8}}"));
+    }
+
+    /** Issue 13: losing the Fernet key makes every encrypted field unreadable. */
+    @Test
+    @fr.medsaas.config.Requirement("SEC-1")
+    void nobodyMayDeleteTheFieldEncryptionKey() {
+        prod.hasResourceProperties("AWS::SecretsManager::ResourcePolicy", Match.objectLike(Map.of(
+                "SecretId", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("SecretsEncryptionKey.*"))),
+                "ResourcePolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny", "Principal", Map.of("AWS", "*"), "Action", "secretsmanager:DeleteSecret")))))))));
+    }
+
+    /** Issue 13: a new account's Lambda quota refuses reserved concurrency at deploy time. */
+    @Test
+    void theSecretsBuilderReservesNoConcurrencyAndOutwaitsTheFirstRotation() {
+        prod.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "index.handler", "ReservedConcurrentExecutions", Match.absent(), "Timeout", 300)));
     }
 
     @Test

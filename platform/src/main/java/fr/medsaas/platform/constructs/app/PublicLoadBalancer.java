@@ -46,7 +46,7 @@ public final class PublicLoadBalancer extends Construct {
                         .expiration(Duration.days(props.logRetentionDays()))
                         .noncurrentVersionExpiration(Duration.days(30))
                         .build()))
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         Acknowledge.rules(accessLogs,
                 "Elastic Load Balancing writes access logs only to SSE-S3 buckets (ALB-2, a documented AWS limit); this "

@@ -98,9 +98,9 @@ public final class ApplicationSecrets extends Construct {
                 .vpc(props.vpc())
                 .vpcSubnets(props.functionSubnets())
                 .securityGroups(List.of(props.securityGroup()))
-                .timeout(Duration.seconds(60))
+                // Long enough to wait out the first rotation of the master secret (PENDING_TRIES x 5 s).
+                .timeout(Duration.minutes(5))
                 .memorySize(256)
-                .reservedConcurrentExecutions(2)
                 .logGroup(logs.logGroup())
                 .environment(environment)
                 .build();
@@ -110,6 +110,12 @@ public final class ApplicationSecrets extends Construct {
                         + "and the hourly run rebuilds whatever a lost rotation event left stale; failures are in the "
                         + "function's encrypted log and its Errors metric.",
                 "HIPAA.Security-LambdaDLQ", "NIST.800.53.R5-LambdaDLQ");
+        Acknowledge.rules(builder,
+                "No reserved concurrency: a new account's Lambda quota (as low as 10) refuses any reservation that "
+                        + "leaves fewer than 10 unreserved executions, failing the deployment (issue 13). Its invocations "
+                        + "are bounded by their sources: one custom resource per secret at deployment, an hourly "
+                        + "schedule and RotationSucceeded events; every run is idempotent.",
+                "HIPAA.Security-LambdaConcurrency", "NIST.800.53.R5-LambdaConcurrency");
 
         LambdaFunction target = new LambdaFunction(builder, LambdaFunctionProps.builder()
                 .retryAttempts(4).maxEventAge(Duration.hours(2)).build());
@@ -138,6 +144,15 @@ public final class ApplicationSecrets extends Construct {
                 "Source", props.redisAuthToken().getSecretArn(), "Host", props.redisHost(),
                 "Port", String.valueOf(props.redisPort())));
         build("EncryptionKeyValue", "encryption-key", encryptionKey, Map.of());
+        // Losing this key makes every encrypted field unreadable: nobody deletes it without first
+        // removing this statement, a change CloudTrail records (issue 13).
+        encryptionKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("NobodyDeletesTheFieldEncryptionKey")
+                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
+                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
+                .actions(List.of("secretsmanager:DeleteSecret"))
+                .resources(List.of("*"))
+                .build());
         acknowledgeNoRotation();
     }
 
@@ -147,7 +162,7 @@ public final class ApplicationSecrets extends Construct {
                 .secretName(name)
                 .description(description)
                 .encryptionKey(props.dataKey())
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
     }
 
@@ -167,12 +182,13 @@ public final class ApplicationSecrets extends Construct {
         return List.of(
                 PolicyStatement.Builder.create()
                         .sid("ReadTheCredentials")
-                        .actions(List.of("secretsmanager:GetSecretValue"))
+                        .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
                         .resources(List.of(props.masterSecret().getSecretArn(), props.redisAuthToken().getSecretArn()))
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("WriteTheApplicationSecrets")
-                        .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"))
+                        .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
+                                "secretsmanager:PutSecretValue"))
                         .resources(List.of(databaseUrl.getSecretArn(), redisUrl.getSecretArn(), encryptionKey.getSecretArn()))
                         .build(),
                 PolicyStatement.Builder.create()

@@ -83,7 +83,7 @@ public final class PostgresDatabase extends Construct {
                         .excludeCharacters(SecretCharacters.URL_UNSAFE)
                         .build())
                 // A snapshot restored after the stack is gone keeps this password.
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
 
         // Pre-created so that RDS exports into encrypted, retained groups (OBS-1), not groups of its own.

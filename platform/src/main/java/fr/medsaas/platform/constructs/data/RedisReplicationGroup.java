@@ -50,7 +50,7 @@ public final class RedisReplicationGroup extends Construct {
                         .excludePunctuation(true)
                         .includeSpace(false)
                         .build())
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
 
         CfnSubnetGroup subnetGroup = CfnSubnetGroup.Builder.create(this, "SubnetGroup")

@@ -30,7 +30,10 @@ public final class SecretsBuilderCode {
             if (in == null) {
                 throw new IllegalStateException("secrets_builder.py is missing beside " + SecretsBuilderCode.class.getName());
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Comment lines stay in the shipped file for readers; the template gets the code only.
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.strip().startsWith("#") && !l.isBlank())
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             if (text.length() > INLINE_LIMIT) {
                 throw new IllegalStateException("secrets_builder.py has " + text.length()
                         + " characters; inline code is limited to " + INLINE_LIMIT);

@@ -37,7 +37,7 @@ public final class PlatformKeys extends Construct {
                     .alias(purpose.alias(props.namePrefix()))
                     .description(purpose.description())
                     .enableKeyRotation(true)
-                    .removalPolicy(RemovalPolicy.RETAIN)
+                    .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                     .policy(policyFor(purpose, props.region()))
                     .build();
             if (purpose.healthData()) {

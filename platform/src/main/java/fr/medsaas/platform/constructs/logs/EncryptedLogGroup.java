@@ -18,7 +18,7 @@ public final class EncryptedLogGroup extends Construct {
                 .logGroupName(props.logGroupName())
                 .encryptionKey(props.key())
                 .retention(Retention.of(props.retentionDays()))
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
     }
 

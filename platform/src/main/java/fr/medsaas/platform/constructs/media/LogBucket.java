@@ -50,7 +50,7 @@ public final class LogBucket extends Construct {
                         LifecycleRule.builder().id("RemoveExpiredDeleteMarkers")
                                 .expiredObjectDeleteMarker(true)
                                 .build()))
-                .removalPolicy(RemovalPolicy.RETAIN);
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         if (props.accessLogs() != null) {
             builder.serverAccessLogsBucket(props.accessLogs()).serverAccessLogsPrefix(props.bucketName() + "/");
         }

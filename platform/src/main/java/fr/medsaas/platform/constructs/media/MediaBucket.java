@@ -56,7 +56,7 @@ public final class MediaBucket extends Construct {
                 .serverAccessLogsPrefix(props.bucketName() + "/")
                 .lifecycleRules(List.of(LifecycleRule.builder().id("AbortIncompleteUploads")
                         .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         Tags.of(bucket).add("DataType", "medical-sensitive");
         bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));

@@ -45,8 +45,12 @@ public final class MediaDistribution extends Construct {
     public MediaDistribution(Construct scope, String id, MediaDistributionProps props) {
         super(scope, id);
         MediaConfig media = props.media();
-        // No name: a new key replaces the PublicKey resource, and a fixed name would collide.
-        PublicKey signingKey = PublicKey.Builder.create(this, "SigningKey")
+        // CloudFormation cannot change a public key's EncodedKey in place: the key's fingerprint is
+        // in its construct id and name, so a new key is a new resource and the key group moves to it
+        // (the old one is deleted after, once nothing uses it).
+        String fingerprint = fr.medsaas.config.SigningPublicKey.parse(props.publicKeyPem()).fingerprint();
+        PublicKey signingKey = PublicKey.Builder.create(this, "SigningKey" + fingerprint)
+                .publicKeyName(props.namePrefix() + "-media-signing-" + fingerprint)
                 .encodedKey(props.publicKeyPem())
                 .comment("Verifies signed media URLs (CF-3)")
                 .build();

@@ -1,12 +1,16 @@
 # Builds the application's secrets inside AWS (SEC-1): DATABASE_URL and REDIS_URL from the
 # generated credentials, and the Fernet FIELD_ENCRYPTION_KEY. No secret value is ever returned,
 # logged or put in an exception message; the environment holds only ARNs, hosts and ports.
-import base64, json, os, urllib.parse, urllib.request
+import base64, json, os, time, urllib.parse, urllib.request
 import boto3
 
 sm = boto3.client("secretsmanager")
 ecs = boto3.client("ecs")
 E = os.environ
+
+
+class Refused(Exception):
+    """A refusal whose message is fixed text, never a value read."""
 
 
 def read(arn):
@@ -39,7 +43,19 @@ def q(s):
     return urllib.parse.quote(s, safe="")
 
 
+def wait_rotation(arn, tries=None):
+    # The first rotation starts when the schedule is created; a URL built meanwhile would carry a
+    # password about to change. Wait (bounded) until no version is AWSPENDING, then build.
+    for _ in range(tries or int(E.get("PENDING_TRIES", "40"))):
+        stages = sm.describe_secret(SecretId=arn).get("VersionIdsToStages", {})
+        if not any("AWSPENDING" in s for s in stages.values()):
+            return
+        time.sleep(float(E.get("PENDING_SLEEP", "5")))
+    raise Refused("the master secret's rotation is still pending")
+
+
 def database_url():
+    wait_rotation(E["MASTER_SECRET_ARN"])
     m = json.loads(read(E["MASTER_SECRET_ARN"]))
     if write(E["DATABASE_URL_ARN"], "postgres://%s:%s@%s:%s/%s" % (
             q(m["username"]), q(m["password"]), E["DB_HOST"], E["DB_PORT"], E["DB_NAME"])):
@@ -58,11 +74,22 @@ def is_fernet(v):
         return False
 
 
+def is_key_list(v):
+    # One key, or the documented rotation "new_key,old_key,..." that MultiFernet reads.
+    return all(is_fernet(k.strip()) for k in v.split(","))
+
+
 def encryption_key():
-    # Made once, never replaced: a new key would leave every encrypted field unreadable.
+    # Made once, never replaced: a new key would leave every encrypted field unreadable. Only the
+    # placeholder CloudFormation generated at creation (the secret's one version) is replaced; any
+    # other value that is not a list of Fernet keys stops the build instead of being overwritten.
     arn = E["ENCRYPTION_KEY_ARN"]
-    if not is_fernet(read(arn)):
-        sm.put_secret_value(SecretId=arn, SecretString=base64.urlsafe_b64encode(os.urandom(32)).decode())
+    v = read(arn)
+    if is_key_list(v):
+        return
+    if len(sm.describe_secret(SecretId=arn).get("VersionIdsToStages", {})) != 1:
+        raise Refused("the value is not a list of Fernet keys; refusing to replace it")
+    sm.put_secret_value(SecretId=arn, SecretString=base64.urlsafe_b64encode(os.urandom(32)).decode())
 
 
 BUILD = {"database-url": database_url, "redis-url": redis_url, "encryption-key": encryption_key}
@@ -76,7 +103,8 @@ def run(kinds):
             BUILD[kind]()
         except Exception as e:
             code = getattr(e, "response", {}).get("Error", {}).get("Code", "")
-            failures.append(kind + ": " + type(e).__name__ + " " + code)
+            why = " " + str(e) if isinstance(e, Refused) else ""
+            failures.append(kind + ": " + type(e).__name__ + " " + code + why)
     return "; ".join(failures)
 
 
