@@ -105,7 +105,7 @@ class SynthCommandTest {
         Path out = dir.resolve("cdk.out");
         CliRun run = CliRun.of("synth", "--config", config.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("data.postgres.version: value \"15.4\" is refused", "15.10",
+        assertThat(run.err()).contains("data.postgres.version: value \"15.4\" is refused", "15.13",
                 "data.postgres.backupRetentionDays: value \"7\" is refused", "30 to 35 days in prod");
         assertThat(out).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {

@@ -70,8 +70,10 @@ class DataConfigTest {
     void db1_shippedVersionListIsDatedAndHasTheMinorsRdsOffers() {
         PostgresVersions shipped = PostgresVersions.shipped();
         assertThat(shipped.takenOn()).matches("\\d{4}-\\d{2}-\\d{2}");
-        assertThat(shipped.versions()).contains("15.10", "15.11", "15.12", "15.13", "15.14", "15.15")
+        assertThat(shipped.versions()).contains("15.13", "15.14", "15.15", "16.11", "17.7")
                 .doesNotContain("15.4");
+        // RDS stopped creating these minors on 2026-05-01 (end of standard support 2026-05-31).
+        assertThat(shipped.versions()).doesNotContain("15.10", "15.12", "16.6", "16.8", "17.2", "17.4");
         assertThat(shipped.majors()).containsExactly("15", "16", "17");
     }
 
@@ -81,8 +83,8 @@ class DataConfigTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("data.postgres.version");
             assertThat(p.value()).isEqualTo("15.4");
-            assertThat(p.rule()).contains("PostgreSQL 15", "15.10", "15.15", "rds-postgres-versions.txt")
-                    .doesNotContain("16.6");
+            assertThat(p.rule()).contains("PostgreSQL 15", "15.13", "15.15", "rds-postgres-versions.txt")
+                    .doesNotContain("16.11");
             assertThat(p.toString()).startsWith("data.postgres.version: value \"15.4\" is refused: ");
         });
     }

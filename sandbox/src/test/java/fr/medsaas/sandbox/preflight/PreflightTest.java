@@ -1,0 +1,156 @@
+package fr.medsaas.sandbox.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.medsaas.config.ConfigLoader;
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.Requirement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deploy's preflight (issue 13), with the account's answers stubbed. */
+class PreflightTest {
+    static final String ACCOUNT = "111122223333";
+    static final String CERT = "arn:aws:acm:eu-west-3:" + ACCOUNT + ":certificate/0b8a3c1e-2f4d-4e5a-9b6c-7d8e9f0a1b2c";
+
+    @TempDir
+    static Path dir;
+    static EnvironmentConfig shipped;
+    static EnvironmentConfig ready;
+    StubFacts facts;
+
+    static Path root() {
+        return Files.isDirectory(Path.of("config")) ? Path.of(".") : Path.of("..");
+    }
+
+    @BeforeAll
+    static void configs() throws IOException, NoSuchAlgorithmException {
+        shipped = ConfigLoader.loadEnvironment(root().resolve("config"), "prod");
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Files.writeString(dir.resolve("signing.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        String yaml = Files.readString(root().resolve("config/prod.yaml"))
+                .replaceAll("arn:aws:acm:eu-west-3:123456789012:certificate/[0-9a-f-]+", CERT);
+        yaml += "\n# test: a real-looking key\n";
+        Path file = dir.resolve("prod.yaml");
+        Files.writeString(file, yaml.contains("signingPublicKeyPem")
+                ? yaml.replaceAll("signingPublicKeyPem: .*", "signingPublicKeyPem: signing.pem")
+                : yaml.replace("\nmedia:\n", "\nmedia:\n  signingPublicKeyPem: signing.pem\n"));
+        ready = ConfigLoader.load(file);
+    }
+
+    @BeforeEach
+    void account() {
+        facts = new StubFacts();
+        facts.certificates.put(CERT, "ISSUED");
+        for (String region : Preflight.regions(ready)) {
+            facts.bootstraps.put(region, "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/1234");
+        }
+        ready.app().web().image();
+        String repo = ready.app().web().image().repository();
+        facts.images.put("eu-west-3/" + repo + ":" + ready.app().web().image().tag(), AwsFacts.ImageState.PRESENT);
+        facts.images.put("eu-west-3/" + ready.app().worker().image().repository() + ":" + ready.app().worker().image().tag(),
+                AwsFacts.ImageState.PRESENT);
+    }
+
+    @Test
+    @Requirement("CI-4")
+    void aReadyAccountPasses() {
+        Preflight.Result r = Preflight.run(ready, Preflight.Target.AWS, facts);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.serviceLinkedRoles()).isEmpty();
+    }
+
+    @Test
+    void refusesTheShippedPlaceholdersOneLineEach() {
+        assertThat(Preflight.offline(shipped)).extracting(Object::toString).containsExactly(
+                "placeholder: app.certificateArn: \"" + shipped.app().certificateArn() + "\" names the example account "
+                        + "123456789012, a shipped placeholder: give the ARN in your account (docs/first-deploy.md)",
+                "placeholder: media.signingPublicKeyPem: the shipped sample key (fingerprint ab024337cd1d), whose private "
+                        + "half was destroyed, so no signed media URL would ever verify: generate a key pair and give its "
+                        + "public half (config/keys/README.md)");
+        assertThat(Preflight.offline(ready)).isEmpty();
+    }
+
+    @Test
+    void refusesWithoutCredentialsAfterTheOfflineChecks() {
+        facts.noCredentials = true;
+        Preflight.Result r = Preflight.run(shipped, Preflight.Target.AWS, facts);
+        assertThat(r.problems()).extracting(PreflightProblem::check).containsExactly("placeholder", "placeholder", "credentials");
+        assertThat(r.problems().get(2).message()).contains("Unable to load credentials", "AWS_PROFILE");
+    }
+
+    @Test
+    void refusesACertificateNotIssuedOrMissingOrOfAnotherAccount() {
+        facts.certificates.put(CERT, "PENDING_VALIDATION");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString)
+                .containsExactly("certificate: app.certificateArn: \"" + CERT + "\" is PENDING_VALIDATION, not ISSUED: "
+                        + "finish its validation first");
+        facts.certificates.clear();
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("does not exist in ACM", "eu-west-3"));
+        facts.account = "444455556666";
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("account: app.certificateArn: ")
+                        .contains("is in account " + ACCOUNT + ", but the credentials are of account 444455556666"));
+    }
+
+    @Test
+    void refusesAMissingImageOrRepository() {
+        facts.images.clear();
+        facts.images.put("eu-west-3/" + ready.app().web().image().repository() + ":" + ready.app().web().image().tag(),
+                AwsFacts.ImageState.NO_REPOSITORY);
+        Preflight.Result r = Preflight.run(ready, Preflight.Target.AWS, facts);
+        // web and worker share one image by default: one line, not two.
+        assertThat(r.problems()).extracting(PreflightProblem::check).containsOnly("image");
+        assertThat(r.problems().get(0).message()).contains("the ECR repository medical-saas-django does not exist");
+    }
+
+    @Test
+    @Requirement("CI-4")
+    void refusesARegionNotBootstrappedOrBootstrappedWithoutACustomerKey() {
+        facts.bootstraps.remove("eu-central-1");
+        facts.bootstraps.put("us-east-1", "AWS_MANAGED_KEY");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "bootstrap: eu-central-1 is not bootstrapped for the AWS CDK: run ./medsaas bootstrap --env prod (CI-4)",
+                "bootstrap: us-east-1 is bootstrapped without a customer-managed key (FileAssetsBucketKmsKeyId is "
+                        + "AWS_MANAGED_KEY): run ./medsaas bootstrap --env prod to add one (CI-4)");
+    }
+
+    @Test
+    void refusesABucketNameHeldByAnotherAccountAndAcceptsOurs() {
+        facts.buckets.put("medical-saas-media-prod", AwsFacts.BucketState.OURS);
+        facts.buckets.put("medical-saas-media-prod-cdn-logs", AwsFacts.BucketState.TAKEN);
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("bucket: media.bucketName: the bucket "
+                        + "\"medical-saas-media-prod-cdn-logs\" belongs to another AWS account"));
+    }
+
+    @Test
+    void namesTheMissingServiceLinkedRolesToCreateFirstWithoutRefusing() {
+        facts.roles.remove("AWSServiceRoleForECS");
+        facts.roles.remove("AWSServiceRoleForRDS");
+        Preflight.Result r = Preflight.run(ready, Preflight.Target.AWS, facts);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.serviceLinkedRoles()).containsExactly("ecs.amazonaws.com", "rds.amazonaws.com");
+    }
+
+    @Test
+    void theEmulatorIsAskedOnlyWhatItCanAnswer() {
+        facts.noCredentials = true; // never asked
+        facts.buckets.put("medical-saas-media-prod-access-logs", AwsFacts.BucketState.TAKEN);
+        Preflight.Result r = Preflight.run(shipped, Preflight.Target.EMULATOR, facts);
+        assertThat(r.problems()).extracting(PreflightProblem::check).containsExactly("bucket");
+    }
+}

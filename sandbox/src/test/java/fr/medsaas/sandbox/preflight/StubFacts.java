@@ -1,0 +1,51 @@
+package fr.medsaas.sandbox.preflight;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An account held in maps: every answer the preflight may ask for, set by the test. */
+final class StubFacts implements AwsFacts {
+    String account = "111122223333";
+    boolean noCredentials;
+    final Map<String, String> certificates = new HashMap<>();
+    final Map<String, ImageState> images = new HashMap<>();
+    final Set<String> roles = new HashSet<>(Preflight.SERVICE_LINKED_ROLES.keySet());
+    final Map<String, String> bootstraps = new HashMap<>();
+    final Map<String, BucketState> buckets = new HashMap<>();
+
+    @Override
+    public String accountId() {
+        if (noCredentials) {
+            throw new CannotAsk("sts:GetCallerIdentity: Unable to load credentials from any of the providers in the chain");
+        }
+        return account;
+    }
+
+    @Override
+    public Optional<String> certificateStatus(String certificateArn) {
+        return Optional.ofNullable(certificates.get(certificateArn));
+    }
+
+    @Override
+    public ImageState image(String region, String repository, String tagOrDigest) {
+        return images.getOrDefault(region + "/" + repository + ":" + tagOrDigest, ImageState.MISSING);
+    }
+
+    @Override
+    public boolean roleExists(String roleName) {
+        return roles.contains(roleName);
+    }
+
+    @Override
+    public Optional<String> bootstrapKey(String region, String toolkitStackName) {
+        return Optional.ofNullable(bootstraps.get(region));
+    }
+
+    @Override
+    public BucketState bucket(String name) {
+        return buckets.getOrDefault(name, BucketState.FREE);
+    }
+}
