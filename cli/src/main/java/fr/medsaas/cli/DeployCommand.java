@@ -8,6 +8,13 @@ import fr.medsaas.sandbox.MotoServer;
 import fr.medsaas.sandbox.SandboxDeployer;
 import fr.medsaas.sandbox.SandboxDeployment;
 import fr.medsaas.sandbox.StackDeployment;
+import fr.medsaas.sandbox.preflight.AwsFacts;
+import fr.medsaas.sandbox.preflight.Preflight;
+import fr.medsaas.sandbox.preflight.PreflightProblem;
+import fr.medsaas.sandbox.preflight.SdkAwsFacts;
+import fr.medsaas.sandbox.preflight.TargetAccount;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,9 +81,48 @@ public final class DeployCommand implements Callable<Integer> {
                 "--all", "--require-approval", "broadening");
     }
 
+    /** How the preflight asks the target account; tests replace it. */
+    static final java.util.function.Function<EnvironmentConfig, TargetAccount> DEFAULT_AWS_FACTS = config -> new SdkAwsFacts(
+            DefaultCredentialsProvider.builder().build(), java.util.Optional.empty(), config.regions().primary());
+    static java.util.function.Function<EnvironmentConfig, TargetAccount> awsFacts = DEFAULT_AWS_FACTS;
+
+    /**
+     * Runs the preflight (issue 13) before anything is synthesized or deployed: prints one line a
+     * problem and returns false when the deployment must not be tried.
+     */
+    private Preflight.Result preflight(EnvironmentConfig config, Preflight.Target target, AwsFacts facts) {
+        Preflight.Result r = Preflight.run(config, target, facts);
+        PrintWriter err = spec.commandLine().getErr();
+        for (PreflightProblem p : r.problems()) {
+            err.println("medsaas: preflight: " + p);
+        }
+        if (!r.passed()) {
+            err.println("medsaas: preflight refused the deployment (" + r.problems().size()
+                    + " problem" + (r.problems().size() == 1 ? "" : "s") + "); nothing was deployed");
+        }
+        err.flush();
+        return r;
+    }
+
     private int deployWithCdk(EnvironmentConfig config) {
-        Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         PrintWriter w = spec.commandLine().getOut();
+        try (TargetAccount facts = awsFacts.apply(config)) {
+            Preflight.Result checked = preflight(config, Preflight.Target.AWS, facts);
+            if (!checked.passed()) {
+                return ExitCodes.USAGE;
+            }
+            List<String> roles = checked.serviceLinkedRoles();
+            if (dryRun) {
+                roles.forEach(r -> w.println("would create the service-linked role of " + r));
+            } else {
+                for (String service : roles) {
+                    // A fresh account races on these when CloudFormation creates the first cluster.
+                    facts.createServiceLinkedRole(service);
+                    w.println("created the service-linked role of " + service);
+                }
+            }
+        }
+        Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         List<String> command = cdkDeployCommand(result.assembly().directory());
         w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
                 result.assembly().stacks().size());
@@ -115,6 +161,13 @@ public final class DeployCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
                 result.assembly().stacks().size());
         MotoServer moto = MotoServer.start();
+        try (SdkAwsFacts facts = new SdkAwsFacts(StaticCredentialsProvider.create(SandboxDeployer.CREDENTIALS),
+                java.util.Optional.of(moto.endpoint()), config.regions().primary())) {
+            if (!preflight(config, Preflight.Target.EMULATOR, facts).passed()) {
+                moto.stop();
+                return ExitCodes.USAGE;
+            }
+        }
         w.printf(Locale.ROOT, "emulator (moto) started at %s, pid %d%n", moto.endpoint(), moto.pid());
         w.flush();
         boolean leftRunning = false;

@@ -42,6 +42,10 @@ public final class SynthCommand implements Callable<Integer> {
         for (var warning : result.report().openWarnings()) {
             w.println("  " + warning.describe());
         }
+        // Offline the placeholders do no harm; a deployment refuses them (docs/first-deploy.md).
+        for (var p : fr.medsaas.sandbox.preflight.Preflight.offline(config)) {
+            w.println("warning: " + p.message() + "; deploy refuses it");
+        }
         w.printf(Locale.ROOT, "assembly written to %s in %.1f s%n", assembly.out(), result.elapsed().toMillis() / 1000.0);
         w.flush();
         return ExitCodes.OK;

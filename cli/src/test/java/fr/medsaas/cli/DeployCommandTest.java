@@ -23,14 +23,59 @@ class DeployCommandTest {
     @TempDir
     Path tmp;
 
+    /** The shipped dev configuration made ready for a real account: its own certificate and signing key. */
+    private Path readyDevConfig() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Files.writeString(tmp.resolve("signing.pem"), "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(g.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Path config = tmp.resolve("dev.yaml");
+        Files.writeString(config, Files.readString(Path.of(CliRun.configDir(), "dev.yaml"))
+                .replace(":123456789012:", ":" + StubAccount.ACCOUNT + ":")
+                .replaceAll("signingPublicKeyPem: .*", "signingPublicKeyPem: signing.pem"));
+        return config;
+    }
+
     @Test
-    void cli1_dryRunSynthesizesThenPrintsTheCdkDeployCommand() {
+    void cli1_dryRunChecksTheAccountSynthesizesThenPrintsTheCdkDeployCommand() throws Exception {
         Path out = tmp.resolve("dev.out");
-        CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--out", out.toString(), "--dry-run");
+        StubAccount account = new StubAccount();
+        DeployCommand.awsFacts = c -> account;
+        try {
+            CliRun run = CliRun.of("deploy", "--config", readyDevConfig().toString(), "--out", out.toString(), "--dry-run");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("would create the service-linked role of ecs.amazonaws.com",
+                    "would run: npx aws-cdk@2 deploy --app " + out.toAbsolutePath().normalize()
+                            + " --all --require-approval broadening");
+            assertThat(account.created).as("a dry run creates nothing").isEmpty();
+            assertThat(out.resolve("manifest.json")).isRegularFile();
+        } finally {
+            DeployCommand.awsFacts = DeployCommand.DEFAULT_AWS_FACTS;
+        }
+    }
+
+    /** Issue 13: the shipped placeholders stop a deployment before anything is synthesized or touched. */
+    @Test
+    void refusesTheShippedPlaceholdersAtThePreflightOneLineEachWithExit2() {
+        Path out = tmp.resolve("prod.out");
+        CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/prod.yaml", "--out", out.toString(), "--dry-run");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().filter(l -> l.startsWith("medsaas: preflight: ")).toList())
+                .hasSize(3)
+                .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: app.certificateArn: "))
+                .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: media.signingPublicKeyPem: "))
+                .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: credentials: cannot ask the target account"));
+        assertThat(run.err()).contains("nothing was deployed");
+        assertThat(run.out()).doesNotContain("would run");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void synthStillWorksOfflineOnThePlaceholdersWithAWarning() {
+        Path out = tmp.resolve("synth.out");
+        CliRun run = CliRun.of("synth", "--config", CliRun.configDir() + "/dev.yaml", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("would run: npx aws-cdk@2 deploy --app " + out.toAbsolutePath().normalize()
-                + " --all --require-approval broadening");
-        assertThat(out.resolve("manifest.json")).isRegularFile();
+        assertThat(run.out()).contains("warning: app.certificateArn: ", "deploy refuses it");
     }
 
     @Test

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * DescribeStacks, HeadBucket. Every call is time-boxed; a missing credential, a refusal or a
  * time-out becomes {@link AwsFacts.CannotAsk}.
  */
-public final class SdkAwsFacts implements AwsFacts, AutoCloseable {
+public final class SdkAwsFacts implements TargetAccount {
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpoint;
     private final String homeRegion;
@@ -197,7 +197,7 @@ public final class SdkAwsFacts implements AwsFacts, AutoCloseable {
         }
     }
 
-    /** Creates the service-linked role of {@code service} (the deploy's one write before CloudFormation). */
+    @Override
     public void createServiceLinkedRole(String service) {
         IamClient iam = client("iam", homeRegion, IamClient::builder);
         ask("iam:CreateServiceLinkedRole", () -> iam.createServiceLinkedRole(r -> r.awsServiceName(service)));
