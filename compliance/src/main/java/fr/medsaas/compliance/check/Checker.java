@@ -36,7 +36,7 @@ public final class Checker {
 
     /** Runs the pack on the assembly in {@code directory}. */
     public static CheckReport run(CloudAssembly assembly) {
-        return run(new ResourceGraph(assembly.stacks()));
+        return run(ResourceGraph.of(assembly));
     }
 
     /** Our pack's open errors on the assembly in {@code directory}, as synthesis lists cdk-nag's. */

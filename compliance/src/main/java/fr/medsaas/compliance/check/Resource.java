@@ -60,6 +60,11 @@ public record Resource(StackTemplate stack, String logicalId, String type, JsonN
         return Optional.empty();
     }
 
+    @Override
+    public String toString() {
+        return describe();
+    }
+
     /** {@code stack/logicalId}, for messages. */
     public String describe() {
         return stack.stackName() + "/" + logicalId + " (" + type + ")";

@@ -33,9 +33,17 @@ public final class ResourceGraph {
     private record Export(StackTemplate stack, JsonNode value) {
     }
 
-    /** Indexes {@code stacks} (an assembly's, or lone templates'). */
+    private final Map<String, java.nio.file.Path> files;
+
+    /** Indexes {@code stacks} (an assembly's, or lone templates'), with no file to point at. */
     public ResourceGraph(List<StackTemplate> stacks) {
+        this(stacks, Map.of());
+    }
+
+    /** Indexes {@code stacks}; {@code files} gives each stack's template file, by stack name. */
+    public ResourceGraph(List<StackTemplate> stacks, Map<String, java.nio.file.Path> files) {
         this.stacks = List.copyOf(stacks);
+        this.files = Map.copyOf(files);
         for (StackTemplate s : stacks) {
             stackByName.put(s.stackName(), s);
             stackByName.putIfAbsent(s.artifactId(), s);
@@ -63,6 +71,18 @@ public final class ResourceGraph {
                 referrers.computeIfAbsent(target, t -> new LinkedHashSet<>()).add(r);
             }
         }
+    }
+
+    /** The template file of a stack, when known. */
+    public Optional<java.nio.file.Path> file(StackTemplate stack) {
+        return Optional.ofNullable(files.get(stack.stackName()));
+    }
+
+    /** Builds the graph of an assembly, each stack pointing at its template file. */
+    public static ResourceGraph of(fr.medsaas.compliance.assembly.CloudAssembly assembly) {
+        Map<String, java.nio.file.Path> files = new HashMap<>();
+        assembly.stacks().forEach(s -> files.put(s.stackName(), assembly.directory().resolve(s.templateFile())));
+        return new ResourceGraph(assembly.stacks(), files);
     }
 
     /** The stacks, in the order given. */

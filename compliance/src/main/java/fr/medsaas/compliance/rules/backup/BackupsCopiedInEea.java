@@ -27,6 +27,11 @@ public final class BackupsCopiedInEea implements Rule {
                 continue; // caches and logs: nothing to restore from a copy
             }
             Optional<String> here = Regions.of(store);
+            Optional<Resource> source = sourceOf(g, store);
+            if (source.isPresent()) {
+                out.add(Outcome.pass(store, "is the cross-region copy of " + source.get().logicalId()));
+                continue;
+            }
             Optional<String> copy = backupCopyRegion(g, store, here);
             if (copy.isEmpty() && store.type().equals("AWS::S3::Bucket")) {
                 copy = replicaRegion(g, store, here);
@@ -84,6 +89,22 @@ public final class BackupsCopiedInEea implements Rule {
             }
         }
         return false;
+    }
+
+    /** The health-data bucket of another region that replicates into this one, if any. */
+    private static Optional<Resource> sourceOf(ResourceGraph g, Resource bucket) {
+        if (!bucket.type().equals("AWS::S3::Bucket")) {
+            return Optional.empty();
+        }
+        for (Resource other : Stores.healthData(g)) {
+            for (JsonNode rule : other.property("ReplicationConfiguration").path("Rules")) {
+                if (g.destination(other, rule.path("Destination").path("Bucket")).filter(bucket::equals).isPresent()
+                        && !Regions.of(other).equals(Regions.of(bucket))) {
+                    return Optional.of(other);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> replicaRegion(ResourceGraph g, Resource bucket, Optional<String> here) {
