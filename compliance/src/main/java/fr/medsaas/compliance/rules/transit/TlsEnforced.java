@@ -53,7 +53,8 @@ public final class TlsEnforced implements Rule {
             String protocol = l.property("Protocol").asText("");
             if (protocol.equals("HTTPS") || protocol.equals("TLS")) {
                 out.add(Outcome.pass(l, protocol + " listener"));
-            } else if (redirectsToHttps(l)) {
+            } else if (redirectsToHttps(l) && g.referrers(l, "AWS::ElasticLoadBalancingV2::ListenerRule").stream()
+                    .allMatch(rule -> redirectsToHttps(rule, "Actions"))) {
                 out.add(Outcome.pass(l, protocol + " listener that only redirects to HTTPS"));
             } else {
                 out.add(Outcome.fail(l, protocol + " listener that serves traffic in clear"));
@@ -94,7 +95,12 @@ public final class TlsEnforced implements Rule {
     }
 
     private static boolean redirectsToHttps(Resource listener) {
-        JsonNode actions = listener.property("DefaultActions");
+        return redirectsToHttps(listener, "DefaultActions");
+    }
+
+    /** Whether every action of the listener (or listener rule) redirects to HTTPS. */
+    private static boolean redirectsToHttps(Resource listener, String field) {
+        JsonNode actions = listener.property(field);
         if (!actions.isArray() || actions.isEmpty()) {
             return false;
         }
