@@ -35,6 +35,12 @@ public final class HealthDataCustomerKey implements Rule {
                 g.destination(r, dest.path("Bucket")).ifPresent(b -> out.add(judgeStore(b, "replica of " + r.logicalId())));
             }
         }
+        for (Resource db : g.ofType("AWS::RDS::DBInstance", "AWS::RDS::DBCluster")) {
+            JsonNode source = db.properties().has("SourceDBInstanceIdentifier") ? db.property("SourceDBInstanceIdentifier")
+                    : db.property("SourceDBClusterIdentifier");
+            g.resolve(db, source).filter(Stores::isHealthData)
+                    .ifPresent(src -> out.add(judgeStore(db, "read replica of " + src.logicalId())));
+        }
         for (Resource plan : g.ofType("AWS::Backup::BackupPlan")) {
             for (JsonNode rule : plan.property("BackupPlan").path("BackupPlanRule")) {
                 g.resolve(plan, rule.path("TargetBackupVault")).ifPresent(v -> out.add(judgeStore(v, "backup vault")));
