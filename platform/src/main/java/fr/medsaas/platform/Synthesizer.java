@@ -69,6 +69,11 @@ public final class Synthesizer {
                 err.print(console.toString(java.nio.charset.StandardCharsets.UTF_8));
                 throw failure;
             }
+            // Our HDS/RGPD pack (medsaas check) on the written templates, refused as cdk-nag's are.
+            java.util.List<fr.medsaas.compliance.assembly.Finding> ours = fr.medsaas.compliance.check.Checker.blocking(staging);
+            if (!ours.isEmpty()) {
+                throw new UnacknowledgedFindingsException(ours);
+            }
             moveIntoPlace(staging, target);
             CloudAssembly assembly = CloudAssembly.read(target);
             return new Result(assembly, fr.medsaas.platform.nag.RulePacks.PACKS,

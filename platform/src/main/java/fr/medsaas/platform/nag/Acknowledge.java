@@ -26,6 +26,9 @@ public final class Acknowledge {
     /** Rule-id prefixes of the cdk-nag packs we run. */
     private static final java.util.List<String> NAG_PACKS = java.util.List.of("AwsSolutions-", "HIPAA.Security-", "NIST.800.53.R5-");
 
+    /** Rule-id prefix of our HDS/RGPD pack ({@code medsaas check}). */
+    private static final String OUR_PACK = "MEDSAAS-";
+
     private Acknowledge() {
     }
 
@@ -34,7 +37,9 @@ public final class Acknowledge {
         if (reason == null || reason.length() < 40) {
             throw new IllegalArgumentException("an acknowledgement of " + ruleId + " needs a reason a reviewer would accept");
         }
-        if (isNagRule(ruleId)) {
+        if (isNagRule(ruleId) || ruleId.startsWith(OUR_PACK)) {
+            // Ours too: cdk-nag writes every acknowledged rule of the resource and its parents into
+            // its cdk_nag metadata, where our pack (medsaas check) reads it.
             scope.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(ruleId, reason));
         } else if (ruleId.contains("::")) {
             Validations.of(scope).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());

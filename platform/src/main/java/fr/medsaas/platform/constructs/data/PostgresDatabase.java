@@ -190,6 +190,8 @@ public final class PostgresDatabase extends Construct {
                         + "instance there; the packs look for a selection in the same stack only. RDS automated backups "
                         + "(DB-6) run meanwhile.",
                 "HIPAA.Security-RDSInBackupPlan", "NIST.800.53.R5-RDSInBackupPlan");
+        Acknowledge.rule(instance, "MEDSAAS-BCK-1", "No AWS Backup copy of this instance exists yet (BCK-1 open): its "
+                + "automated backups (DB-6, 30 days) are in eu-west-3 only.");
         if (!c.multiAz()) {
             Acknowledge.rules(instance,
                     "Outside prod only (the configuration refuses single-AZ in prod, DB-5): a development database "

@@ -64,6 +64,13 @@ public final class MediaBucket extends Construct {
         Acknowledge.rules(bucket, "Replication to eu-central-1 under a key of that region is S3-5, built with the "
                         + "Replica stack; until then AWS Backup's copy (BCK-1) is the off-region copy.",
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
+        // Our pack (medsaas check): what the assembly truly lacks today, said as it is.
+        Acknowledge.rule(bucket, "MEDSAAS-BCK-1", "No replication and no AWS Backup copy of this bucket exist yet "
+                + "(S3-5, BCK-1 open): its objects and their versions are in eu-west-3 only.");
+        Acknowledge.rule(bucket, "MEDSAAS-TRC-1", "No CloudTrail trail exists yet (CMP-2 open): this bucket's S3 server "
+                + "access logs, kept 365 days in the access-log bucket, are its only access trace.");
+        Acknowledge.rule(bucket, "MEDSAAS-RET-2", "No expiry of non-current versions is set yet: versions are the only "
+                + "restore path of this bucket until a backup copy exists (BCK-1 open); an open gap, not a choice.");
     }
 
     /**

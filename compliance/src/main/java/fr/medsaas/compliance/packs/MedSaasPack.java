@@ -1,0 +1,118 @@
+package fr.medsaas.compliance.packs;
+
+import fr.medsaas.compliance.rules.Level;
+import fr.medsaas.compliance.rules.Rule;
+import fr.medsaas.compliance.rules.RuleInfo;
+import fr.medsaas.compliance.rules.backup.BackupsCopiedInEea;
+import fr.medsaas.compliance.rules.database.EngineVersionSupported;
+import fr.medsaas.compliance.rules.edge.GeoAllowlistInEea;
+import fr.medsaas.compliance.rules.encryption.CopyKeyInCopyRegion;
+import fr.medsaas.compliance.rules.encryption.HealthDataCustomerKey;
+import fr.medsaas.compliance.rules.exposure.NoPublicStore;
+import fr.medsaas.compliance.rules.residency.CopiesInEea;
+import fr.medsaas.compliance.rules.residency.StoresInEea;
+import fr.medsaas.compliance.rules.retention.BackupRetentionBounded;
+import fr.medsaas.compliance.rules.retention.LogRetentionBounded;
+import fr.medsaas.compliance.rules.tagging.HealthDataTagged;
+import fr.medsaas.compliance.rules.traces.AccessTracesKept;
+import fr.medsaas.compliance.rules.transit.TlsEnforced;
+import java.util.List;
+
+/**
+ * Our HDS/RGPD pack (CMPL-2): what cdk-nag's packs do not check. Each rule's id, level, texts and
+ * references are here, as a cdk-nag pack holds them; the rule classes hold only the logic. The
+ * ids are shared with the live audit ({@code medsaas audit}): never renumber one.
+ */
+public final class MedSaasPack {
+    /** The pack's name, as findings and SARIF name their tool. */
+    public static final String NAME = "MedSaas.HDS-RGPD";
+
+    /**
+     * One rule of the pack.
+     *
+     * @param info what the pack says of it
+     * @param rule its logic
+     */
+    public record PackRule(RuleInfo info, Rule rule) {
+    }
+
+    /** Every rule, in the order of the catalogue. */
+    public static final List<PackRule> RULES = List.of(
+            rule("MEDSAAS-RES-1", Level.ERROR, "Every store, backup vault, key and log destination is in an EEA region",
+                    "HDS v2 requires health data to be stored exclusively inside the EEA, and the host to say where. "
+                            + "Named exceptions: a CloudFront web ACL and CloudFront's log-delivery settings must be "
+                            + "created in us-east-1; they hold rules and settings, no data, and deliver into an EEA bucket.",
+                    "Create the store in an EEA region (eu-west-3, eu-central-1, ...); pass --region when checking a lone template.",
+                    new StoresInEea(), "HDS EXI 28", "HDS EXI 31", "RGPD art. 44-46", "REG-1", "CMPL-2", "CMPL-5"),
+            rule("MEDSAAS-RES-2", Level.ERROR, "Copies and deliveries of data stay in the EEA",
+                    "A copy is a store too: S3 replication, backup copy actions, RDS replicas, multi-region key "
+                            + "replicas, log subscriptions and deliveries, WAF logs, trails, flow logs and access logs "
+                            + "must all land in the EEA, or the copy is a transfer outside it.",
+                    "Point the replication, copy action, subscription or delivery at a destination in an EEA region.",
+                    new CopiesInEea(), "HDS EXI 28", "HDS EXI 29", "RGPD art. 44-46", "REG-2", "CMPL-2"),
+            rule("MEDSAAS-ENC-1", Level.ERROR, "Health data and its copies are encrypted with a customer-managed KMS key",
+                    "Stores tagged DataType=medical-sensitive, their replicas and their backup vaults use a KMS key of "
+                            + "ours: it can be revoked, audited, and destroyed to end every copy at reversibility.",
+                    "Set the store's KMS key (KmsKeyId, KMSMasterKeyID, EncryptionKeyArn, ReplicaKmsKeyID) to a customer-managed key.",
+                    new HealthDataCustomerKey(), "HDS EXI 05 B.c", "HDS EXI 27", "RGPD art. 32(1)(a)", "KMS-1", "CMPL-2"),
+            rule("MEDSAAS-ENC-2", Level.ERROR, "A copy is encrypted with a key of its own region",
+                    "A KMS key lives in one region: a replica or backup copy must be encrypted with a key of the "
+                            + "copy's region, or it is unreadable when the source region is lost.",
+                    "Create a key in the copy's region and name it as the replica or copy vault key.",
+                    new CopyKeyInCopyRegion(), "HDS EXI 05 G", "RGPD art. 32(1)(c)", "REG-2", "S3-5", "CMPL-2"),
+            rule("MEDSAAS-TLS-1", Level.ERROR, "TLS is enforced on every data path",
+                    "Data in transit is encrypted: bucket policies deny aws:SecureTransport=false, databases force "
+                            + "TLS in their parameter group, Redis requires transit encryption, listeners speak HTTPS/TLS "
+                            + "or only redirect, CloudFront serves and fetches over HTTPS.",
+                    "Add the deny statement, set rds.force_ssl=1 (require_secure_transport=ON), enable transit "
+                            + "encryption, use HTTPS listeners and https-only / redirect-to-https policies.",
+                    new TlsEnforced(), "HDS EXI 05 C", "RGPD art. 32(1)(a)", "S3-3", "DB-8", "CF-2", "CMPL-2"),
+            rule("MEDSAAS-RET-1", Level.ERROR, "Logs are kept between 365 and 1095 days",
+                    "The CNIL's logging recommendation: access logs are kept for a bounded period, about a year, "
+                            + "longer only with a stated reason; never forever, never less than the audit period.",
+                    "Set RetentionInDays (log groups) or a lifecycle expiration (log buckets) between 365 and 1095.",
+                    new LogRetentionBounded(), "CNIL journalisation", "RGPD art. 5(1)(e)", "HDS EXI 16", "OBS-1", "CMPL-2"),
+            rule("MEDSAAS-RET-2", Level.ERROR, "Backups, snapshots and old object versions are kept, for a bounded time",
+                    "Storage limitation applies to copies too: automated backups on, every backup rule and copy with a "
+                            + "deletion age, snapshots bounded, old object versions of versioned buckets expired.",
+                    "Set BackupRetentionPeriod, Lifecycle.DeleteAfterDays, SnapshotRetentionLimit, NoncurrentVersionExpiration.",
+                    new BackupRetentionBounded(), "RGPD art. 5(1)(e)", "RGPD art. 32(1)(c)", "HDS EXI 05 G", "DB-6", "BCK-1", "CMPL-2"),
+            rule("MEDSAAS-TRC-1", Level.ERROR, "Access to health data leaves traces",
+                    "Clients must be able to consult who accessed their health data: a trail with S3 data events on "
+                            + "every health-data bucket, its server access logs, load-balancer access logs, database "
+                            + "connection logs exported.",
+                    "Add a CloudTrail trail with S3 data events on the bucket, access logs, log_connections/log_disconnections.",
+                    new AccessTracesKept(), "HDS EXI 05 D.c", "HDS EXI 15", "HDS EXI 16", "CNIL journalisation", "CMP-2", "DB-8", "CMPL-2"),
+            rule("MEDSAAS-GEO-1", Level.ERROR, "CloudFront serves only an allowlist of EEA and Swiss countries",
+                    "Remote access to health data from outside the EEA is a transfer; the platform serves its "
+                            + "users in the EEA and Switzerland only.",
+                    "Set GeoRestriction to a whitelist of EEA / CH country codes.",
+                    new GeoAllowlistInEea(), "HDS EXI 29", "RGPD art. 44-46", "CMPL-2"),
+            rule("MEDSAAS-VER-1", Level.ERROR, "No RDS engine version past RDS standard support",
+                    "An engine version RDS no longer supports gets no security fixes by default and is upgraded by force.",
+                    "Pin a major version RDS still supports (see the RDS release calendar).",
+                    new EngineVersionSupported(), "HDS EXI 05 B", "RGPD art. 32(1)(b)", "DB-1", "CMPL-2"),
+            rule("MEDSAAS-TAG-1", Level.WARNING, "Stores say whether they hold health data",
+                    "Health data is a special category: every database says DataType, and every copy of a "
+                            + "health-data store is tagged DataType=medical-sensitive as its source is.",
+                    "Tag the store DataType=medical-sensitive (or the kind of data it holds).",
+                    new HealthDataTagged(), "RGPD art. 9", "RGPD art. 30", "HDS EXI 04", "DB-9", "CMPL-2"),
+            rule("MEDSAAS-PUB-1", Level.ERROR, "No store is public",
+                    "Buckets block every kind of public access and allow no one without a condition; databases are "
+                            + "not publicly accessible.",
+                    "Set the four PublicAccessBlockConfiguration flags, drop the public statement, set PubliclyAccessible false.",
+                    new NoPublicStore(), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "RGPD art. 25", "S3-3", "CMPL-2"),
+            rule("MEDSAAS-BCK-1", Level.ERROR, "Health-data databases and buckets are copied to a second EEA region",
+                    "Continuity after the loss of a region: a backup plan copies recovery points to a vault in "
+                            + "another EEA region, or the bucket replicates to one.",
+                    "Select the store in an AWS Backup plan with a copy action to a vault of another EEA region, or replicate the bucket.",
+                    new BackupsCopiedInEea(), "HDS EXI 05 A", "HDS EXI 05 G", "RGPD art. 32(1)(c)", "BCK-1", "S3-5", "CMPL-2"));
+
+    private MedSaasPack() {
+    }
+
+    private static PackRule rule(String id, Level level, String title, String explanation, String fix, Rule rule,
+                                 String... references) {
+        return new PackRule(new RuleInfo(id, level, title, explanation, fix, List.of(references)), rule);
+    }
+}

@@ -1,0 +1,71 @@
+package fr.medsaas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.medsaas.compliance.assembly.Finding;
+import fr.medsaas.compliance.check.CheckReport;
+import fr.medsaas.compliance.check.CheckResult;
+import fr.medsaas.compliance.check.Checker;
+import fr.medsaas.compliance.packs.MedSaasPack;
+import fr.medsaas.compliance.rules.Status;
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.MediaConfig;
+import fr.medsaas.config.Requirement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CMPL-2: our HDS/RGPD pack on the whole prod assembly, as synthesis runs it (staging and dev go
+ * through the same hook in RulePacksTest), and synthesis refusing an environment that breaks it.
+ */
+@Requirement("CMPL-2")
+class HdsRgpdPackTest {
+    private static CheckReport prod;
+
+    @BeforeAll
+    static void synthesizeProd() throws Exception {
+        Path out = Files.createTempDirectory("medsaas-hds-").resolve("cdk.out");
+        prod = Checker.run(Synthesizer.synthesize(TestApps.config("prod"), out).assembly());
+    }
+
+    @Test
+    void everyRuleAnswersOnProdWithNoOpenError() {
+        assertThat(prod.blocking()).extracting(CheckResult::describe).isEmpty();
+        for (MedSaasPack.PackRule rule : MedSaasPack.RULES) {
+            assertThat(prod.results()).as(rule.info().id()).anyMatch(r -> r.rule().id().equals(rule.info().id()));
+        }
+        assertThat(prod.results()).filteredOn(r -> r.rule().id().equals("MEDSAAS-RES-1"))
+                .anyMatch(r -> r.status() == Status.COMPLIANT && r.message().startsWith("named exception"));
+    }
+
+    /**
+     * UNTIL THE BACKUP, REPLICA AND COMPLIANCE STACKS LAND: these findings are true today and
+     * acknowledged next to their resources with what is missing. When the stacks merge, delete the
+     * acknowledgements (MediaBucket, PostgresDatabase) and this list must become empty.
+     */
+    @Test
+    void onlyTheGapsOfStacksNotBuiltYetAreAcknowledged() {
+        assertThat(prod.results()).filteredOn(r -> r.acknowledgment().isPresent())
+                .extracting(r -> r.rule().id() + " " + r.resource().orElseThrow().logicalId())
+                .containsExactlyInAnyOrder("MEDSAAS-BCK-1 Postgres101C52D7", "MEDSAAS-BCK-1 MediaBucket593D5DE8",
+                        "MEDSAAS-TRC-1 MediaBucket593D5DE8", "MEDSAAS-RET-2 MediaBucket593D5DE8");
+    }
+
+    @Test
+    void synthRefusesAnEnvironmentThatBreaksOurPack() throws Exception {
+        EnvironmentConfig p = TestApps.config("prod");
+        MediaConfig m = p.media();
+        // The validator refuses this allowlist; built around it, as a bug in it would let one through:
+        // cdk-nag does not look at geo restrictions, our pack does (REG-4, HDS EXI 29).
+        EnvironmentConfig worldwide = p.withMedia(new MediaConfig(m.bucketName(), java.util.List.of("FR", "US"),
+                m.signingPublicKeyPem(), m.domainNames(), m.certificateArn()));
+        Path out = Files.createTempDirectory("medsaas-hds-bad-").resolve("cdk.out");
+        assertThatThrownBy(() -> Synthesizer.synthesize(worldwide, out))
+                .isInstanceOfSatisfying(UnacknowledgedFindingsException.class, e -> assertThat(e.findings())
+                        .extracting(Finding::rule).isNotEmpty().containsOnly("MEDSAAS-GEO-1"));
+        assertThat(out).doesNotExist();
+    }
+}
