@@ -49,10 +49,15 @@ public record AssemblyDiff(String against, ReplacementProperties spec, List<Reso
 
     /** Compares every stack of {@code next} with {@code previous}, offline. */
     public static AssemblyDiff compare(CloudAssembly next, PreviousTemplates previous, ReplacementProperties spec) {
+        return compare(next.stacks(), previous, spec);
+    }
+
+    /** Compares every stack of {@code next} with {@code previous}, offline. */
+    public static AssemblyDiff compare(List<StackTemplate> next, PreviousTemplates previous, ReplacementProperties spec) {
         List<ResourceChange> changes = new ArrayList<>();
         List<String> newStacks = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
-        for (StackTemplate s : next.stacks()) {
+        for (StackTemplate s : next) {
             names.add(s.stackName());
             Optional<JsonNode> old = previous.template(s.stackName(), s.region());
             if (old.isEmpty()) {
@@ -71,10 +76,10 @@ public record AssemblyDiff(String against, ReplacementProperties spec, List<Reso
      * This diff with CloudFormation's change sets for every stack that exists already; a stack whose
      * change set cannot be made keeps the offline reading, with a note saying why.
      */
-    public AssemblyDiff withChangeSets(CloudAssembly next, ChangeSets changeSetsSource) {
+    public AssemblyDiff withChangeSets(List<StackTemplate> next, ChangeSets changeSetsSource) {
         List<ChangeSetEntry> entries = new ArrayList<>();
         List<String> more = new ArrayList<>(notes);
-        for (StackTemplate s : next.stacks()) {
+        for (StackTemplate s : next) {
             if (newStacks.contains(s.stackName())) {
                 continue;
             }
