@@ -98,6 +98,16 @@ class DeployGuardEmulatorTest {
 
     @Test
     @Order(2)
+    void diffAgainstTheEmulatorListsTheBucketsAtRisk() {
+        CliRun run = CliRun.of("diff", "--config", renamed.toString(), "--deployed", "--local", "--endpoint-url",
+                moto.endpoint().toString(), "--out", tmp.resolve("diff.out").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("compared with the emulator at").contains("!!! STATEFUL RESOURCES AT RISK (3)")
+                .contains(BUCKET);
+    }
+
+    @Test
+    @Order(3)
     void anAllowanceWithAReasonLetsTheReplacementThrough() {
         CliRun run = CliRun.of("deploy", "--config", renamed.toString(), "--local", "--endpoint-url",
                 moto.endpoint().toString(), "--out", tmp.resolve("third.out").toString(),
