@@ -110,4 +110,12 @@ class DiffCommandTest {
         assertThat(run.err()).containsPattern("network\\.natGateways: value \"key given twice at line \\d+\"");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void helpListsDiffAndExitCode4() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.out()).contains("diff").containsPattern("4\\s+deploy refused");
+        CliRun deploy = CliRun.of("deploy", "--help");
+        assertThat(deploy.out()).contains("--allow-replace=LOGICAL_ID=REASON").contains("--endpoint-url=URL");
+    }
 }

@@ -185,4 +185,44 @@ class TemplateDiffTest {
         assertTrue(text.contains("1 stateful at risk"), text);
         assertTrue(d.toJson().contains("\"source\" : \"" + SPEC.source()), d.toJson());
     }
+
+    @Test
+    void changeSetsAreAskedForExistingStacksOnlyAndARefusalLeavesANote() {
+        fr.medsaas.compliance.assembly.StackTemplate existing = new fr.medsaas.compliance.assembly.StackTemplate("A", "S",
+                "eu-west-3", "S.template.json", List.of(), template(BUCKET.formatted("b", "Enabled")));
+        fr.medsaas.compliance.assembly.StackTemplate fresh = new fr.medsaas.compliance.assembly.StackTemplate("B", "New",
+                "eu-west-3", "New.template.json", List.of(), template(BUCKET.formatted("c", "Enabled")));
+        fr.medsaas.compliance.assembly.StackTemplate big = new fr.medsaas.compliance.assembly.StackTemplate("C", "Big",
+                "eu-west-3", "Big.template.json", List.of(), template(BUCKET.formatted("d", "Enabled")));
+        PreviousTemplates deployed = new PreviousTemplates() {
+            @Override
+            public Optional<JsonNode> template(String stackName, String region) {
+                return switch (stackName) {
+                    case "S" -> Optional.of(TemplateDiffTest.template(BUCKET.formatted("a", "Enabled")));
+                    case "Big" -> Optional.of(TemplateDiffTest.template(BUCKET.formatted("d", "Enabled")));
+                    default -> Optional.empty();
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "a stub";
+            }
+        };
+        List<String> asked = new java.util.ArrayList<>();
+        ChangeSets stub = (stack, region, t) -> {
+            asked.add(stack);
+            if (stack.equals("Big")) {
+                throw new UnsupportedOperationException("too large");
+            }
+            return List.of(new ChangeSetEntry(stack, "Media", "AWS::S3::Bucket", "Modify", "True"));
+        };
+        AssemblyDiff d = AssemblyDiff.compare(List.of(existing, fresh, big), deployed, SPEC)
+                .withChangeSets(List.of(existing, fresh, big), stub);
+        assertEquals(List.of("S", "Big"), asked);
+        assertEquals(List.of("New"), d.newStacks());
+        assertEquals(1, d.changeSets().size());
+        assertEquals(List.of("no change set for Big: too large; the offline reading stands"), d.notes());
+        assertEquals(1, d.atRisk().size());
+    }
 }
