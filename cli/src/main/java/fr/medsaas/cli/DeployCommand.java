@@ -15,9 +15,14 @@ import fr.medsaas.sandbox.preflight.SdkAwsFacts;
 import fr.medsaas.sandbox.preflight.TargetAccount;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import fr.medsaas.sandbox.aws.CloudFormationChangeSets;
+import fr.medsaas.sandbox.aws.CloudFormationTemplates;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * {@code medsaas deploy}: synthesizes an environment (refusing on unacknowledged findings, as
@@ -42,7 +48,9 @@ import picocli.CommandLine.Spec;
             "With --local: to an AWS emulator (moto) on 127.0.0.1, with no AWS account; prints what the emulator "
                     + "cannot create, and leaves it running unless --stop.",
             "Without --local: to AWS through the AWS CDK CLI (npx aws-cdk@2 deploy --all --require-approval "
-                    + "broadening), with the AWS credentials of the shell."})
+                    + "broadening), with the AWS credentials of the shell.",
+            "First, the guard compares with what is deployed and refuses (exit 4, nothing deployed) when a stateful "
+                    + "resource would be deleted, replaced or orphaned, unless --allow-replace names each one."})
 public final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,8 +68,19 @@ public final class DeployCommand implements Callable<Integer> {
             + "and print its address and process id).")
     boolean stop;
 
-    @Option(names = "--dry-run", description = "Without --local: print the AWS CDK command instead of running it.")
+    @Option(names = "--dry-run", description = "Without --local: print the AWS CDK command instead of running it "
+            + "(the guard does not run: it needs the deployed templates).")
     boolean dryRun;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --local: deploy to the emulator already "
+            + "running at URL (as an earlier deploy --local printed it) instead of starting one; the guard compares "
+            + "with what it holds.")
+    URI endpoint;
+
+    @Option(names = "--allow-replace", paramLabel = "LOGICAL_ID=REASON", description = "Let the guard pass one stateful "
+            + "resource that would be deleted, replaced or orphaned, with the reason (repeat for each); refused anyway "
+            + "when no Retain or Snapshot policy keeps the old one.")
+    Map<String, String> allowances = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -71,6 +90,15 @@ public final class DeployCommand implements Callable<Integer> {
         if (dryRun && local) {
             throw new ParameterException(spec.commandLine(), "--dry-run applies to a deployment to AWS, not to --local");
         }
+        if (endpoint != null && (!local || stop)) {
+            throw new ParameterException(spec.commandLine(), "--endpoint-url applies to --local, without --stop "
+                    + "(a reused emulator is left as it was found: running)");
+        }
+        allowances.forEach((id, reason) -> {
+            if (reason == null || reason.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--allow-replace " + id + "= needs a reason after the =");
+            }
+        });
         EnvironmentConfig config = environment.load();
         return local ? deployLocally(config) : deployWithCdk(config);
     }
@@ -122,6 +150,8 @@ public final class DeployCommand implements Callable<Integer> {
                 }
             }
         }
+        // The preflight proved the credentials work; the guard reads the deployed templates with them.
+        AwsCredentialsProvider credentials = dryRun ? null : AwsAccess.credentials();
         Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         List<String> command = cdkDeployCommand(result.assembly().directory());
         w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
@@ -130,6 +160,13 @@ public final class DeployCommand implements Callable<Integer> {
             w.println("would run: " + String.join(" ", command));
             w.flush();
             return ExitCodes.OK;
+        }
+        try (CloudFormationTemplates deployed = new CloudFormationTemplates(Optional.empty(), credentials)) {
+            int guard = SafeChangeGuard.check(result.assembly().stacks(), deployed,
+                    Optional.of(new CloudFormationChangeSets(deployed)), allowances, w, spec.commandLine().getErr());
+            if (guard != ExitCodes.OK) {
+                return guard;
+            }
         }
         w.println("running: " + String.join(" ", command));
         w.flush();
@@ -160,6 +197,9 @@ public final class DeployCommand implements Callable<Integer> {
         Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
                 result.assembly().stacks().size());
+        if (endpoint != null) {
+            return deployToRunningEmulator(result, w, err);
+        }
         MotoServer moto = MotoServer.start();
         try (SdkAwsFacts facts = new SdkAwsFacts(StaticCredentialsProvider.create(SandboxDeployer.CREDENTIALS),
                 java.util.Optional.of(moto.endpoint()), config.regions().primary())) {
@@ -197,6 +237,32 @@ public final class DeployCommand implements Callable<Integer> {
             if (!leftRunning) {
                 moto.stop();
             }
+        }
+    }
+
+    /** To an emulator left running by an earlier deploy --local: the guard first, then create or update each stack. */
+    private int deployToRunningEmulator(Synthesizer.Result result, PrintWriter w, PrintWriter err) {
+        w.printf(Locale.ROOT, "emulator: reusing %s%n", endpoint);
+        try (SandboxDeployer deployer = new SandboxDeployer(endpoint)) {
+            int guard = SafeChangeGuard.check(deployer.preview(result.assembly()), deployer.deployedTemplates(),
+                    Optional.empty(), allowances, w, err);
+            if (guard != ExitCodes.OK) {
+                return guard;
+            }
+            SandboxDeployment d = deployer.deploy(result.assembly());
+            print(d, w);
+            w.flush();
+            if (!d.succeeded()) {
+                StackDeployment failed = d.failure().orElseThrow();
+                err.println("medsaas: " + failed.stackName() + " failed in the emulator: " + failed.failureReason());
+                err.flush();
+                return ExitCodes.INTERNAL;
+            }
+            return ExitCodes.OK;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            err.println("medsaas: no emulator answers at " + endpoint + " (" + e.getMessage() + "); nothing was deployed");
+            err.flush();
+            return ExitCodes.USAGE;
         }
     }
 

@@ -8,8 +8,12 @@ import picocli.CommandLine.Option;
 
 /** The flags that choose an environment: {@code --env} and {@code --config}. */
 public final class EnvironmentOptions {
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV", defaultValue = "prod",
-            description = "Environment: prod, staging or dev (reads config/ENV.yaml). Default: ${DEFAULT-VALUE}.")
+    /** The environment when neither --env nor --config says one. */
+    static final String DEFAULT_ENVIRONMENT = "prod";
+
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV",
+            description = "Environment: prod, staging or dev (reads config/ENV.yaml). Default: prod; with --config, "
+                    + "the file's name must then be this environment.")
     String environment;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -19,9 +23,10 @@ public final class EnvironmentOptions {
     /** Loads and validates the chosen configuration; throws ConfigException with every problem. */
     public EnvironmentConfig load() {
         if (configFile != null) {
-            return ConfigLoader.load(configFile);
+            // --env and --config together: the file must describe that environment (CFG-2).
+            return environment == null ? ConfigLoader.load(configFile) : ConfigLoader.load(configFile, environment);
         }
-        return ConfigLoader.loadEnvironment(configDirectory(), environment);
+        return ConfigLoader.loadEnvironment(configDirectory(), environment == null ? DEFAULT_ENVIRONMENT : environment);
     }
 
     /**

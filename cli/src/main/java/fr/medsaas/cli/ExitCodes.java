@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Compliance findings nobody acknowledged: nothing was written. */
     public static final int FINDINGS = 3;
+    /** The deploy guard refused: a stateful resource would be deleted, replaced or orphaned; nothing was deployed. */
+    public static final int UNSAFE_CHANGE = 4;
 
     private ExitCodes() {
     }

@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
 /** The {@code medsaas} command: parses arguments, runs a subcommand, maps failures to exit codes. */
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
-        subcommands = {SynthCommand.class, CheckCommand.class, DeployCommand.class, EmptySynthCommand.class},
+        subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class, EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
             "1:internal error, or a failed deployment (message printed)",
             "2:bad usage or configuration; nothing written",
-            "3:compliance findings nobody acknowledged; nothing written"})
+            "3:compliance findings nobody acknowledged; nothing written",
+            "4:deploy refused: a stateful resource would be deleted, replaced or orphaned (--allow-replace); nothing deployed"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,6 +45,11 @@ public final class Main implements Runnable {
             PrintWriter w = commandLine.getErr();
             if (e instanceof ConfigException ce) {
                 w.println("medsaas: " + ce.getMessage());
+                w.flush();
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof AwsAccess.MissingCredentialsException me) {
+                w.println("medsaas: " + me.getMessage());
                 w.flush();
                 return ExitCodes.USAGE;
             }

@@ -1,6 +1,8 @@
 package fr.medsaas.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,7 +19,9 @@ import java.util.List;
  * {@link ConfigException}.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Refuses a key given twice in one mapping (CFG-2): otherwise the later value would silently win. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private ConfigLoader() {
     }
@@ -33,11 +37,19 @@ public final class ConfigLoader {
 
     /** Loads the named environment from {@code configDir/<env>.yaml}. */
     public static EnvironmentConfig loadEnvironment(Path configDir, String environment) {
-        Path file = fileOf(configDir, environment);
+        return load(fileOf(configDir, environment), environment);
+    }
+
+    /**
+     * Loads one configuration file that must describe {@code environment} (CFG-2): a file whose
+     * {@code name} says another environment is refused, not built under the wrong name.
+     */
+    public static EnvironmentConfig load(Path file, String environment) {
+        fileOf(Path.of(""), environment);
         EnvironmentConfig config = load(file);
         if (!config.name().equals(environment)) {
             throw new ConfigException(file.toString(), List.of(new Problem("name", config.name(),
-                    "the name of the file's environment, " + environment)));
+                    "the environment asked for with --env, " + environment + " (a file describes one environment)")));
         }
         return config;
     }
@@ -75,6 +87,16 @@ public final class ConfigLoader {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field '")) {
+                String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+                String parent = e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
+                        ? p.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.') : "";
+                String field = parent.isEmpty() || parent.equals(key) || parent.endsWith("." + key) ? parent : parent + "." + key;
+                throw new ConfigException(source, List.of(new Problem(field.isEmpty() ? key : field,
+                        "key given twice" + where,
+                        "each key once in a mapping (otherwise the later value would silently win)")));
+            }
             throw new ConfigException(source, List.of(new Problem("(file)", "YAML" + where,
                     "well-formed YAML: " + e.getOriginalMessage())));
         }

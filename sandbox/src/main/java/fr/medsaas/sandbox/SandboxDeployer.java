@@ -1,9 +1,11 @@
 package fr.medsaas.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.compliance.diff.PreviousTemplates;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,21 +78,36 @@ public final class SandboxDeployer implements AutoCloseable {
         return new SandboxDeployment(endpoint, done, notTried, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Deploys one stack; the stacks it imports from must be deployed already. */
+    /**
+     * Deploys one stack; the stacks it imports from must be deployed already. A stack already in the
+     * emulator (an emulator reused with {@code --endpoint-url}) is updated, or left alone when its
+     * template is the same.
+     */
     public StackDeployment deploy(StackTemplate stack) {
         long start = System.nanoTime();
         EmulatorTemplate prepared = EmulatorTemplates.prepare(stack.template(),
                 (name, region, output) -> outputOf(name, region == null ? stack.region() : region, output),
-                this::standInCertificate);
+                arn -> standInCertificate(arn, true));
         CloudFormationClient cfn = client(stack.region());
+        Optional<JsonNode> deployed = deployedTemplate(stack.stackName(), stack.region());
+        if (deployed.isPresent() && deployed.get().equals(prepared.template())) {
+            return new StackDeployment(stack.stackName(), stack.region(), StackDeployment.UNCHANGED,
+                    countCreated(cfn, stack.stackName()), prepared, "", elapsed(start));
+        }
         try {
-            cfn.createStack(b -> b.stackName(stack.stackName())
-                    .templateBody(json(prepared))
-                    .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND));
+            if (deployed.isPresent()) {
+                cfn.updateStack(b -> b.stackName(stack.stackName())
+                        .templateBody(json(prepared))
+                        .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND));
+            } else {
+                cfn.createStack(b -> b.stackName(stack.stackName())
+                        .templateBody(json(prepared))
+                        .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND));
+            }
         } catch (SdkException e) {
             // moto creates the resources inside CreateStack: a resource error fails the call itself.
             return new StackDeployment(stack.stackName(), stack.region(), StackDeployment.REFUSED, 0, prepared,
-                    "CreateStack failed: " + e.getMessage(), elapsed(start));
+                    (deployed.isPresent() ? "UpdateStack" : "CreateStack") + " failed: " + e.getMessage(), elapsed(start));
         }
         Stack settled = awaitSettled(cfn, stack.stackName());
         String status = settled.stackStatusAsString();
@@ -98,10 +115,53 @@ public final class SandboxDeployer implements AutoCloseable {
         String reason = "";
         if (status.endsWith("_IN_PROGRESS")) {
             reason = "still " + status + " after " + timeout.toSeconds() + " s";
-        } else if (!StackDeployment.COMPLETE.equals(status)) {
+        } else if (!StackDeployment.COMPLETE.equals(status) && !StackDeployment.UPDATED.equals(status)) {
             reason = failureReason(cfn, settled);
         }
         return new StackDeployment(stack.stackName(), stack.region(), status, created, prepared, reason, elapsed(start));
+    }
+
+    /**
+     * The emulator's copy of each stack's template as a deployment would send it now, read-only (no
+     * stand-in certificate is made): what the deploy guard compares with {@link #deployedTemplates()}.
+     */
+    public List<StackTemplate> preview(CloudAssembly assembly) {
+        List<StackTemplate> out = new ArrayList<>();
+        for (StackTemplate s : assembly.stacks()) {
+            EmulatorTemplate prepared = EmulatorTemplates.prepare(s.template(),
+                    (name, region, output) -> outputOf(name, region == null ? s.region() : region, output),
+                    arn -> standInCertificate(arn, false));
+            out.add(new StackTemplate(s.artifactId(), s.stackName(), s.region(), s.templateFile(), s.dependencies(),
+                    prepared.template()));
+        }
+        return out;
+    }
+
+    /** The templates the emulator holds (GetTemplate), the emulator's copies as deployed. */
+    public PreviousTemplates deployedTemplates() {
+        return new PreviousTemplates() {
+            @Override
+            public Optional<JsonNode> template(String stackName, String region) {
+                return deployedTemplate(stackName, region);
+            }
+
+            @Override
+            public String describe() {
+                return "the emulator at " + endpoint;
+            }
+        };
+    }
+
+    private Optional<JsonNode> deployedTemplate(String stackName, String region) {
+        try {
+            String body = client(region).getTemplate(b -> b.stackName(stackName)).templateBody();
+            return Optional.of(JSON.readTree(body));
+        } catch (CloudFormationException e) {
+            // "Stack with id ... does not exist": not deployed yet.
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the emulator returned a template that is not JSON for " + stackName, e);
+        }
     }
 
     /** An output of a stack already in the emulator, for Fn::GetStackOutput (moto:GET_STACK_OUTPUT). */
@@ -122,20 +182,34 @@ public final class SandboxDeployer implements AutoCloseable {
      * A certificate requested from the emulator's ACM, in the region of the ARN from configuration, to
      * stand in for it: the emulator starts as an empty account. One per ARN and deployer.
      */
-    private Optional<String> standInCertificate(String arn) {
-        return Optional.of(standIns.computeIfAbsent(arn, a -> {
-            String region = a.split(":")[3];
-            try (AcmClient acm = AcmClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.of(region))
-                    .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build()) {
-                return acm.requestCertificate(b -> b.domainName(STAND_IN_DOMAIN)
-                        .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key("StandInFor").value(a).build()))
-                        .certificateArn();
+    private Optional<String> standInCertificate(String arn, boolean make) {
+        if (standIns.containsKey(arn)) {
+            return Optional.of(standIns.get(arn));
+        }
+        String region = arn.split(":")[3];
+        try (AcmClient acm = AcmClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            // A reused emulator already holds the stand-in of an earlier deployment: keep it, so the
+            // listener does not change from one deployment to the next.
+            Optional<String> existing = acm.listCertificatesPaginator(b -> { }).certificateSummaryList().stream()
+                    .filter(c -> STAND_IN_DOMAIN.equals(c.domainName()))
+                    .map(c -> c.certificateArn())
+                    .filter(c -> acm.listTagsForCertificate(b -> b.certificateArn(c)).tags().stream()
+                            .anyMatch(t -> "StandInFor".equals(t.key()) && arn.equals(t.value())))
+                    .findFirst();
+            if (existing.isEmpty() && !make) {
+                return Optional.empty();
             }
-        }));
+            String standIn = existing.orElseGet(() -> acm.requestCertificate(b -> b.domainName(STAND_IN_DOMAIN)
+                    .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key("StandInFor").value(arn).build()))
+                    .certificateArn());
+            standIns.put(arn, standIn);
+            return Optional.of(standIn);
+        }
     }
 
     private static Duration elapsed(long start) {
@@ -161,7 +235,7 @@ public final class SandboxDeployer implements AutoCloseable {
     private static int countCreated(CloudFormationClient cfn, String name) {
         int count = 0;
         for (StackResourceSummary r : cfn.listStackResourcesPaginator(b -> b.stackName(name)).stackResourceSummaries()) {
-            if ("CREATE_COMPLETE".equals(r.resourceStatusAsString())) {
+            if ("CREATE_COMPLETE".equals(r.resourceStatusAsString()) || "UPDATE_COMPLETE".equals(r.resourceStatusAsString())) {
                 count++;
             }
         }

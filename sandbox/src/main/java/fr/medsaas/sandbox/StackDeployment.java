@@ -23,10 +23,14 @@ public record StackDeployment(String stackName, String region, String status, in
     public static final String REFUSED = "CREATE_REFUSED";
     /** The status every stack must reach. */
     public static final String COMPLETE = "CREATE_COMPLETE";
+    /** The status of a stack already in the emulator, updated to the new template. */
+    public static final String UPDATED = "UPDATE_COMPLETE";
+    /** The status of a stack already in the emulator whose template did not change (nothing was called). */
+    public static final String UNCHANGED = "UNCHANGED";
 
-    /** Whether the stack reached {@code CREATE_COMPLETE}. */
+    /** Whether the stack reached {@code CREATE_COMPLETE}, or {@code UPDATE_COMPLETE}, or was already as wanted. */
     public boolean succeeded() {
-        return COMPLETE.equals(status);
+        return COMPLETE.equals(status) || UPDATED.equals(status) || UNCHANGED.equals(status);
     }
 
     /** The resources left out of the emulator's template. */
