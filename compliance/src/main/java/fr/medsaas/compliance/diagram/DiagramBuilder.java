@@ -27,10 +27,10 @@ import java.util.TreeMap;
 public final class DiagramBuilder {
     private static final Map<String, String> REGION_NAMES = Map.of("eu-west-3", "Paris", "eu-central-1", "Frankfurt",
             "us-east-1", "N. Virginia", "eu-west-1", "Ireland");
-    /** Relations drawn between two drawn resources: source type, target type, label. */
+    /** Relations drawn between two drawn resources: source type, target type, label, and the property read (all when empty). */
     private static final List<String[]> CONTROL_EDGES = List.of(
-            new String[] {"AWS::CloudTrail::Trail", "AWS::S3::Bucket", "trail logs"},
-            new String[] {"AWS::CloudTrail::Trail", Kind.LOG_BUCKET, "trail logs"},
+            new String[] {"AWS::CloudTrail::Trail", "AWS::S3::Bucket", "trail logs", "S3BucketName"},
+            new String[] {"AWS::CloudTrail::Trail", Kind.LOG_BUCKET, "trail logs", "S3BucketName"},
             new String[] {"AWS::CloudWatch::Alarm", "AWS::SNS::Topic", "notifies"},
             new String[] {"AWS::CloudWatch::CompositeAlarm", "AWS::SNS::Topic", "notifies"},
             new String[] {"AWS::CodePipeline::Pipeline", "AWS::CodeBuild::Project", "builds"},
@@ -305,13 +305,15 @@ public final class DiagramBuilder {
                 refs.in(id.stackName(), p.path("PrimaryKeyArn")).forEach(r -> target(r)
                         .ifPresent(t -> edge(t, node, "replica", EdgeKind.COPY)));
             }
+            boolean isKey = type.startsWith("AWS::KMS::");
             for (ResourceId r : partsRefs(id)) {
                 String rt = typeOf.getOrDefault(r, "");
-                if (rt.equals("AWS::KMS::Key") || rt.equals("AWS::KMS::ReplicaKey")) {
+                if (!isKey && (rt.equals("AWS::KMS::Key") || rt.equals("AWS::KMS::ReplicaKey"))) {
                     target(r).ifPresent(t -> edge(t, node, "encrypts", EdgeKind.ENCRYPTS));
                 }
                 for (String[] c : CONTROL_EDGES) {
-                    if (c[0].equals(type) && c[1].equals(rt)) {
+                    boolean read = c.length < 4 || refs.in(id.stackName(), p.path(c[3])).contains(r);
+                    if (c[0].equals(type) && c[1].equals(rt) && read) {
                         target(r).ifPresent(t -> edge(node, t, c[2], EdgeKind.CONTROL));
                     }
                 }
