@@ -78,17 +78,31 @@ public final class SvgRenderer {
             nodeOf.put(box, n);
         }
         Map<ElkEdge, Edge> edgeOf = new LinkedHashMap<>();
+        java.util.Set<String> linked = new java.util.HashSet<>();
         for (Edge e : model.edges()) {
+            if (e.kind() == EdgeKind.ENCRYPTS) {
+                continue; // drawn as the store's badge, not laid out
+            }
+            linked.add(e.from());
+            linked.add(e.to());
             ElkEdge edge = ElkGraphUtil.createSimpleEdge(boxes.get(e.from()), boxes.get(e.to()));
             ElkGraphUtil.updateContainment(edge);
-            if (e.kind() == EdgeKind.ENCRYPTS) {
-                // Laid out, so keys sit above what they encrypt; drawn as the store's badge instead.
-                edgeOf.put(edge, e);
-                continue;
-            }
             ElkLabel label = ElkGraphUtil.createLabel(e.label(), edge);
             label.setDimensions(e.label().length() * 5.6 + 4, 12);
             edgeOf.put(edge, e);
+        }
+        // Nodes with no drawn edge (keys, secrets, log groups) are stacked in one column per box
+        // by invisible edges, instead of one wide row.
+        Map<String, ElkNode> lastFree = new HashMap<>();
+        for (Node n : model.nodes()) {
+            if (linked.contains(n.id())) {
+                continue;
+            }
+            ElkNode previous = lastFree.put(n.group(), boxes.get(n.id()));
+            if (previous != null) {
+                ElkEdge chain = ElkGraphUtil.createSimpleEdge(previous, boxes.get(n.id()));
+                ElkGraphUtil.updateContainment(chain);
+            }
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
