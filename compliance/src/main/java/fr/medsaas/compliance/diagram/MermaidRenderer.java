@@ -4,13 +4,15 @@ import fr.medsaas.compliance.diagram.DiagramModel.Edge;
 import fr.medsaas.compliance.diagram.DiagramModel.EdgeKind;
 import fr.medsaas.compliance.diagram.DiagramModel.Group;
 import fr.medsaas.compliance.diagram.DiagramModel.Node;
-import java.util.List;
 
 /**
  * Writes a {@link DiagramModel} as a Mermaid flowchart for READMEs: groups as subgraphs, the KMS
  * key of each store in its label, copies as thick dashed arrows, control relations dotted.
  */
 public final class MermaidRenderer {
+    /** Longer details are cut: a README diagram shows the size, the SVG the names. */
+    private static final int DETAIL_CHARS = 56;
+
     private MermaidRenderer() {
     }
 
@@ -67,9 +69,9 @@ public final class MermaidRenderer {
 
     private static String node(Node n) {
         StringBuilder label = new StringBuilder(text(n.label()));
-        List<String> lines = SvgRenderer.detailLines(n.detail());
-        if (!lines.isEmpty()) {
-            label.append("<br/><small>").append(text(lines.get(0))).append(lines.size() > 1 ? " …" : "").append("</small>");
+        if (!n.detail().isEmpty()) {
+            String detail = n.detail().length() > DETAIL_CHARS ? n.detail().substring(0, DETAIL_CHARS - 1).strip() + "…" : n.detail();
+            label.append("<br/><small>").append(text(detail)).append("</small>");
         }
         if (!n.keys().isEmpty()) {
             label.append("<br/><small>KMS: ").append(text(String.join(", ", n.keys().stream().map(SvgRenderer::shortKey).toList())))
