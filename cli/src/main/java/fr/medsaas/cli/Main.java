@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code medsaas} command: parses arguments, runs a subcommand, maps failures to exit codes. */
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
-        subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class, EmptySynthCommand.class},
+        subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class,
+            DiagramCommand.class, CostCommand.class, EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

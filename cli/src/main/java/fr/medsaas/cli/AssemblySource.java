@@ -1,0 +1,60 @@
+package fr.medsaas.cli;
+
+import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.platform.Synthesizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a reading command gets its assembly: {@code --assembly DIR} (read as it is), or an
+ * environment ({@code --env}, {@code --config}) synthesized first into a temporary folder.
+ */
+public final class AssemblySource {
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Option(names = {"-a", "--assembly"}, paramLabel = "DIR",
+            description = "Read this synthesized cloud assembly (a folder with manifest.json) instead of synthesizing --env.")
+    Path assembly;
+
+    /** Runs {@code use} on the assembly; refuses, with exit 2, a folder without a manifest. */
+    public <T> T with(CommandSpec spec, Function<CloudAssembly, T> use) {
+        if (assembly != null) {
+            if (!CloudAssembly.exists(assembly)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--assembly: " + assembly
+                        + " holds no manifest.json; give the folder that `medsaas synth --out DIR` wrote. Nothing was written.");
+            }
+            return use.apply(CloudAssembly.read(assembly));
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("medsaas-assembly-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path out = tmp.resolve("cdk.out");
+            Synthesizer.Result result = Synthesizer.synthesize(environment.load(), out);
+            return use.apply(result.assembly());
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}

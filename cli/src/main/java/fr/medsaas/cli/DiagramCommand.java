@@ -1,0 +1,46 @@
+package fr.medsaas.cli;
+
+import fr.medsaas.compliance.diagram.DiagramBuilder;
+import fr.medsaas.compliance.diagram.DiagramModel;
+import fr.medsaas.compliance.diagram.MermaidRenderer;
+import fr.medsaas.compliance.diagram.SvgRenderer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code medsaas diagram}: the architecture of an assembly, drawn from its templates. */
+@Command(name = "diagram", mixinStandardHelpOptions = true,
+        description = "Draw the architecture from the synthesized templates: regions, the VPC and its tiers, the "
+                + "resources that matter, traffic, copies across regions and the key of each store. IAM and plumbing "
+                + "are hidden and per-AZ or repetitive resources grouped; the legend says what.")
+public final class DiagramCommand implements Callable<Integer> {
+    /** The formats of the diagram. */
+    enum Format { svg, mermaid }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AssemblySource source;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "svg",
+            description = "svg (self-contained, laid out by the Eclipse Layout Kernel) or mermaid. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    OutputFile output;
+
+    @Override
+    public Integer call() {
+        String text = source.with(spec, assembly -> {
+            DiagramModel model = DiagramBuilder.build(assembly);
+            return format == Format.svg ? SvgRenderer.render(model, "medsaas architecture, from the templates of "
+                    + assembly.stacks().size() + " stacks") : MermaidRenderer.render(model);
+        });
+        output.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCodes.OK;
+    }
+}

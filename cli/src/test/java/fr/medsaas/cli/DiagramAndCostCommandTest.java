@@ -1,0 +1,206 @@
+package fr.medsaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.compliance.diagram.DiagramBuilder;
+import fr.medsaas.compliance.diagram.DiagramModel;
+import fr.medsaas.compliance.diagram.DiagramModel.Edge;
+import fr.medsaas.compliance.diagram.DiagramModel.EdgeKind;
+import fr.medsaas.compliance.diagram.DiagramModel.GroupKind;
+import fr.medsaas.compliance.diagram.DiagramModel.Node;
+import fr.medsaas.config.Requirement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DIAG-1, COST-1, CLI-1: {@code medsaas diagram} and {@code medsaas cost} on the prod assembly. */
+class DiagramAndCostCommandTest {
+    /** The range docs/cost.md justifies for the prod total with the shipped usage, USD per month. */
+    static final double PROD_LOW = 1500;
+    static final double PROD_HIGH = 2000;
+
+    @TempDir
+    static Path tmp;
+    static Path prod;
+    static DiagramModel model;
+
+    @BeforeAll
+    static void synthesizeProdOnce() {
+        prod = tmp.resolve("prod.out");
+        CliRun synth = CliRun.of("synth", "--config", CliRun.configDir() + "/prod.yaml", "--out", prod.toString());
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        model = DiagramBuilder.build(CloudAssembly.read(prod));
+    }
+
+    private static Node node(String labelOrKind) {
+        return model.nodes().stream().filter(n -> n.label().equals(labelOrKind) || n.kind().name().equals(labelOrKind))
+                .findFirst().orElseThrow(() -> new AssertionError("no node " + labelOrKind));
+    }
+
+    private static String tierOf(Node n) {
+        return model.group(n.group()).label().split(" ")[0];
+    }
+
+    private static boolean edge(Node from, Node to, String label, EdgeKind kind) {
+        return model.edges().contains(new Edge(from.id(), to.id(), label, kind));
+    }
+
+    @Test
+    @Requirement("DIAG-1")
+    void prodModelNestsRegionVpcAndTiers() {
+        Node alb = node("medical-saas-alb");
+        Node web = node("django-service");
+        Node worker = node("celery-service");
+        Node db = node("medical-saas-postgres");
+        Node cache = node("medical-saas-redis");
+        Node nat = node("3 × NAT gateways");
+        Node endpoints = node("5 × Interface endpoints");
+        assertThat(tierOf(alb)).isEqualTo("public");
+        assertThat(tierOf(nat)).isEqualTo("public");
+        assertThat(tierOf(web)).isEqualTo("private-app");
+        assertThat(tierOf(worker)).isEqualTo("private-app");
+        assertThat(tierOf(endpoints)).isEqualTo("private-app");
+        assertThat(tierOf(db)).isEqualTo("private-db");
+        assertThat(tierOf(cache)).isEqualTo("private-db");
+        var tier = model.group(db.group());
+        assertThat(tier.kind()).isEqualTo(GroupKind.TIER);
+        var vpc = model.group(tier.parent());
+        assertThat(vpc.kind()).isEqualTo(GroupKind.VPC);
+        assertThat(vpc.label()).contains("10.0.0.0/16");
+        assertThat(model.group(vpc.parent()).label()).isEqualTo("eu-west-3 (Paris)");
+        assertThat(model.group(node("medical-saas-waf").group()).label()).startsWith("us-east-1");
+    }
+
+    @Test
+    @Requirement("DIAG-1")
+    void prodModelHasOneNodePerGroupedKind() {
+        assertThat(model.nodes()).filteredOn(n -> n.kind().name().equals("Log group")).hasSize(1);
+        assertThat(model.nodes()).filteredOn(n -> n.kind().name().equals("KMS key")).hasSize(1);
+        assertThat(model.nodes()).filteredOn(n -> n.kind().name().equals("NAT gateway")).hasSize(1);
+        assertThat(model.nodes()).filteredOn(n -> n.kind().name().equals("Secret")).hasSize(1);
+        assertThat(node("Log group").count()).isGreaterThanOrEqualTo(10);
+        assertThat(model.grouped()).containsEntry("NAT gateway", 3).containsKey("Log group").containsKey("Subnet (drawn as its tier)");
+        assertThat(model.hidden()).containsKey("AWS::IAM::Role").containsKey("AWS::EC2::SecurityGroupIngress")
+                .doesNotContainKey("AWS::RDS::DBInstance");
+    }
+
+    @Test
+    @Requirement("DIAG-1")
+    void prodModelHasTheEdgesAReaderNeeds() {
+        Node internet = model.node(DiagramModel.INTERNET);
+        Node cdn = node("CloudFront distribution");
+        Node edgeWaf = node("medical-saas-waf");
+        Node media = node("medical-saas-media-prod");
+        Node alb = node("medical-saas-alb");
+        Node albWaf = node("medical-saas-alb-waf");
+        Node web = node("django-service");
+        Node worker = node("celery-service");
+        Node db = node("medical-saas-postgres");
+        Node cache = node("medical-saas-redis");
+        assertThat(edge(internet, cdn, "443", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(edgeWaf, cdn, "filters", EdgeKind.CONTROL)).isTrue();
+        assertThat(edge(cdn, media, "origin", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(internet, alb, "443", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(albWaf, alb, "filters", EdgeKind.CONTROL)).isTrue();
+        assertThat(edge(alb, web, "8000", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(web, db, "5432", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(web, cache, "6379", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(worker, db, "5432", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(edge(worker, cache, "6379", EdgeKind.TRAFFIC)).isTrue();
+        assertThat(db.keys()).containsExactly("medical-saas-rds-key");
+        assertThat(media.keys()).containsExactly("medical-saas-s3-key");
+        assertThat(node("Log group").keys()).containsExactly("medical-saas-logs-key");
+    }
+
+    @Test
+    @Requirement({"DIAG-1", "CLI-1"})
+    void diagramWritesAWellFormedSelfContainedSvg() throws Exception {
+        Path out = tmp.resolve("arch.svg");
+        CliRun run = CliRun.of("diagram", "--assembly", prod.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile());
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        String svg = Files.readString(out);
+        assertThat(svg).doesNotContain("<script").doesNotContain("<image").doesNotContain("@import").doesNotContainPattern("href=\"(?!#)");
+        assertThat(Double.parseDouble(doc.getDocumentElement().getAttribute("width"))).as("readable at 1280 px: 1093 px today; at most 1600 once more regions come (text stays above 9 px)")
+                .isLessThanOrEqualTo(1600);
+    }
+
+    @Test
+    @Requirement({"DIAG-1", "CLI-1"})
+    void diagramPrintsMermaidThatParses() {
+        CliRun run = CliRun.of("diagram", "--assembly", prod.toString(), "--format", "mermaid");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(fr.medsaas.compliance.diagram.MermaidGrammar.errors(run.out())).isEmpty();
+    }
+
+    @Test
+    @Requirement({"COST-1", "CLI-1"})
+    void costPrintsEachLineAsPriceTimesQuantityAndTheTotal() {
+        CliRun run = CliRun.of("cost", "--assembly", prod.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("MedSaas-prod-Data").containsPattern("rds\\.db\\.r6g\\.xlarge\\.postg.*0\\.524 USD × 1460 instance-hour\\s+765\\.04")
+                .containsPattern("Total: \\d+\\.\\d\\d USD per month").contains("Not priced");
+    }
+
+    @Test
+    @Requirement("COST-1")
+    void prodTotalIsTheSumOfItsLinesAndInTheJustifiedRange() throws Exception {
+        CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        double sum = 0;
+        for (JsonNode l : json.path("lines")) {
+            assertThat(l.path("monthly").asDouble()).isCloseTo(l.path("unitPrice").asDouble() * l.path("quantity").asDouble(), within(1e-9));
+            sum += l.path("monthly").asDouble();
+        }
+        double total = json.path("totalMonthly").asDouble();
+        assertThat(total).isCloseTo(sum, within(0.01)).isBetween(PROD_LOW, PROD_HIGH);
+        double stacks = 0;
+        for (JsonNode s : json.path("stacks")) {
+            stacks += s.asDouble();
+        }
+        assertThat(stacks).isCloseTo(total, within(0.05));
+    }
+
+    @Test
+    @Requirement("CLI-1")
+    void refusesAFolderWithoutManifestWithExit2AndWritesNothing() {
+        Path out = tmp.resolve("nothing.svg");
+        CliRun run = CliRun.of("diagram", "--assembly", tmp.resolve("empty").toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("holds no manifest.json");
+        assertThat(out).doesNotExist();
+        CliRun cost = CliRun.of("cost", "--assembly", tmp.toString(), "--out", out.toString());
+        assertThat(cost.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    @Requirement("CLI-1")
+    void refusesAnUnknownFormatWithExit2() {
+        assertThat(CliRun.of("cost", "--assembly", prod.toString(), "--format", "xml").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.of("diagram", "--assembly", prod.toString(), "--format", "png").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    @Requirement({"COST-1", "CLI-1"})
+    void refusesABadUsageFileWithExit2AndWritesNothing() throws Exception {
+        Path usage = tmp.resolve("usage.yaml");
+        Files.writeString(usage, "s3.dataStorageGbPerBucket: -5\nnoSuchKey: 1\n");
+        Path out = tmp.resolve("cost.txt");
+        CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--usage", usage.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains(usage.toString()).contains("s3.dataStorageGbPerBucket: value \"-5\"")
+                .contains("noSuchKey: value \"1\" is refused: a known usage key");
+        assertThat(out).doesNotExist();
+    }
+
+}
