@@ -85,7 +85,8 @@ public final class AwsAccess implements AutoCloseable {
             T v = call.get();
             return new Read<>(v == null ? null : v, v == null ? "null" : null, null);
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                    : e.awsErrorDetails().errorCode();
             if (absentCodes.contains(code)) {
                 return new Read<>(null, code, null);
             }
@@ -112,6 +113,9 @@ public final class AwsAccess implements AutoCloseable {
         }
         if (code.contains("NotImplemented") || code.contains("InvalidAction") || status == 501) {
             return "the service does not answer this call here (" + code + ")";
+        }
+        if (code.isEmpty()) {
+            return "HTTP " + status + " with no error code (an endpoint that does not implement the call answers so)";
         }
         return "error " + status + " " + code + ": " + firstLine(e.awsErrorDetails() == null ? e.getMessage()
                 : e.awsErrorDetails().errorMessage());

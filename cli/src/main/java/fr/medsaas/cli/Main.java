@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 /** The {@code medsaas} command: parses arguments, runs a subcommand, maps failures to exit codes. */
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
-        subcommands = {SynthCommand.class, DeployCommand.class, EmptySynthCommand.class},
+        subcommands = {SynthCommand.class, DeployCommand.class, AuditCommand.class, EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:internal error, or a failed deployment (message printed)",
+            "1:internal error, a failed deployment, or an audit that could read nothing (message printed)",
             "2:bad usage or configuration; nothing written",
-            "3:compliance findings nobody acknowledged; nothing written"})
+            "3:compliance findings nobody acknowledged (synth, deploy), or failed controls (audit); nothing written"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
