@@ -41,8 +41,7 @@ public final class Auditor {
             findings.on("stacks", e.getKey(), Control.DRIFT_1, Status.COULD_NOT_CHECK, e.getValue());
         }
         new ResourceControls(aws, inventory, findings, progress, List.of(config.regions().primary(), config.regions().backup())).run();
-        new AccountControls(aws, inventory, findings, progress, config.regions().primary(), config.regions().backup(),
-                config.regions().edge(), prefix).run();
+        new AccountControls(aws, inventory, findings, progress, config).run();
         new DriftControls(aws, inventory, findings, progress, driftTimeout).run();
         return new AuditReport(config.name(), Instant.now(), regions, findings.all(), List.copyOf(aws.guard().called()));
     }

@@ -39,6 +39,7 @@ public final class AwsAccess implements AutoCloseable {
     private final Duration callTimeout;
     private final ReadOnlyGuard guard = new ReadOnlyGuard();
     private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
+    private final SignedJsonReads signed;
 
     /** What a read returned: a value, an answer that the thing is absent (an expected error code), or a reason it could not be read. */
     public record Read<T>(T value, String absentCode, String unreadable) {
@@ -59,6 +60,12 @@ public final class AwsAccess implements AutoCloseable {
         this.credentials = credentials;
         this.endpoint = endpoint;
         this.callTimeout = callTimeout;
+        this.signed = new SignedJsonReads(credentials, endpoint, guard, callTimeout);
+    }
+
+    /** Reads from AWS Config, GuardDuty, AWS Backup and the tagging API (no SDK module in the build). */
+    SignedJsonReads signed() {
+        return signed;
     }
 
     /** The guard of every client; its {@code called()} lists what the audit called. */
@@ -180,6 +187,7 @@ public final class AwsAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        signed.close();
         for (AutoCloseable c : clients.values()) {
             try {
                 c.close();

@@ -36,6 +36,11 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
         called.add(service + ":" + operation);
     }
 
+    /** Records a call made outside the SDK's clients (see SignedJsonReads), already checked with {@link #allowed}. */
+    void record(String service, String operation) {
+        called.add(service + ":" + operation);
+    }
+
     /** Every "Service:Operation" called so far. */
     public SortedSet<String> called() {
         return new java.util.TreeSet<>(called);
