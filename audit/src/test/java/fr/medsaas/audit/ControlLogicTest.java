@@ -71,11 +71,21 @@ class ControlLogicTest {
     }
 
     @Test
+    void aBackupPlanCopiesToTheBackupRegionOnlyByACopyActionThere() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        String plan = "{\"Rules\":[{\"CopyActions\":[{\"DestinationBackupVaultArn\":\"arn:aws:backup:%s:123456789012:backup-vault:v\"}]}]}";
+        assertThat(AccountControls.copiesTo(m.readTree(plan.formatted("eu-central-1")), "eu-central-1")).isTrue();
+        assertThat(AccountControls.copiesTo(m.readTree(plan.formatted("us-east-1")), "eu-central-1")).isFalse();
+        assertThat(AccountControls.copiesTo(m.readTree("{\"Rules\":[{}]}"), "eu-central-1")).isFalse();
+    }
+
+    @Test
     void deniedThrottledAndUnansweredCallsGiveTheirReason() {
         assertThat(AwsAccess.reason(error(403, "AccessDenied"), "AccessDenied")).startsWith("denied (AccessDenied)");
         assertThat(AwsAccess.reason(error(400, "ThrottlingException"), "ThrottlingException"))
                 .isEqualTo("throttled (ThrottlingException) after retries with backoff");
         assertThat(AwsAccess.reason(error(500, ""), "")).startsWith("HTTP 500 with no error code");
+        assertThat(SignedJsonReads.reason(403, "AccessDeniedException", "no")).startsWith("denied (AccessDeniedException)");
     }
 
     private static AwsServiceException error(int status, String code) {

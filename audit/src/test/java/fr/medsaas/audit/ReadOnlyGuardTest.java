@@ -31,6 +31,9 @@ class ReadOnlyGuardTest {
             "\\b(?:cfn|ec2|s3|kms|logs|rds|ec|ct)\\.(\\w+)\\(|aws\\.(?:cloudFormation|ec2|s3|kms|logs|rds|elastiCache|cloudTrail)"
                     + "\\([^)]*\\)\\.(\\w+)\\(");
 
+    /** The operation names given to SignedJsonReads: the string literal before the path or the body. */
+    private static final Pattern SIGNED_CALL = Pattern.compile("\"([A-Z]\\w+)\",\\s*(?:\"/|\"\\{|body\\))");
+
     @Test
     void allowsListDescribeGetAndDriftDetectionOnly() {
         assertThat(ReadOnlyGuard.allowed("S3", "GetBucketPolicy")).isTrue();
@@ -58,6 +61,17 @@ class ReadOnlyGuardTest {
     }
 
     @Test
+    void refusesAWriteThroughTheSignedReadsToo() {
+        try (SignedJsonReads reads = new SignedJsonReads(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")),
+                Optional.of(URI.create("http://127.0.0.1:9")), new ReadOnlyGuard(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> reads.get("Backup", "backup", "eu-west-3", "DeleteBackupVault", "/backup-vaults/v"))
+                    .hasMessage("medsaas audit is read-only: refused Backup:DeleteBackupVault");
+            assertThatThrownBy(() -> reads.target("Config", "config", "eu-west-3", "StarlingDoveService",
+                    "StopConfigurationRecorder", "{}")).hasMessageContaining("refused Config:StopConfigurationRecorder");
+        }
+    }
+
+    @Test
     void theAuditSourcesNameOnlyReadOperations() throws IOException {
         Path sources = DevAccount.root().resolve("audit/src/main/java/fr/medsaas/audit");
         List<String> operations = new ArrayList<>();
@@ -67,9 +81,14 @@ class ReadOnlyGuardTest {
                 while (m.find()) {
                     operations.add(m.group(1) != null ? m.group(1) : m.group(2));
                 }
+                Matcher signed = SIGNED_CALL.matcher(Files.readString(f));
+                while (signed.find()) {
+                    operations.add(Character.toLowerCase(signed.group(1).charAt(0)) + signed.group(1).substring(1));
+                }
             }
         }
-        assertThat(operations).contains("getBucketPolicy", "describeSecurityGroups", "detectStackDrift", "getTrailStatus")
+        assertThat(operations).contains("getBucketPolicy", "describeSecurityGroups", "detectStackDrift", "getTrailStatus",
+                        "describeConfigurationRecorderStatus", "listDetectors", "getBackupPlan", "listBackupVaults", "getResources")
                 .allMatch(op -> op.startsWith("list") || op.startsWith("describe") || op.startsWith("get")
                         || op.equals("detectStackDrift"), "a read, or CloudFormation's drift detection");
     }
