@@ -10,13 +10,13 @@ import picocli.CommandLine.Command;
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
         subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class,
-            DiagramCommand.class, CostCommand.class, EmptySynthCommand.class},
+            DiagramCommand.class, CostCommand.class, AuditCommand.class, EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:internal error, or a failed deployment (message printed)",
+            "1:internal error, a failed deployment, or an audit that could read nothing (message printed)",
             "2:bad usage or configuration; nothing written",
-            "3:compliance findings nobody acknowledged; nothing written",
+            "3:compliance findings nobody acknowledged (synth, check: nothing written), or failed controls (audit)",
             "4:deploy refused: a stateful resource would be deleted, replaced or orphaned (--allow-replace); nothing deployed"})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,95 @@
+package fr.medsaas.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.medsaas.config.Requirement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
+import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
+import software.amazon.awssdk.services.cloudtrail.model.DataResource;
+import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
+import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+
+/** AUD-1: the decisions of the controls, on plain data: one case per way to fail, one compliant case. */
+@Requirement("AUD-1")
+class ControlLogicTest {
+    @Test
+    void tlsDenyIsFoundOnlyOnADenyOfSecureTransportFalse() {
+        assertThat(ResourceControls.deniesInsecureTransport(ResourceControls.parse(
+                "{\"Statement\":[{\"Effect\":\"Deny\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"))).isTrue();
+        assertThat(ResourceControls.deniesInsecureTransport(ResourceControls.parse(
+                "{\"Statement\":{\"Effect\":\"Allow\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}}"))).isFalse();
+        assertThat(ResourceControls.deniesInsecureTransport(ResourceControls.parse("{}"))).isFalse();
+    }
+
+    @Test
+    void regionDenyMustListOnlyTheWorkloadsRegions() {
+        List<String> ours = List.of("eu-west-3", "eu-central-1");
+        String deny = "{\"Statement\":[{\"Effect\":\"Deny\",\"Condition\":{\"StringNotEquals\":{\"aws:RequestedRegion\":%s}}}]}";
+        assertThat(ResourceControls.deniesOtherRegions(ResourceControls.parse(deny.formatted("[\"eu-west-3\",\"eu-central-1\"]")), ours)).isTrue();
+        assertThat(ResourceControls.deniesOtherRegions(ResourceControls.parse(deny.formatted("\"eu-west-3\"")), ours)).isTrue();
+        assertThat(ResourceControls.deniesOtherRegions(ResourceControls.parse(deny.formatted("[\"eu-west-3\",\"us-east-1\"]")), ours)).isFalse();
+        assertThat(ResourceControls.deniesOtherRegions(ResourceControls.parse("{\"Statement\":[]}"), ours)).isFalse();
+    }
+
+    @Test
+    void retentionBoundsAre365To1095DaysAndNeverForever() {
+        assertThat(ResourceControls.retentionStatus(365)).isEqualTo(Status.PASS);
+        assertThat(ResourceControls.retentionStatus(1095)).isEqualTo(Status.PASS);
+        assertThat(ResourceControls.retentionStatus(7)).isEqualTo(Status.FAIL);
+        assertThat(ResourceControls.retentionStatus(1827)).isEqualTo(Status.FAIL);
+        assertThat(ResourceControls.retentionStatus(null)).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void liveIngressByAddressRangeIsReadForIpv4AndIpv6() {
+        List<ResourceControls.CidrIngress> live = ResourceControls.liveCidrIngress(List.of(
+                IpPermission.builder().ipProtocol("tcp").fromPort(5432).toPort(5432).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
+                        .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build(),
+                IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build()).build()));
+        assertThat(live).extracting(ResourceControls.CidrIngress::describe)
+                .containsExactly("tcp 5432 from 0.0.0.0/0", "tcp 5432 from ::/0", "all traffic from 10.0.0.0/8");
+    }
+
+    @Test
+    void dataEventsCoverABucketByBasicOrAdvancedSelectors() {
+        GetEventSelectorsResponse basic = GetEventSelectorsResponse.builder().eventSelectors(EventSelector.builder()
+                .dataResources(DataResource.builder().type("AWS::S3::Object").values("arn:aws:s3:::media/").build()).build()).build();
+        assertThat(AccountControls.coversDataEvents(basic, "media")).isTrue();
+        assertThat(AccountControls.coversDataEvents(basic, "other")).isFalse();
+        GetEventSelectorsResponse advanced = GetEventSelectorsResponse.builder().advancedEventSelectors(AdvancedEventSelector.builder()
+                .fieldSelectors(AdvancedFieldSelector.builder().field("eventCategory").equalsValue("Data").build(),
+                        AdvancedFieldSelector.builder().field("resources.type").equalsValue("AWS::S3::Object").build()).build()).build();
+        assertThat(AccountControls.coversDataEvents(advanced, "media")).isTrue();
+        assertThat(AccountControls.coversDataEvents(GetEventSelectorsResponse.builder().build(), "media")).isFalse();
+    }
+
+    @Test
+    void aBackupPlanCopiesToTheBackupRegionOnlyByACopyActionThere() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        String plan = "{\"Rules\":[{\"CopyActions\":[{\"DestinationBackupVaultArn\":\"arn:aws:backup:%s:123456789012:backup-vault:v\"}]}]}";
+        assertThat(AccountControls.copiesTo(m.readTree(plan.formatted("eu-central-1")), "eu-central-1")).isTrue();
+        assertThat(AccountControls.copiesTo(m.readTree(plan.formatted("us-east-1")), "eu-central-1")).isFalse();
+        assertThat(AccountControls.copiesTo(m.readTree("{\"Rules\":[{}]}"), "eu-central-1")).isFalse();
+    }
+
+    @Test
+    void deniedThrottledAndUnansweredCallsGiveTheirReason() {
+        assertThat(AwsAccess.reason(error(403, "AccessDenied"), "AccessDenied")).startsWith("denied (AccessDenied)");
+        assertThat(AwsAccess.reason(error(400, "ThrottlingException"), "ThrottlingException"))
+                .isEqualTo("throttled (ThrottlingException) after retries with backoff");
+        assertThat(AwsAccess.reason(error(500, ""), "")).startsWith("HTTP 500 with no error code");
+        assertThat(SignedJsonReads.reason(403, "AccessDeniedException", "no")).startsWith("denied (AccessDeniedException)");
+    }
+
+    private static AwsServiceException error(int status, String code) {
+        return AwsServiceException.builder().statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("m").build()).build();
+    }
+}
