@@ -23,9 +23,6 @@ import software.constructs.IConstruct;
  * ({@code CloudFormation-Validate::W3010}) and go through {@code Validations.acknowledge}.
  */
 public final class Acknowledge {
-    /** Rule-id prefixes of the cdk-nag packs we run. */
-    private static final java.util.List<String> NAG_PACKS = java.util.List.of("AwsSolutions-", "HIPAA.Security-", "NIST.800.53.R5-");
-
     private Acknowledge() {
     }
 
@@ -50,8 +47,8 @@ public final class Acknowledge {
         }
     }
 
-    /** Whether {@code ruleId} names a finding of one of our cdk-nag packs. */
+    /** Whether {@code ruleId} names a finding of one of the packs we run ({@link RulePack}). */
     static boolean isNagRule(String ruleId) {
-        return NAG_PACKS.stream().anyMatch(ruleId::startsWith);
+        return java.util.Arrays.stream(RulePack.values()).anyMatch(pack -> pack.owns(ruleId));
     }
 }

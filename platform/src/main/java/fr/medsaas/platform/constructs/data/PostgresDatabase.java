@@ -57,8 +57,8 @@ public final class PostgresDatabase extends Construct {
     /** How often the master password is rotated (DB-3). */
     public static final Duration ROTATION_PERIOD = Duration.days(30);
     /** Parameters of DB-8: TLS only, every connection and disconnection in the log. */
-    public static final Map<String, String> PARAMETERS = Map.of(
-            "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1");
+    public static final Map<String, String> PARAMETERS = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.of(
+            "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1")));
 
     private final DatabaseInstance instance;
     private final ISecret masterSecret;
