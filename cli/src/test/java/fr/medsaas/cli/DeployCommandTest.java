@@ -2,6 +2,7 @@ package fr.medsaas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import fr.medsaas.sandbox.MotoServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ class DeployCommandTest {
     Path tmp;
 
     @Test
-    void cli1_dryRunSynthesizesThenPrintsTheCdkDeployCommand() {
+    @Requirement("CLI-1")
+    void dryRunSynthesizesThenPrintsTheCdkDeployCommand() {
         Path out = tmp.resolve("dev.out");
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--out", out.toString(), "--dry-run");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -34,7 +36,8 @@ class DeployCommandTest {
     }
 
     @Test
-    void cli1_theCdkCommandIsBuiltAsAListWithTheAbsoluteAssembly() {
+    @Requirement("CLI-1")
+    void theCdkCommandIsBuiltAsAListWithTheAbsoluteAssembly() {
         assertThat(DeployCommand.cdkDeployCommand(Path.of("some/cdk.out"))).containsExactly("npx", "aws-cdk@2", "deploy", "--app",
                 Path.of("some/cdk.out").toAbsolutePath().normalize().toString(), "--all", "--require-approval", "broadening");
     }
@@ -70,7 +73,8 @@ class DeployCommandTest {
     }
 
     @Test
-    void sbx1_localWithoutTheEmulatorSaysHowToInstallItWithExit2() {
+    @Requirement("SBX-1")
+    void localWithoutTheEmulatorSaysHowToInstallItWithExit2() {
         String before = System.getProperty(MotoServer.COMMAND_PROPERTY);
         System.setProperty(MotoServer.COMMAND_PROPERTY, tmp.resolve("no-moto_server-here").toString());
         try {
@@ -110,7 +114,8 @@ class DeployCommandTest {
 
     @Test
     @Tag("integration")
-    void sbx1_localDeploysEveryStackPrintsWhatIsNotEmulatedAndLeavesTheEmulatorRunning() {
+    @Requirement("SBX-1")
+    void localDeploysEveryStackPrintsWhatIsNotEmulatedAndLeavesTheEmulatorRunning() {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--out", tmp.resolve("dev.out").toString());
         Matcher pid = Pattern.compile("emulator running at http://127\\.0\\.0\\.1:\\d+ \\(pid (\\d+), log ([^)]+)\\); stop it with: kill \\d+")
@@ -145,7 +150,8 @@ class DeployCommandTest {
 
     @Test
     @Tag("integration")
-    void sbx1_localWithStopLeavesNoEmulatorBehind() {
+    @Requirement("SBX-1")
+    void localWithStopLeavesNoEmulatorBehind() {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--stop", "--out", tmp.resolve("dev.out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();

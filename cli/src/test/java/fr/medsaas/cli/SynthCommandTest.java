@@ -2,6 +2,7 @@ package fr.medsaas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ class SynthCommandTest {
     }
 
     @Test
-    void cli1_synthWritesTheAssemblyAndPrintsOneLinePerStack() {
+    @Requirement("CLI-1")
+    void synthWritesTheAssemblyAndPrintsOneLinePerStack() {
         assertThat(prod.exitCode()).as(prod.err()).isZero();
         assertThat(prod.out()).containsPattern("MedSaas-prod-Keys\\s+eu-west-3\\s+\\d+ resources")
                 .containsPattern("MedSaas-prod-Network\\s+eu-west-3\\s+\\d+ resources")
@@ -36,7 +38,8 @@ class SynthCommandTest {
     }
 
     @Test
-    void cli1_noStagingFolderIsLeftBeside() throws IOException {
+    @Requirement("CLI-1")
+    void noStagingFolderIsLeftBeside() throws IOException {
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".staging-") || n.contains(".old-"));
         }

@@ -3,6 +3,7 @@ package fr.medsaas.platform.constructs.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.medsaas.config.Requirement;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.Test;
 class SecretsBuilderCodeTest {
 
     @Test
-    void sec1_theCodeFitsInlineAndHasItsHandler() {
+    @Requirement("SEC-1")
+    void theCodeFitsInlineAndHasItsHandler() {
         assertThat(SecretsBuilderCode.source()).hasSizeLessThanOrEqualTo(SecretsBuilderCode.INLINE_LIMIT)
                 .contains("def handler(event, context):");
     }
 
     @Test
-    void sec1_theCodeNeverPrintsOrRaisesWhatItReads() {
+    @Requirement("SEC-1")
+    void theCodeNeverPrintsOrRaisesWhatItReads() {
         // Only these lines print or raise, and they carry a kind, a status or an error type.
         assertThat(SecretsBuilderCode.source().lines().filter(l -> l.contains("print(") || l.contains("raise ")))
                 .containsExactly(
@@ -35,7 +38,8 @@ class SecretsBuilderCodeTest {
      * Fernet key, rotation, and no secret in logs or responses. Skipped where python3 is missing.
      */
     @Test
-    void sec1_thePythonUnitTestsPass() throws IOException, InterruptedException {
+    @Requirement("SEC-1")
+    void thePythonUnitTestsPass() throws IOException, InterruptedException {
         Path tests = Path.of("src", "test", "python").toAbsolutePath();
         Path code = Path.of("src", "main", "resources", "fr", "medsaas", "platform", "constructs", "data").toAbsolutePath();
         assumeTrue(Files.isDirectory(tests) && python3Available(), "python3 is not installed");
