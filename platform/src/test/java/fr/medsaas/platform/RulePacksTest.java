@@ -25,9 +25,9 @@ class RulePacksTest {
     private static Path out;
 
     @BeforeAll
-    static void synthesizeWithEveryPack() throws Exception {
-        out = Files.createTempDirectory("medsaas-packs-").resolve("cdk.out");
-        result = Synthesizer.synthesize(TestApps.config("prod"), out);
+    static void synthesizeWithEveryPack() {
+        result = TestApps.checked("prod");
+        out = result.assembly().directory();
     }
 
     @Test
@@ -46,8 +46,7 @@ class RulePacksTest {
     @Requirement("CMPL-1")
     void theOtherEnvironmentsAreCleanToo(String env) throws Exception {
         // Their settings differ (one zone's database, no endpoints, ...), and so can their findings.
-        Synthesizer.Result other = Synthesizer.synthesize(TestApps.config(env),
-                Files.createTempDirectory("medsaas-packs-" + env + "-").resolve("cdk.out"));
+        Synthesizer.Result other = TestApps.checked(env);
         assertThat(other.report().blocking()).extracting(Finding::describe).isEmpty();
     }
 
