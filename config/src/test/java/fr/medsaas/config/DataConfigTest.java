@@ -165,7 +165,7 @@ class DataConfigTest {
         assertThat(problems("prod", "data: {postgres: {backupRetentionDays: 7}}")).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("data.postgres.backupRetentionDays");
             assertThat(p.value()).isEqualTo("7");
-            assertThat(p.rule()).contains("30 to 35 days in prod");
+            assertThat(p.rule()).contains("30 to 35 in prod");
         });
     }
 
