@@ -35,14 +35,24 @@ class SecretsBuilderCodeTest {
 
     /**
      * Runs the Python unit tests of the function (src/test/python) with a stand-in boto3: URLs,
-     * Fernet key, rotation, and no secret in logs or responses. Skipped where python3 is missing.
+     * Fernet key, rotation, and no secret in logs or responses. Without python3 it is skipped with a
+     * printed notice, except with {@code CI=true}, where it fails.
      */
     @Test
     @Requirement("SEC-1")
     void thePythonUnitTestsPass() throws IOException, InterruptedException {
         Path tests = Path.of("src", "test", "python").toAbsolutePath();
         Path code = Path.of("src", "main", "resources", "fr", "medsaas", "platform", "constructs", "data").toAbsolutePath();
-        assumeTrue(Files.isDirectory(tests) && python3Available(), "python3 is not installed");
+        assertThat(tests).isDirectory();
+        if (!python3Available()) {
+            String notice = "python3 is not installed: the builder function's Python unit tests cannot run";
+            // As the emulator tier: skipped with a printed notice on a workstation, a failure on CI.
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(notice + " (CI=true: they must run here, SEC-1)");
+            }
+            System.out.println("[platform] SKIPPED thePythonUnitTestsPass: " + notice);
+            assumeTrue(false, notice);
+        }
         ProcessBuilder pb = new ProcessBuilder("python3", "-m", "unittest", "-v", "test_secrets_builder")
                 .directory(tests.toFile())
                 .redirectErrorStream(true);

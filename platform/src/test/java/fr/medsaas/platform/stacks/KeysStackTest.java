@@ -1,8 +1,9 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.Acknowledgements;
+import fr.medsaas.platform.MedSaasApp;
+import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.firewall.WebAcl;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.config.Requirement;
 import fr.medsaas.config.SigningPublicKey;
+import fr.medsaas.platform.Acknowledgements;
+import fr.medsaas.platform.MedSaasApp;
+import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.edge.CdnLogDelivery;
 import java.nio.file.Path;
 import java.util.List;
