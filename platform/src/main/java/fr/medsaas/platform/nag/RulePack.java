@@ -12,7 +12,10 @@ import software.amazon.awscdk.IPolicyValidationPlugin;
  * The one list of the rule packs that run at synthesis (CMPL-1), in the order they run: their
  * names, the prefix of their rule ids ({@code AwsSolutions-EC23}) and how each is made. Adding a
  * pack is one constant here; {@link RulePacks} registers it, {@link Acknowledge} accepts its rule
- * ids, and {@code synth} names it.
+ * ids, and {@code synth} names it. Example, for a pack of our own whose rule ids start with
+ * {@code HDS.RGPD-}: {@code HDS_RGPD("HDS.RGPD", HdsRgpdChecks::new)}. Acknowledge records an
+ * acknowledgement in the construct's {@code Validations.ACKNOWLEDGED_RULES_METADATA_KEY} metadata,
+ * as cdk-nag reads it: a pack of our own reads it there too (on the resource and its parents).
  */
 public enum RulePack {
     /** AWS Solutions; it also writes every pack's acknowledgements into the templates' {@code cdk_nag} metadata. */
