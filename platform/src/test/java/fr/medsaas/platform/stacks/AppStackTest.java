@@ -290,7 +290,8 @@ class AppStackTest {
     }
 
     @Test
-    void sg_chainFromTheAlbToTheDatabaseAndRedisGoesThroughTheNetworksGroups() {
+    @Requirement({"SG-1", "SG-2", "SG-3", "SG-4"})
+    void chainFromTheAlbToTheDatabaseAndRedisGoesThroughTheNetworksGroups() {
         // The load balancer and the services use the Network stack's groups, whose rules form
         // the chain internet -> alb:443 -> app:8000 -> rds:5432 / redis:6379.
         String lbGroups = props(only(app.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer")))
