@@ -36,15 +36,20 @@ public final class DataStack extends PlatformStack {
         TieredVpc vpc = in.vpc();
         PlatformSecurityGroups groups = in.securityGroups();
         String secretPrefix = config.namePrefix();
-        this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(
-                config.data().postgres(), config.physicalName("postgres"), config.physicalName("db-subnet-group"),
-                secretPrefix + "/postgres-master", vpc.vpc(), vpc.dbSubnets(), vpc.appSubnets(),
-                groups.database(), groups.dbRotation(), keys.key(KeyPurpose.RDS), keys.key(KeyPurpose.SECRETS),
-                keys.logs(), retention));
-        this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(
-                config.data().redis(), config.physicalName("redis"), config.physicalName("redis-subnet-group"),
-                secretPrefix + "/redis-auth-token", vpc.vpc(), vpc.dbSubnets(), groups.redis(),
-                keys.key(KeyPurpose.SECRETS), keys.logs(), retention));
+        this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(config.data().postgres(),
+                new PostgresDatabaseProps.Names(config.physicalName("postgres"), config.physicalName("db-subnet-group"),
+                        secretPrefix + "/postgres-master"),
+                new PostgresDatabaseProps.Placement(vpc.vpc(), vpc.dbSubnets(), vpc.appSubnets(), groups.database(),
+                        groups.dbRotation()),
+                PostgresDatabaseProps.Keys.builder()
+                        .storage(keys.key(KeyPurpose.RDS)).secret(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
+                retention));
+        this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(config.data().redis(),
+                new RedisReplicationGroupProps.Names(config.physicalName("redis"), config.physicalName("redis-subnet-group"),
+                        secretPrefix + "/redis-auth-token"),
+                new RedisReplicationGroupProps.Placement(vpc.vpc(), vpc.dbSubnets(), groups.redis()),
+                RedisReplicationGroupProps.Keys.builder().atRest(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
+                retention));
         this.secrets = new ApplicationSecrets(this, "Secrets", new ApplicationSecretsProps(secretPrefix,
                 new ApplicationSecretsProps.BuilderFunction(config.physicalName("secrets-builder"), vpc.vpc(),
                         vpc.appSubnets(), groups.secretsBuilder(), retention),
