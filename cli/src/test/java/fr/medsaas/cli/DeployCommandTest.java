@@ -2,6 +2,7 @@ package fr.medsaas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import fr.medsaas.sandbox.MotoServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ class DeployCommandTest {
     }
 
     @Test
-    void cli1_dryRunChecksTheAccountSynthesizesThenPrintsTheCdkDeployCommand() throws Exception {
+    @Requirement("CLI-1")
+    void dryRunChecksTheAccountSynthesizesThenPrintsTheCdkDeployCommand() throws Exception {
         Path out = tmp.resolve("dev.out");
         StubAccount account = new StubAccount();
         DeployCommand.awsFacts = c -> account;
@@ -79,7 +81,8 @@ class DeployCommandTest {
     }
 
     @Test
-    void cli1_theCdkCommandIsBuiltAsAListWithTheAbsoluteAssembly() {
+    @Requirement("CLI-1")
+    void theCdkCommandIsBuiltAsAListWithTheAbsoluteAssembly() {
         assertThat(DeployCommand.cdkDeployCommand(Path.of("some/cdk.out"))).containsExactly("npx", "aws-cdk@2", "deploy", "--app",
                 Path.of("some/cdk.out").toAbsolutePath().normalize().toString(), "--all", "--require-approval", "broadening");
     }
@@ -115,7 +118,8 @@ class DeployCommandTest {
     }
 
     @Test
-    void sbx1_localWithoutTheEmulatorSaysHowToInstallItWithExit2() {
+    @Requirement("SBX-1")
+    void localWithoutTheEmulatorSaysHowToInstallItWithExit2() {
         String before = System.getProperty(MotoServer.COMMAND_PROPERTY);
         System.setProperty(MotoServer.COMMAND_PROPERTY, tmp.resolve("no-moto_server-here").toString());
         try {
@@ -155,7 +159,8 @@ class DeployCommandTest {
 
     @Test
     @Tag("integration")
-    void sbx1_localDeploysEveryStackPrintsWhatIsNotEmulatedAndLeavesTheEmulatorRunning() {
+    @Requirement("SBX-1")
+    void localDeploysEveryStackPrintsWhatIsNotEmulatedAndLeavesTheEmulatorRunning() {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--out", tmp.resolve("dev.out").toString());
         Matcher pid = Pattern.compile("emulator running at http://127\\.0\\.0\\.1:\\d+ \\(pid (\\d+), log ([^)]+)\\); stop it with: kill \\d+")
@@ -190,7 +195,8 @@ class DeployCommandTest {
 
     @Test
     @Tag("integration")
-    void sbx1_localWithStopLeavesNoEmulatorBehind() {
+    @Requirement("SBX-1")
+    void localWithStopLeavesNoEmulatorBehind() {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--stop", "--out", tmp.resolve("dev.out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -3,6 +3,7 @@ package fr.medsaas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.medsaas.compliance.assembly.Finding;
+import fr.medsaas.config.Requirement;
 import fr.medsaas.platform.UnacknowledgedFindingsException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +45,8 @@ class ExitCodesTest {
     }
 
     @Test
-    void cmpl1_unacknowledgedFindingsExit3WithEachFindingPrinted() {
+    @Requirement("CMPL-1")
+    void unacknowledgedFindingsExit3WithEachFindingPrinted() {
         int[] code = new int[1];
         String[] streams = run("fails-with-findings", code);
         assertThat(code[0]).isEqualTo(ExitCodes.FINDINGS);

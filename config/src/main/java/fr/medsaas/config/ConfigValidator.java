@@ -37,6 +37,15 @@ public final class ConfigValidator {
     private ConfigValidator() {
     }
 
+    /**
+     * A refusal of {@code field}: its documented rule ({@link ConfigRules}, the README's text),
+     * then, when there is one, what makes this value wrong here.
+     */
+    private static Problem refused(String field, String value, String detail) {
+        String rule = ConfigRules.of(field);
+        return new Problem(field, value, detail.isEmpty() ? rule : rule + "; " + detail);
+    }
+
     /** Every problem of {@code config}; empty when it can be used. */
     public static List<Problem> validate(EnvironmentConfig config) {
         List<Problem> problems = new ArrayList<>();
@@ -53,69 +62,63 @@ public final class ConfigValidator {
 
     private static void checkNames(EnvironmentConfig c, List<Problem> problems) {
         if (!EnvironmentConfig.KNOWN_ENVIRONMENTS.contains(c.name())) {
-            problems.add(new Problem("name", c.name(), "one of " + String.join(", ", EnvironmentConfig.KNOWN_ENVIRONMENTS)));
+            problems.add(refused("name", c.name(), ""));
         }
         if (!TAG_VALUE.matcher(c.environmentTag()).matches()) {
-            problems.add(new Problem("environmentTag", c.environmentTag(), "letters, digits and -, 1 to 32 characters"));
+            problems.add(refused("environmentTag", c.environmentTag(), ""));
         }
         if (!PREFIX.matcher(c.project()).matches()) {
-            problems.add(new Problem("project", c.project(), "lower-case letters, digits and -, 2 to 32 characters, starts with a letter"));
+            problems.add(refused("project", c.project(), ""));
         }
         if (!PREFIX.matcher(c.namePrefix()).matches() || c.namePrefix().endsWith("-")) {
-            problems.add(new Problem("namePrefix", c.namePrefix(),
-                    "lower-case letters, digits and -, 2 to 32 characters, starts with a letter, does not end with -"));
+            problems.add(refused("namePrefix", c.namePrefix(), ""));
         }
         for (Map.Entry<String, String> tag : c.tags().entrySet()) {
             if (RESERVED_TAGS.contains(tag.getKey())) {
-                problems.add(new Problem("tags." + tag.getKey(), tag.getValue(),
-                        "the CMP-4 tags Environment, Project, Compliance and ManagedBy are set by the platform"));
+                problems.add(refused("tags." + tag.getKey(), tag.getValue(), "the platform sets " + tag.getKey()));
             } else if (tag.getKey().isEmpty() || tag.getKey().length() > 128 || tag.getKey().startsWith("aws:")
                     || tag.getValue() == null || tag.getValue().length() > 128) {
-                problems.add(new Problem("tags." + tag.getKey(), tag.getValue(),
-                        "key 1 to 128 characters not starting with aws:, value up to 128 characters"));
+                problems.add(refused("tags." + tag.getKey(), tag.getValue(), ""));
             }
         }
     }
 
     private static void checkRegions(RegionsConfig r, List<Problem> problems) {
-        String euRule = "a region inside the EU (" + String.join(", ", Regions.EU)
-                + "); health data may not leave the EU (REG-3)";
+        String euRule = "one of " + String.join(", ", Regions.EU) + ": health data may not leave the EU (REG-3)";
         if (!Regions.isEu(r.primary())) {
-            problems.add(new Problem("regions.primary", r.primary(), euRule));
+            problems.add(refused("regions.primary", r.primary(), euRule));
         }
         if (!Regions.isEu(r.backup())) {
-            problems.add(new Problem("regions.backup", r.backup(), euRule));
+            problems.add(refused("regions.backup", r.backup(), euRule));
         } else if (r.backup().equals(r.primary())) {
-            problems.add(new Problem("regions.backup", r.backup(),
-                    "a region other than the primary (" + r.primary() + "): a disaster copy must survive the loss of a region (REG-2)"));
+            problems.add(refused("regions.backup", r.backup(),
+                    "the primary is " + r.primary() + ": a disaster copy must survive the loss of a region (REG-2)"));
         }
         if (!Regions.CLOUDFRONT_WAF.equals(r.edge())) {
-            problems.add(new Problem("regions.edge", r.edge(),
-                    "us-east-1 only: AWS requires the CloudFront web ACL there, and nothing else is put in it (REG-3)"));
+            problems.add(refused("regions.edge", r.edge(), "nothing else is put in it (REG-3)"));
         }
     }
 
     private static void checkNetwork(NetworkConfig n, String primary, List<Problem> problems) {
         Optional<Cidr> vpc = Cidr.parse(n.vpcCidr());
         if (vpc.isEmpty() || vpc.get().prefix() < 16 || vpc.get().prefix() > 24) {
-            problems.add(new Problem("network.vpcCidr", n.vpcCidr(),
-                    "an IPv4 block a.b.c.d/n with n from 16 to 24, aligned on its prefix (e.g. 10.0.0.0/16)"));
+            problems.add(refused("network.vpcCidr", n.vpcCidr(), "e.g. 10.0.0.0/16"));
             vpc = Optional.empty();
         }
         List<String> azs = n.availabilityZones();
         if (azs.size() < 2 || azs.size() > 6) {
-            problems.add(new Problem("network.availabilityZones", String.valueOf(azs),
-                    "2 to 6 availability zones: the databases and the load balancer need at least two (NET-2)"));
+            problems.add(refused("network.availabilityZones", String.valueOf(azs),
+                    "the databases and the load balancer need at least two (NET-2)"));
         }
         Set<String> seenAz = new HashSet<>();
         Pattern ofRegion = Pattern.compile(Pattern.quote(primary) + "[a-z]");
         for (int i = 0; i < azs.size(); i++) {
             String az = azs.get(i);
             if (!ofRegion.matcher(az).matches()) {
-                problems.add(new Problem("network.availabilityZones[" + i + "]", az,
-                        "a zone of the primary region " + primary + ", like " + primary + "a"));
+                problems.add(refused("network.availabilityZones[" + i + "]", az,
+                        "the primary region is " + primary + ": a zone like " + primary + "a"));
             } else if (!seenAz.add(az)) {
-                problems.add(new Problem("network.availabilityZones[" + i + "]", az, "each zone once"));
+                problems.add(refused("network.availabilityZones[" + i + "]", az, "given twice"));
             }
         }
         List<Cidr> placed = new ArrayList<>();
@@ -124,34 +127,32 @@ public final class ConfigValidator {
         checkTier("network.appSubnetCidrs", n.appSubnetCidrs(), azs.size(), vpc, placed, placedFields, problems);
         checkTier("network.dbSubnetCidrs", n.dbSubnetCidrs(), azs.size(), vpc, placed, placedFields, problems);
         if (n.natGateways() < 1 || n.natGateways() > Math.max(1, azs.size())) {
-            problems.add(new Problem("network.natGateways", String.valueOf(n.natGateways()),
-                    "from 1 to the number of availability zones (" + azs.size() + ")"));
+            problems.add(refused("network.natGateways", String.valueOf(n.natGateways()),
+                    "there are " + azs.size() + " zones"));
         }
     }
 
     private static void checkTier(String field, List<String> cidrs, int zones, Optional<Cidr> vpc,
                                   List<Cidr> placed, List<String> placedFields, List<Problem> problems) {
         if (cidrs.size() != zones) {
-            problems.add(new Problem(field, String.valueOf(cidrs),
-                    "one CIDR per availability zone: " + zones + " expected, " + cidrs.size() + " given"));
+            problems.add(refused(field, String.valueOf(cidrs), zones + " zones, " + cidrs.size() + " CIDRs given"));
         }
         for (int i = 0; i < cidrs.size(); i++) {
             String at = field + "[" + i + "]";
             Optional<Cidr> parsed = Cidr.parse(cidrs.get(i));
             if (parsed.isEmpty() || parsed.get().prefix() < 16 || parsed.get().prefix() > 28) {
-                problems.add(new Problem(at, cidrs.get(i),
-                        "an IPv4 block a.b.c.d/n with n from 16 to 28, aligned on its prefix (e.g. 10.0.1.0/24)"));
+                problems.add(refused(at, cidrs.get(i), "an IPv4 block a.b.c.d/n aligned on its prefix, e.g. 10.0.1.0/24"));
                 continue;
             }
             Cidr subnet = parsed.get();
             if (vpc.isPresent() && !vpc.get().contains(subnet)) {
-                problems.add(new Problem(at, cidrs.get(i), "a block inside the VPC " + vpc.get()));
+                problems.add(refused(at, cidrs.get(i), "outside the VPC " + vpc.get()));
                 continue;
             }
             for (int j = 0; j < placed.size(); j++) {
                 if (placed.get(j).overlaps(subnet)) {
-                    problems.add(new Problem(at, cidrs.get(i),
-                            "a block that does not overlap " + placedFields.get(j) + " (" + placed.get(j) + ")"));
+                    problems.add(refused(at, cidrs.get(i),
+                            "overlaps " + placedFields.get(j) + " (" + placed.get(j) + ")"));
                 }
             }
             placed.add(subnet);
@@ -167,15 +168,14 @@ public final class ConfigValidator {
     private static void checkApp(AppConfig a, EnvironmentConfig c, List<Problem> problems) {
         var arn = ACM_ARN.matcher(a.certificateArn());
         if (!arn.matches()) {
-            problems.add(new Problem("app.certificateArn", a.certificateArn(),
-                    "an ACM certificate ARN: arn:aws:acm:" + c.regions().primary() + ":<12-digit account>:certificate/<uuid>"));
+            problems.add(refused("app.certificateArn", a.certificateArn(), "the primary region is " + c.regions().primary()));
         } else if (!arn.group(1).equals(c.regions().primary())) {
-            problems.add(new Problem("app.certificateArn", a.certificateArn(),
-                    "a certificate of the load balancer's region " + c.regions().primary()
-                            + " (ACM certificates are regional; this one is in " + arn.group(1) + ")"));
+            problems.add(refused("app.certificateArn", a.certificateArn(),
+                    "ACM certificates are regional: this one is in " + arn.group(1) + ", the load balancer in "
+                            + c.regions().primary()));
         }
         if (!PY_MODULE.matcher(a.djangoSettingsModule()).matches()) {
-            problems.add(new Problem("app.djangoSettingsModule", a.djangoSettingsModule(), "a dotted Python module path"));
+            problems.add(refused("app.djangoSettingsModule", a.djangoSettingsModule(), ""));
         }
         checkService("app.web", a.web(), c.isProduction() ? 2 : 1, problems);
         checkService("app.worker", a.worker(), 1, problems);
@@ -185,36 +185,34 @@ public final class ConfigValidator {
         ImageConfig image = s.image();
         if (image.repository().length() < 2 || image.repository().length() > 256
                 || !ECR_REPOSITORY.matcher(image.repository()).matches()) {
-            problems.add(new Problem(field + ".image.repository", image.repository(),
-                    "an ECR repository name: 2 to 256 characters, lower-case letters and digits separated by . _ - /"));
+            problems.add(refused(field + ".image.repository", image.repository(), ""));
         }
         if (!IMAGE_TAG.matcher(image.tag()).matches()) {
-            problems.add(new Problem(field + ".image.tag", image.tag(),
-                    "1 to 128 characters: letters, digits, . _ -, not starting with . or -"));
+            problems.add(refused(field + ".image.tag", image.tag(), ""));
         }
         if (image.digest() != null && !DIGEST.matcher(image.digest()).matches()) {
-            problems.add(new Problem(field + ".image.digest", image.digest(), "sha256: followed by 64 lower-case hex digits"));
+            problems.add(refused(field + ".image.digest", image.digest(), ""));
         }
         if (!Fargate.CPU.contains(s.cpu())) {
-            problems.add(new Problem(field + ".cpu", String.valueOf(s.cpu()), "one of the Fargate CPU values " + Fargate.CPU));
+            problems.add(refused(field + ".cpu", String.valueOf(s.cpu()), ""));
         } else if (!Fargate.accepts(s.cpu(), s.memoryMiB())) {
-            problems.add(new Problem(field + ".memoryMiB", String.valueOf(s.memoryMiB()),
-                    "a memory Fargate pairs with " + s.cpu() + " CPU units: " + Fargate.allowedMemory(s.cpu())));
+            problems.add(refused(field + ".memoryMiB", String.valueOf(s.memoryMiB()),
+                    "with " + s.cpu() + " CPU units: " + Fargate.allowedMemory(s.cpu())));
         }
         if (s.minCapacity() < minFloor) {
-            problems.add(new Problem(field + ".minCapacity", String.valueOf(s.minCapacity()),
-                    minFloor + " or more" + (minFloor > 1 ? " in prod, so that losing a zone or a task keeps the service up" : "")));
+            problems.add(refused(field + ".minCapacity", String.valueOf(s.minCapacity()),
+                    minFloor > 1 ? "here " + minFloor + " or more, so that losing a zone or a task keeps the service up" : ""));
         }
         if (s.maxCapacity() < s.minCapacity() || s.maxCapacity() > 100) {
-            problems.add(new Problem(field + ".maxCapacity", String.valueOf(s.maxCapacity()),
-                    "from minCapacity (" + s.minCapacity() + ") to 100"));
+            problems.add(refused(field + ".maxCapacity", String.valueOf(s.maxCapacity()),
+                    "minCapacity is " + s.minCapacity()));
         }
         if (s.desiredCount() < s.minCapacity() || s.desiredCount() > s.maxCapacity()) {
-            problems.add(new Problem(field + ".desiredCount", String.valueOf(s.desiredCount()),
-                    "from minCapacity (" + s.minCapacity() + ") to maxCapacity (" + s.maxCapacity() + ")"));
+            problems.add(refused(field + ".desiredCount", String.valueOf(s.desiredCount()),
+                    "here " + s.minCapacity() + " to " + s.maxCapacity()));
         }
         if (s.targetCpuPercent() < 10 || s.targetCpuPercent() > 90) {
-            problems.add(new Problem(field + ".targetCpuPercent", String.valueOf(s.targetCpuPercent()), "10 to 90 percent"));
+            problems.add(refused(field + ".targetCpuPercent", String.valueOf(s.targetCpuPercent()), ""));
         }
     }
 
@@ -223,68 +221,59 @@ public final class ConfigValidator {
         if (name == null || !BUCKET_NAME.matcher(name).matches()
                 || RESERVED_BUCKET_PREFIXES.stream().anyMatch(name::startsWith)
                 || RESERVED_BUCKET_SUFFIXES.stream().anyMatch(name::endsWith)) {
-            problems.add(new Problem("media.bucketName", name, "an S3 bucket name of 3 to 51 characters (room for the "
-                    + "-access-logs suffix of its log bucket): lower-case letters, digits and -, starting and ending with a "
-                    + "letter or digit; no dots (TLS to the bucket's endpoints fails on them); no prefix "
-                    + String.join(", ", RESERVED_BUCKET_PREFIXES) + "; no suffix " + String.join(", ", RESERVED_BUCKET_SUFFIXES)));
+            problems.add(refused("media.bucketName", name, "51 leaves room for the -access-logs suffix of its log "
+                    + "bucket; TLS to the bucket's endpoints fails on dots"));
         }
-        String allowed = "an EEA country or CH (REG-4), as an ISO 3166-1 alpha-2 code: one of "
-                + String.join(", ", Countries.VIEWER_ALLOWED);
+        String allowed = "ISO 3166-1 alpha-2 codes, one of " + String.join(", ", Countries.VIEWER_ALLOWED) + " (REG-4)";
         if (m.geoAllowlist().isEmpty()) {
-            problems.add(new Problem("media.geoAllowlist", "[]", "at least one country: " + allowed));
+            problems.add(refused("media.geoAllowlist", "[]", allowed));
         }
         Set<String> seenCountries = new HashSet<>();
         for (int i = 0; i < m.geoAllowlist().size(); i++) {
             String code = m.geoAllowlist().get(i);
             if (!Countries.isViewerAllowed(code)) {
-                problems.add(new Problem("media.geoAllowlist[" + i + "]", code, allowed));
+                problems.add(refused("media.geoAllowlist[" + i + "]", code, allowed));
             } else if (!seenCountries.add(code)) {
-                problems.add(new Problem("media.geoAllowlist[" + i + "]", code, "each country once"));
+                problems.add(refused("media.geoAllowlist[" + i + "]", code, "given twice"));
             }
         }
         String pem = m.signingPublicKeyPem();
         if (pem == null || pem.isBlank()) {
-            problems.add(new Problem("media.signingPublicKeyPem", pem, "the path of a PEM file holding an RSA "
-                    + SigningPublicKey.REQUIRED_BITS + "-bit public key (CF-3)"));
+            problems.add(refused("media.signingPublicKeyPem", pem, "none given (CF-3)"));
         } else {
             try {
                 SigningPublicKey.read(java.nio.file.Path.of(pem));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem("media.signingPublicKeyPem", pem, e.getMessage()));
+                problems.add(refused("media.signingPublicKeyPem", pem, e.getMessage()));
             }
         }
         Set<String> seenNames = new HashSet<>();
         for (int i = 0; i < m.domainNames().size(); i++) {
             String domain = m.domainNames().get(i);
             if (!DNS_NAME.matcher(domain).matches() || domain.length() > 253) {
-                problems.add(new Problem("media.domainNames[" + i + "]", domain,
-                        "a lower-case DNS name such as media.example.fr (a leading *. is allowed)"));
+                problems.add(refused("media.domainNames[" + i + "]", domain, "e.g. media.example.fr"));
             } else if (!seenNames.add(domain)) {
-                problems.add(new Problem("media.domainNames[" + i + "]", domain, "each domain name once"));
+                problems.add(refused("media.domainNames[" + i + "]", domain, "given twice"));
             }
         }
         String certificate = m.certificateArn();
         var cloudFrontArn = certificate == null ? null : ACM_ARN.matcher(certificate);
         if (cloudFrontArn != null && !(cloudFrontArn.matches() && cloudFrontArn.group(1).equals(Regions.CLOUDFRONT_WAF))) {
-            problems.add(new Problem("media.certificateArn", certificate,
-                    "an ACM certificate of us-east-1, where CloudFront reads certificates: "
-                            + "arn:aws:acm:us-east-1:<12-digit account>:certificate/<uuid>"));
+            problems.add(refused("media.certificateArn", certificate, "CloudFront reads certificates in us-east-1 only"));
         }
         if (m.hasCustomDomain() && certificate == null) {
-            problems.add(new Problem("media.certificateArn", null, "a certificate is required when media.domainNames "
-                    + "is given (" + String.join(", ", m.domainNames()) + "): CloudFront needs one covering them"));
+            problems.add(refused("media.certificateArn", null, "media.domainNames is given ("
+                    + String.join(", ", m.domainNames()) + "): CloudFront needs a certificate covering them"));
         }
         if (!m.hasCustomDomain() && certificate != null) {
-            problems.add(new Problem("media.certificateArn", certificate,
-                    "no certificate without media.domainNames: the distribution would not use it"));
+            problems.add(refused("media.certificateArn", certificate,
+                    "media.domainNames is empty: the distribution would not use it"));
         }
     }
 
     private static void checkLogging(LoggingConfig l, List<Problem> problems) {
         if (!LoggingConfig.ALLOWED_RETENTION_DAYS.contains(l.retentionDays())) {
-            problems.add(new Problem("logging.retentionDays", String.valueOf(l.retentionDays()),
-                    "365 to 1095 days (OBS-1, CNIL), as CloudWatch Logs accepts: one of "
-                            + LoggingConfig.ALLOWED_RETENTION_DAYS));
+            problems.add(refused("logging.retentionDays", String.valueOf(l.retentionDays()), "OBS-1, CNIL"));
         }
     }
 
@@ -292,78 +281,67 @@ public final class ConfigValidator {
         PostgresVersions offered = PostgresVersions.shipped();
         if (!offered.offers(p.version())) {
             List<String> ofMajor = offered.ofMajor(PostgresVersions.majorOf(p.version()));
-            String rule = ofMajor.isEmpty()
-                    ? "a PostgreSQL version RDS offers, of major " + String.join(", ", offered.majors())
-                    : "a minor RDS still offers for PostgreSQL " + PostgresVersions.majorOf(p.version()) + ": "
+            String detail = ofMajor.isEmpty()
+                    ? "majors offered: " + String.join(", ", offered.majors())
+                    : "the minors RDS still offers for PostgreSQL " + PostgresVersions.majorOf(p.version()) + ": "
                             + String.join(", ", ofMajor) + " (DB-1; retired minors cannot be created)";
-            problems.add(new Problem("data.postgres.version", p.version(),
-                    rule + "; list taken " + offered.takenOn() + " (rds-postgres-versions.txt)"));
+            problems.add(refused("data.postgres.version", p.version(),
+                    detail + "; list taken " + offered.takenOn()));
         }
         if (!DB_INSTANCE_CLASS.matcher(p.instanceClass()).matches()) {
-            problems.add(new Problem("data.postgres.instanceClass", p.instanceClass(),
-                    "an RDS instance class db.<family>.<size>, e.g. db.r6g.xlarge (DB-2)"));
+            problems.add(refused("data.postgres.instanceClass", p.instanceClass(), "DB-2"));
         }
         if (p.allocatedStorageGiB() < 20 || p.allocatedStorageGiB() > 65536) {
-            problems.add(new Problem("data.postgres.allocatedStorageGiB", String.valueOf(p.allocatedStorageGiB()),
-                    "20 to 65536 GiB, the gp3 bounds of RDS (DB-2)"));
+            problems.add(refused("data.postgres.allocatedStorageGiB", String.valueOf(p.allocatedStorageGiB()),
+                    "GiB, the gp3 bounds of RDS (DB-2)"));
         } else {
             // RDS wants the autoscaling ceiling at least 10% above the allocated storage.
             int floor = (p.allocatedStorageGiB() * 11 + 9) / 10;
             if (p.maxAllocatedStorageGiB() < floor || p.maxAllocatedStorageGiB() > 65536) {
-                problems.add(new Problem("data.postgres.maxAllocatedStorageGiB", String.valueOf(p.maxAllocatedStorageGiB()),
-                        "greater than allocatedStorageGiB (" + p.allocatedStorageGiB() + ") by at least 10%, so "
-                                + floor + " to 65536 GiB: the ceiling of storage autoscaling (DB-2)"));
+                problems.add(refused("data.postgres.maxAllocatedStorageGiB", String.valueOf(p.maxAllocatedStorageGiB()),
+                        "here " + floor + " to 65536 GiB: the ceiling of storage autoscaling (DB-2)"));
             }
         }
         if (production && !p.multiAz()) {
-            problems.add(new Problem("data.postgres.multiAz", "false",
-                    "true in prod: a standby in a second zone (DB-5)"));
+            problems.add(refused("data.postgres.multiAz", "false", "a standby in a second zone (DB-5)"));
         }
         int minBackup = production ? 30 : 1;
         if (p.backupRetentionDays() < minBackup || p.backupRetentionDays() > 35) {
-            problems.add(new Problem("data.postgres.backupRetentionDays", String.valueOf(p.backupRetentionDays()),
-                    minBackup + " to 35 days" + (production ? " in prod (DB-6: the source keeps 30 days)" : " (DB-6)")
-                            + "; 35 is the RDS maximum"));
+            problems.add(refused("data.postgres.backupRetentionDays", String.valueOf(p.backupRetentionDays()),
+                    production ? "here 30 to 35 (DB-6: the source keeps 30 days)" : "here 1 to 35 (DB-6)"));
         }
         if (!PI_RETENTION_DAYS.contains(p.performanceInsightsRetentionDays())) {
-            problems.add(new Problem("data.postgres.performanceInsightsRetentionDays",
-                    String.valueOf(p.performanceInsightsRetentionDays()),
-                    "7, a multiple of 31 up to 713, or 731, as Performance Insights accepts (DB-7)"));
+            problems.add(refused("data.postgres.performanceInsightsRetentionDays",
+                    String.valueOf(p.performanceInsightsRetentionDays()), "as Performance Insights accepts (DB-7)"));
         }
         if (production && !p.deletionProtection()) {
-            problems.add(new Problem("data.postgres.deletionProtection", "false",
-                    "true in prod: RDS must refuse to delete the database of health data (DB-6)"));
+            problems.add(refused("data.postgres.deletionProtection", "false",
+                    "RDS must refuse to delete the database of health data (DB-6)"));
         }
         if (!PG_IDENTIFIER.matcher(p.databaseName()).matches() || RESERVED_DATABASES.contains(p.databaseName())) {
-            problems.add(new Problem("data.postgres.databaseName", p.databaseName(),
-                    "a lower-case PostgreSQL identifier (letter, then letters, digits or _, at most 63 characters), "
-                            + "not one of " + RESERVED_DATABASES.stream().sorted().collect(Collectors.joining(", "))));
+            problems.add(refused("data.postgres.databaseName", p.databaseName(), ""));
         }
     }
 
     private static void checkRedis(RedisConfig r, boolean production, List<Problem> problems) {
         if (!r.engine().versions().contains(r.engineVersion())) {
-            problems.add(new Problem("data.redis.engineVersion", r.engineVersion(),
-                    "for engine " + r.engine() + ", one of " + String.join(", ", r.engine().versions()) + " (RD-1)"));
+            problems.add(refused("data.redis.engineVersion", r.engineVersion(),
+                    "engine " + r.engine() + ": one of " + String.join(", ", r.engine().versions()) + " (RD-1)"));
         }
         if (!CACHE_NODE_TYPE.matcher(r.nodeType()).matches()) {
-            problems.add(new Problem("data.redis.nodeType", r.nodeType(),
-                    "an ElastiCache node type cache.<family>.<size>, e.g. cache.r6g.large (RD-1)"));
+            problems.add(refused("data.redis.nodeType", r.nodeType(), "RD-1"));
         }
         if (r.numNodes() < 1 || r.numNodes() > 6) {
-            problems.add(new Problem("data.redis.numNodes", String.valueOf(r.numNodes()),
-                    "1 to 6: a primary and up to 5 replicas (RD-1)"));
+            problems.add(refused("data.redis.numNodes", String.valueOf(r.numNodes()), "a primary and up to 5 replicas (RD-1)"));
         } else if (r.multiAz() && r.numNodes() < 2) {
-            problems.add(new Problem("data.redis.numNodes", String.valueOf(r.numNodes()),
-                    "at least 2 when data.redis.multiAz is true: failover needs a replica in another zone (RD-4)"));
+            problems.add(refused("data.redis.numNodes", String.valueOf(r.numNodes()),
+                    "multiAz is true: failover needs a replica in another zone (RD-4)"));
         }
         if (production && !r.multiAz()) {
-            problems.add(new Problem("data.redis.multiAz", "false",
-                    "true in prod: automatic failover to a replica in another zone (RD-4)"));
+            problems.add(refused("data.redis.multiAz", "false", "automatic failover to a replica in another zone (RD-4)"));
         }
         if (r.snapshotRetentionDays() < 15 || r.snapshotRetentionDays() > 35) {
-            problems.add(new Problem("data.redis.snapshotRetentionDays", String.valueOf(r.snapshotRetentionDays()),
-                    "15 to 35 days: the HIPAA and NIST packs ask 15 or more, ElastiCache keeps 35 at most (RD-4)"));
+            problems.add(refused("data.redis.snapshotRetentionDays", String.valueOf(r.snapshotRetentionDays()), "RD-4"));
         }
     }
 }

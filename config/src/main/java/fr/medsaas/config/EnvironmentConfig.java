@@ -30,10 +30,10 @@ public record EnvironmentConfig(
                 rule = "letters, digits and -, 1 to 32 characters")
         String environmentTag,
         @Doc(value = "Value of the `Project` tag on every resource (CMP-4)", defaultValue = "medical-saas",
-                rule = "lower-case letters, digits and -, 2 to 32 characters")
+                rule = "lower-case letters, digits and -, 2 to 32 characters, starts with a letter")
         String project,
         @Doc(value = "Prefix of every physical name: VPC, security groups, key aliases, secrets",
-                defaultValue = "medical-saas", rule = "lower-case letters, digits and -, 2 to 32 characters, starts with a letter")
+                defaultValue = "medical-saas", rule = "lower-case letters, digits and -, 2 to 32 characters, starts with a letter, does not end with -")
         String namePrefix,
         @Doc(value = "Regions of the workload, its backups and the CloudFront firewall", defaultValue = "{}")
         RegionsConfig regions,
@@ -56,7 +56,7 @@ public record EnvironmentConfig(
         @Doc(value = "ECR, CodeBuild and CodePipeline", defaultValue = "{}")
         DeliveryConfig delivery,
         @Doc(value = "Extra tags on every resource, besides Environment, Project, Compliance and ManagedBy",
-                defaultValue = "{}", rule = "keys and values 1 to 128 characters; may not override the CMP-4 tags")
+                defaultValue = "{}", rule = "keys 1 to 128 characters, not starting with aws:; values up to 128 characters; not the CMP-4 tags Environment, Project, Compliance, ManagedBy")
         Map<String, String> tags) {
 
     /** Names of the environments the platform knows. */

@@ -15,6 +15,6 @@ public record ImageConfig(
         @Doc(value = "Image tag, used when no digest is given", defaultValue = "latest",
                 rule = "1 to 128 characters: letters, digits, . _ -; not starting with . or -")
         String tag,
-        @Doc(value = "Image digest; wins over the tag", defaultValue = "~", rule = "sha256: and 64 hex digits, or none")
+        @Doc(value = "Image digest; wins over the tag", defaultValue = "~", rule = "sha256: and 64 lower-case hex digits, or none")
         String digest) {
 }

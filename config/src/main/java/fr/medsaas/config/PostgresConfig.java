@@ -40,6 +40,6 @@ public record PostgresConfig(
                 rule = "true in prod; false allowed elsewhere (the stack still leaves a final snapshot)")
         boolean deletionProtection,
         @Doc(value = "The database created with the instance; the path of DATABASE_URL", defaultValue = "medical_saas",
-                rule = "a PostgreSQL identifier: lower-case letter, then letters, digits or _, at most 63 characters")
+                rule = "a PostgreSQL identifier: lower-case letter, then letters, digits or _, at most 63 characters; not postgres, rdsadmin, template0 or template1")
         String databaseName) {
 }

@@ -15,6 +15,6 @@ public record RegionsConfig(
                 rule = "an AWS region inside the EU, not the primary")
         String backup,
         @Doc(value = "Region of the CloudFront web ACL, which holds no data (REG-3)", defaultValue = "us-east-1",
-                rule = "us-east-1 (AWS requires CLOUDFRONT-scope web ACLs there)")
+                rule = "us-east-1 only (AWS requires CLOUDFRONT-scope web ACLs there)")
         String edge) {
 }

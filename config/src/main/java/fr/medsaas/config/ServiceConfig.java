@@ -25,7 +25,7 @@ public record ServiceConfig(
         int memoryMiB,
         @Doc(value = "Tasks at deployment (ECS-3)", defaultValue = "2", rule = "from minCapacity to maxCapacity")
         int desiredCount,
-        @Doc(value = "Autoscaling floor (ECS-3)", defaultValue = "2", rule = "1 or more; 2 or more in prod")
+        @Doc(value = "Autoscaling floor (ECS-3)", defaultValue = "2", rule = "1 or more; 2 or more for the web service in prod")
         int minCapacity,
         @Doc(value = "Autoscaling ceiling (ECS-3)", defaultValue = "6", rule = "at least minCapacity, at most 100")
         int maxCapacity,

@@ -17,14 +17,16 @@ class ConfigLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging", "dev"})
-    void cfg1_shippedEnvironmentsLoadAndValidate(String env) {
+    @Requirement("CFG-1")
+    void shippedEnvironmentsLoadAndValidate(String env) {
         EnvironmentConfig config = ConfigLoader.loadEnvironment(configDir(), env);
         assertThat(config.name()).isEqualTo(env);
         assertThat(ConfigValidator.validate(config)).isEmpty();
     }
 
     @Test
-    void cfg1_prodHoldsTheSourceDocumentsValues() {
+    @Requirement("CFG-1")
+    void prodHoldsTheSourceDocumentsValues() {
         EnvironmentConfig prod = ConfigLoader.loadEnvironment(configDir(), "prod");
         assertThat(prod.regions()).isEqualTo(new RegionsConfig("eu-west-3", "eu-central-1", "us-east-1"));
         assertThat(prod.network().vpcCidr()).isEqualTo("10.0.0.0/16");
@@ -39,7 +41,8 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void cfg1_defaultsAreProdValues() {
+    @Requirement("CFG-1")
+    void defaultsAreProdValues() {
         // A file with only a name gets every default; the defaults are the source's (prod) values.
         EnvironmentConfig minimal = ConfigLoader.parse("name: prod\napp: { certificateArn: "
                 + "arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000 }\n", "minimal.yaml");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigReferenceTest {
     @Test
-    void cfg1_readmeConfigurationReferenceMatchesTheRecords() throws IOException {
+    @Requirement("CFG-1")
+    void readmeConfigurationReferenceMatchesTheRecords() throws IOException {
         Path readme = ConfigLoaderTest.configDir().getParent().resolve("README.md");
         String text = Files.readString(readme);
         String expected = ConfigReference.updateReadme(text);
@@ -26,7 +27,8 @@ class ConfigReferenceTest {
     }
 
     @Test
-    void cfg1_everyFieldIsDocumentedWithARuleOrADefault() {
+    @Requirement("CFG-1")
+    void everyFieldIsDocumentedWithARuleOrADefault() {
         String table = ConfigReference.markdown();
         assertThat(table).contains("`network.vpcCidr` | string | `10.0.0.0/16`")
                 .contains("`logging.retentionDays` | integer | `365`")

@@ -34,7 +34,8 @@ class DataConfigTest {
     }
 
     @Test
-    void cfg1_prodDefaultsAreTheSourceValues() {
+    @Requirement("CFG-1")
+    void prodDefaultsAreTheSourceValues() {
         DataConfig data = parse("prod", "").data();
         PostgresConfig pg = data.postgres();
         assertThat(pg.version()).isEqualTo("15.15");
@@ -56,18 +57,21 @@ class DataConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "staging", "dev"})
-    void cfg1_shippedEnvironmentsLoad(String env) {
+    @Requirement("CFG-1")
+    void shippedEnvironmentsLoad(String env) {
         assertThat(ConfigLoader.loadEnvironment(configDir(), env).data()).isNotNull();
     }
 
     @Test
-    void cfg1_prodFileKeepsTheSourceValues() {
+    @Requirement("CFG-1")
+    void prodFileKeepsTheSourceValues() {
         DataConfig data = ConfigLoader.loadEnvironment(configDir(), "prod").data();
         assertThat(data).isEqualTo(parse("prod", "").data());
     }
 
     @Test
-    void db1_shippedVersionListIsDatedAndHasTheMinorsRdsOffers() {
+    @Requirement("DB-1")
+    void shippedVersionListIsDatedAndHasTheMinorsRdsOffers() {
         PostgresVersions shipped = PostgresVersions.shipped();
         assertThat(shipped.takenOn()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(shipped.versions()).contains("15.13", "15.14", "15.15", "16.11", "17.7")
@@ -78,7 +82,8 @@ class DataConfigTest {
     }
 
     @Test
-    void db1_refusesTheRetiredSourceVersionNamingTheMinorsOfItsMajor() {
+    @Requirement("DB-1")
+    void refusesTheRetiredSourceVersionNamingTheMinorsOfItsMajor() {
         List<Problem> problems = problems("prod", "data: {postgres: {version: \"15.4\"}}");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("data.postgres.version");
@@ -90,31 +95,36 @@ class DataConfigTest {
     }
 
     @Test
-    void db1_refusesAMajorRdsDoesNotOfferNamingTheMajors() {
+    @Requirement("DB-1")
+    void refusesAMajorRdsDoesNotOfferNamingTheMajors() {
         assertThat(problems("prod", "data: {postgres: {version: \"14.12\"}}")).singleElement()
                 .satisfies(p -> assertThat(p.rule()).contains("15, 16, 17"));
     }
 
     @Test
-    void db1_refusesAnUnquotedVersionThatYamlReadsAsANumber() {
+    @Requirement("DB-1")
+    void refusesAnUnquotedVersionThatYamlReadsAsANumber() {
         assertThat(problems("prod", "data: {postgres: {version: 15.15}}")).singleElement()
                 .satisfies(p -> assertThat(p.rule()).contains("quote it"));
     }
 
     @Test
-    void db1_acceptsEveryShippedVersion() {
+    @Requirement("DB-1")
+    void acceptsEveryShippedVersion() {
         for (String v : PostgresVersions.shipped().versions()) {
             assertThat(parse("prod", "data: {postgres: {version: \"" + v + "\"}}").data().postgres().version()).isEqualTo(v);
         }
     }
 
     @Test
-    void db1_refusesAVersionsFileWithoutItsDate() {
+    @Requirement("DB-1")
+    void refusesAVersionsFileWithoutItsDate() {
         assertThatThrownBy(() -> PostgresVersions.parse("15.10\n")).hasMessageContaining("Taken");
     }
 
     @Test
-    void db2_refusesAnAutoscalingCeilingNotTenPercentAboveTheAllocatedStorage() {
+    @Requirement("DB-2")
+    void refusesAnAutoscalingCeilingNotTenPercentAboveTheAllocatedStorage() {
         assertThat(problems("prod", "data: {postgres: {allocatedStorageGiB: 100, maxAllocatedStorageGiB: 100}}"))
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("data.postgres.maxAllocatedStorageGiB");
@@ -125,52 +135,60 @@ class DataConfigTest {
     }
 
     @Test
-    void db2_refusesStorageBelowTheGp3Minimum() {
+    @Requirement("DB-2")
+    void refusesStorageBelowTheGp3Minimum() {
         assertThat(problems("dev", "data: {postgres: {allocatedStorageGiB: 10, maxAllocatedStorageGiB: 20}}"))
                 .extracting(Problem::field).containsExactly("data.postgres.allocatedStorageGiB");
     }
 
     @Test
-    void db2_refusesAnInstanceClassWithoutItsDbPrefix() {
+    @Requirement("DB-2")
+    void refusesAnInstanceClassWithoutItsDbPrefix() {
         assertThat(problems("prod", "data: {postgres: {instanceClass: r6g.xlarge}}"))
                 .extracting(Problem::field).containsExactly("data.postgres.instanceClass");
     }
 
     @Test
-    void db5_refusesASingleZoneDatabaseInProd() {
+    @Requirement("DB-5")
+    void refusesASingleZoneDatabaseInProd() {
         assertThat(problems("prod", "data: {postgres: {multiAz: false}}")).singleElement()
                 .satisfies(p -> assertThat(p.rule()).contains("DB-5"));
     }
 
     @Test
-    void db5_acceptsASingleZoneDatabaseInDev() {
+    @Requirement("DB-5")
+    void acceptsASingleZoneDatabaseInDev() {
         assertThat(parse("dev", "data: {postgres: {multiAz: false}}").data().postgres().multiAz()).isFalse();
     }
 
     @Test
-    void db6_refusesSevenDaysOfBackupsInProd() {
+    @Requirement("DB-6")
+    void refusesSevenDaysOfBackupsInProd() {
         assertThat(problems("prod", "data: {postgres: {backupRetentionDays: 7}}")).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("data.postgres.backupRetentionDays");
             assertThat(p.value()).isEqualTo("7");
-            assertThat(p.rule()).contains("30 to 35 days in prod");
+            assertThat(p.rule()).contains("30 to 35 in prod");
         });
     }
 
     @Test
-    void db6_acceptsSevenDaysOfBackupsOutsideProd() {
+    @Requirement("DB-6")
+    void acceptsSevenDaysOfBackupsOutsideProd() {
         assertThat(parse("staging", "data: {postgres: {backupRetentionDays: 7}}").data().postgres().backupRetentionDays())
                 .isEqualTo(7);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 36})
-    void db6_refusesBackupRetentionOutsideWhatRdsKeeps(int days) {
+    @Requirement("DB-6")
+    void refusesBackupRetentionOutsideWhatRdsKeeps(int days) {
         assertThat(problems("dev", "data: {postgres: {backupRetentionDays: " + days + "}}"))
                 .extracting(Problem::field).containsExactly("data.postgres.backupRetentionDays");
     }
 
     @Test
-    void db6_refusesDeletionProtectionOffInProd() {
+    @Requirement("DB-6")
+    void refusesDeletionProtectionOffInProd() {
         assertThat(problems("prod", "data: {postgres: {deletionProtection: false}}"))
                 .extracting(Problem::field).containsExactly("data.postgres.deletionProtection");
         assertThat(parse("dev", "data: {postgres: {deletionProtection: false}}")).isNotNull();
@@ -178,14 +196,16 @@ class DataConfigTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 30, 365})
-    void db7_refusesAPerformanceInsightsRetentionItDoesNotOffer(int days) {
+    @Requirement("DB-7")
+    void refusesAPerformanceInsightsRetentionItDoesNotOffer(int days) {
         assertThat(problems("prod", "data: {postgres: {performanceInsightsRetentionDays: " + days + "}}"))
                 .extracting(Problem::field).containsExactly("data.postgres.performanceInsightsRetentionDays");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {7, 31, 93, 713, 731})
-    void db7_acceptsThePerformanceInsightsRetentions(int days) {
+    @Requirement("DB-7")
+    void acceptsThePerformanceInsightsRetentions(int days) {
         assertThat(parse("prod", "data: {postgres: {performanceInsightsRetentionDays: " + days + "}}")).isNotNull();
     }
 
@@ -197,14 +217,16 @@ class DataConfigTest {
     }
 
     @Test
-    void rd1_acceptsValkey() {
+    @Requirement("RD-1")
+    void acceptsValkey() {
         RedisConfig redis = parse("prod", "data: {redis: {engine: valkey, engineVersion: \"8.0\"}}").data().redis();
         assertThat(redis.engine()).isEqualTo(RedisEngine.VALKEY);
         assertThat(redis.engine().toString()).isEqualTo("valkey");
     }
 
     @Test
-    void rd1_refusesARedisVersionForValkey() {
+    @Requirement("RD-1")
+    void refusesARedisVersionForValkey() {
         assertThat(problems("prod", "data: {redis: {engine: valkey, engineVersion: \"7.0\"}}")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.field()).isEqualTo("data.redis.engineVersion");
@@ -213,7 +235,8 @@ class DataConfigTest {
     }
 
     @Test
-    void rd1_refusesAnEngineOtherThanRedisOrValkey() {
+    @Requirement("RD-1")
+    void refusesAnEngineOtherThanRedisOrValkey() {
         assertThat(problems("prod", "data: {redis: {engine: memcached}}")).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("data.redis.engine");
             assertThat(p.rule()).isEqualTo("one of redis, valkey");
@@ -221,13 +244,15 @@ class DataConfigTest {
     }
 
     @Test
-    void rd1_refusesANodeTypeWithoutItsCachePrefix() {
+    @Requirement("RD-1")
+    void refusesANodeTypeWithoutItsCachePrefix() {
         assertThat(problems("prod", "data: {redis: {nodeType: r6g.large}}"))
                 .extracting(Problem::field).containsExactly("data.redis.nodeType");
     }
 
     @Test
-    void rd4_refusesMultiAzWithASingleNode() {
+    @Requirement("RD-4")
+    void refusesMultiAzWithASingleNode() {
         assertThat(problems("dev", "data: {redis: {numNodes: 1, multiAz: true}}")).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("data.redis.numNodes");
             assertThat(p.rule()).contains("at least 2");
@@ -235,26 +260,30 @@ class DataConfigTest {
     }
 
     @Test
-    void rd4_acceptsOneNodeWithoutFailoverInDev() {
+    @Requirement("RD-4")
+    void acceptsOneNodeWithoutFailoverInDev() {
         RedisConfig redis = parse("dev", "data: {redis: {numNodes: 1, multiAz: false}}").data().redis();
         assertThat(redis.numNodes()).isEqualTo(1);
     }
 
     @Test
-    void rd4_refusesRedisWithoutFailoverInProd() {
+    @Requirement("RD-4")
+    void refusesRedisWithoutFailoverInProd() {
         assertThat(problems("prod", "data: {redis: {multiAz: false}}"))
                 .extracting(Problem::field).containsExactly("data.redis.multiAz");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 7, 14, 36})
-    void rd4_refusesASnapshotRetentionOutsideFifteenToThirtyFiveDays(int days) {
+    @Requirement("RD-4")
+    void refusesASnapshotRetentionOutsideFifteenToThirtyFiveDays(int days) {
         assertThat(problems("dev", "data: {redis: {snapshotRetentionDays: " + days + "}}"))
                 .extracting(Problem::field).containsExactly("data.redis.snapshotRetentionDays");
     }
 
     @Test
-    void cfg1_refusesEveryBadDataValueAtOnce() {
+    @Requirement("CFG-1")
+    void refusesEveryBadDataValueAtOnce() {
         assertThatThrownBy(() -> parse("prod", """
                 data:
                   postgres: {version: "15.4", backupRetentionDays: 7, multiAz: false}
@@ -270,7 +299,8 @@ class DataConfigTest {
     }
 
     @Test
-    void cfg1_refusesAnUnknownDataField() {
+    @Requirement("CFG-1")
+    void refusesAnUnknownDataField() {
         assertThat(problems("prod", "data: {postgres: {backupRetention: 30}}")).singleElement()
                 .satisfies(p -> assertThat(p.rule()).contains("did you mean \"backupRetentionDays\""));
     }

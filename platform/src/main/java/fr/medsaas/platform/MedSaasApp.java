@@ -3,28 +3,31 @@ package fr.medsaas.platform;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.nag.RulePacks;
 import fr.medsaas.platform.constructs.app.AppSecrets;
-import fr.medsaas.platform.constructs.keys.KeyPurpose;
+import fr.medsaas.platform.aspects.CustomResourceProviderTags;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
 import fr.medsaas.platform.stacks.DataStack;
+import fr.medsaas.platform.stacks.DataStackInputs;
 import fr.medsaas.platform.stacks.EdgeFirewallStack;
 import fr.medsaas.platform.stacks.EdgeLoggingStack;
+import fr.medsaas.platform.stacks.EdgeLoggingStackInputs;
 import fr.medsaas.platform.stacks.KeysStack;
 import fr.medsaas.platform.stacks.MediaStack;
+import fr.medsaas.platform.stacks.MediaStackInputs;
 import fr.medsaas.platform.stacks.NetworkStack;
+import fr.medsaas.platform.stacks.NetworkStackInputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
-import software.constructs.IConstruct;
 
 /**
  * The one CDK app of an environment: builds every stack from the configuration and hands typed
- * objects from one to the next. Holds no resource logic.
+ * objects from one to the next, each stack's as one inputs record. Holds no resource logic.
  */
 public final class MedSaasApp {
     private final App app;
@@ -47,14 +50,13 @@ public final class MedSaasApp {
             RulePacks.register(app);
         }
         this.keys = new KeysStack(app, config);
-        this.network = new NetworkStack(app, config, keys.keys());
-        this.data = new DataStack(app, config, keys.keys(), network.vpc(), network.securityGroups());
+        this.network = new NetworkStack(app, config, new NetworkStackInputs(keys.keys()));
+        this.data = new DataStack(app, config, new DataStackInputs(network.vpc(), network.securityGroups(), keys.keys()));
         this.edgeFirewall = new EdgeFirewallStack(app, config);
-        this.media = new MediaStack(app, config, keys.keys(), edgeFirewall);
-        this.edgeLogging = new EdgeLoggingStack(app, config, media);
-        this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
-                keys.keys(), new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
-        application.roles().grantMedia(config.media().bucketName(), keys.keys().key(KeyPurpose.S3));
+        this.media = new MediaStack(app, config, new MediaStackInputs(keys.keys(), edgeFirewall.webAcl().arn()));
+        this.edgeLogging = new EdgeLoggingStack(app, config, new EdgeLoggingStackInputs(media.distribution().distributionId()));
+        this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(), keys.keys(),
+                new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
         tag(config);
     }
 
@@ -68,33 +70,10 @@ public final class MedSaasApp {
     }
 
     private void tag(EnvironmentConfig config) {
-        // CMP-4 on every resource of every stack.
+        // CMP-4 on every resource of every stack, CDK's own custom-resource providers included.
         Map<String, String> tags = config.resourceTags();
         tags.forEach((k, v) -> Tags.of(app).add(k, v));
-        tagCustomResourceProviders(tags);
-    }
-
-    /**
-     * CDK's built-in custom-resource providers (e.g. the one that empties the default security
-     * group, NET-6) are raw CfnResources that the Tags aspect does not reach: give their role and
-     * function the CMP-4 tags directly.
-     */
-    private void tagCustomResourceProviders(Map<String, String> tags) {
-        List<Map<String, String>> cfnTags = tags.entrySet().stream()
-                .map(e -> Map.of("Key", e.getKey(), "Value", e.getValue())).toList();
-        for (Stack stack : stacks()) {
-            for (IConstruct child : stack.getNode().getChildren()) {
-                if (!child.getNode().getId().startsWith("Custom::")) {
-                    continue;
-                }
-                for (String part : List.of("Role", "Handler")) {
-                    IConstruct resource = child.getNode().tryFindChild(part);
-                    if (resource instanceof CfnResource cfn) {
-                        cfn.addPropertyOverride("Tags", cfnTags);
-                    }
-                }
-            }
-        }
+        Aspects.of(app).add(new CustomResourceProviderTags(tags));
     }
 
     /** Synthesizes every stack; the packs, when registered, run now. */

@@ -3,6 +3,7 @@ package fr.medsaas.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.config.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogGroupsTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "dev"})
-    void obs1_everyLogGroupIsEncryptedKeptAYearAndRetained(String env) {
+    @Requirement("OBS-1")
+    void everyLogGroupIsEncryptedKeptAYearAndRetained(String env) {
         int retention = TestApps.config(env).logging().retentionDays();
         List<String> seen = new ArrayList<>();
         List<String> wrong = new ArrayList<>();

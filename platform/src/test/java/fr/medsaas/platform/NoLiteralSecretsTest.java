@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.config.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class NoLiteralSecretsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prod", "dev"})
-    void sec1_noTemplateHoldsASecretValue(String env) {
+    @Requirement("SEC-1")
+    void noTemplateHoldsASecretValue(String env) {
         List<String> findings = new ArrayList<>();
         int credentialProperties = 0;
         for (StackTemplate stack : TestApps.assembly(env).stacks()) {
@@ -39,7 +41,8 @@ class NoLiteralSecretsTest {
     }
 
     @Test
-    void sec1_everySecretIsGeneratedOrBuiltNeverGivenInTheTemplate() {
+    @Requirement("SEC-1")
+    void everySecretIsGeneratedOrBuiltNeverGivenInTheTemplate() {
         for (String env : List.of("prod", "dev")) {
             for (StackTemplate stack : TestApps.assembly(env).stacks()) {
                 stack.resources().forEach((id, r) -> {

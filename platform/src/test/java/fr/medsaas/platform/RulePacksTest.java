@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.assembly.Finding;
 import fr.medsaas.compliance.assembly.ValidationReport;
+import fr.medsaas.config.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,14 @@ class RulePacksTest {
     private static Path out;
 
     @BeforeAll
-    static void synthesizeWithEveryPack() throws Exception {
-        out = Files.createTempDirectory("medsaas-packs-").resolve("cdk.out");
-        result = Synthesizer.synthesize(TestApps.config("prod"), out);
+    static void synthesizeWithEveryPack() {
+        result = TestApps.checked("prod");
+        out = result.assembly().directory();
     }
 
     @Test
-    void cmpl1_everyPackRanOnTheWholeApp() {
+    @Requirement("CMPL-1")
+    void everyPackRanOnTheWholeApp() {
         assertThat(result.rulePacks()).containsExactly("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5");
         // cdk-nag's metadata writer ran: acknowledged rules of all three packs are in the templates.
         assertThat(Acknowledgement.of(result.assembly())).extracting(Acknowledgement::ruleId)
@@ -41,15 +43,16 @@ class RulePacksTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"staging", "dev"})
-    void cmpl1_theOtherEnvironmentsAreCleanToo(String env) throws Exception {
+    @Requirement("CMPL-1")
+    void theOtherEnvironmentsAreCleanToo(String env) throws Exception {
         // Their settings differ (one zone's database, no endpoints, ...), and so can their findings.
-        Synthesizer.Result other = Synthesizer.synthesize(TestApps.config(env),
-                Files.createTempDirectory("medsaas-packs-" + env + "-").resolve("cdk.out"));
+        Synthesizer.Result other = TestApps.checked(env);
         assertThat(other.report().blocking()).extracting(Finding::describe).isEmpty();
     }
 
     @Test
-    void cmpl1_thePacksCatchANonCompliantResource() throws Exception {
+    @Requirement("CMPL-1")
+    void thePacksCatchANonCompliantResource() throws Exception {
         // The same registration on a deliberately bad bucket must fail: a pack that cannot fail proves nothing.
         software.amazon.awscdk.App app = new software.amazon.awscdk.App(software.amazon.awscdk.AppProps.builder()
                 .outdir(Files.createTempDirectory("medsaas-bad-").toString()).build());
@@ -64,24 +67,28 @@ class RulePacksTest {
     }
 
     @Test
-    void cmpl1_zeroUnacknowledgedErrors() {
+    @Requirement("CMPL-1")
+    void zeroUnacknowledgedErrors() {
         assertThat(result.report().blocking()).extracting(Finding::describe).isEmpty();
     }
 
     @Test
-    void cmpl1_everyAcknowledgementCarriesAReason() {
+    @Requirement("CMPL-1")
+    void everyAcknowledgementCarriesAReason() {
         assertThat(Acknowledgement.of(result.assembly())).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.reason()).as(a.toString()).hasSizeGreaterThan(40));
     }
 
     @Test
-    void cmpl1_theReportStaysInTheAssembly() {
+    @Requirement("CMPL-1")
+    void theReportStaysInTheAssembly() {
         assertThat(ValidationReport.readFrom(out)).isPresent();
         assertThat(out.resolve("manifest.json")).isRegularFile();
     }
 
     @Test
-    void cmpl1_acknowledgementsAreWrittenIntoTheTemplates() {
+    @Requirement("CMPL-1")
+    void acknowledgementsAreWrittenIntoTheTemplates() {
         long withMetadata = result.assembly().stacks().stream()
                 .flatMap(s -> s.resources().values().stream())
                 .filter(r -> r.path("Metadata").path("cdk_nag").path("rules_to_suppress").size() > 0)
@@ -95,7 +102,8 @@ class RulePacksTest {
      * finding must carry an acknowledgement of its rule on its own construct or a parent.
      */
     @Test
-    void cmpl1_everyFindingIsAcknowledgedOnItsOwnConstructOrAParent() throws IOException {
+    @Requirement("CMPL-1")
+    void everyFindingIsAcknowledgedOnItsOwnConstructOrAParent() throws IOException {
         Map<String, List<String>> acknowledgedAt = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(out)) {

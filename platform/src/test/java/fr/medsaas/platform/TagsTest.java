@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.config.Requirement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ class TagsTest {
             "AWS::CloudFront::PublicKey");
 
     @Test
-    void cmp4_everyTaggableResourceCarriesTheFourTags() {
+    @Requirement("CMP-4")
+    void everyTaggableResourceCarriesTheFourTags() {
         Map<String, String> expectedProd = Map.of("Environment", "production", "Project", "medical-saas",
                 "Compliance", "RGPD", "ManagedBy", "cdk");
         List<String> missing = new ArrayList<>();
@@ -49,7 +51,8 @@ class TagsTest {
     }
 
     @Test
-    void cmp4_devIsTaggedWithItsOwnEnvironment() {
+    @Requirement("CMP-4")
+    void devIsTaggedWithItsOwnEnvironment() {
         for (StackTemplate stack : TestApps.assembly("dev").stacks()) {
             stack.resources().values().stream()
                     .filter(r -> !untaggable(r.path("Type").asText()))

@@ -47,6 +47,22 @@ public final class TestApps {
         return built(env).assembly;
     }
 
+    private static final Map<String, Synthesizer.Result> CHECKED = new ConcurrentHashMap<>();
+
+    /**
+     * A shipped environment synthesized as {@code synth} does it, every rule pack included (their
+     * acknowledgements are then in the templates' {@code cdk_nag} metadata); once per test JVM.
+     */
+    public static Synthesizer.Result checked(String env) {
+        return CHECKED.computeIfAbsent(env, e -> {
+            try {
+                return Synthesizer.synthesize(config(e), Files.createTempDirectory("medsaas-packs-" + e + "-").resolve("cdk.out"));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
     /** The domain names of {@link #prodWithCustomDomain()}. */
     public static final java.util.List<String> CUSTOM_DOMAINS = java.util.List.of("media.example.fr");
     /** The certificate of {@link #prodWithCustomDomain()}: a well-formed us-east-1 ACM ARN. */

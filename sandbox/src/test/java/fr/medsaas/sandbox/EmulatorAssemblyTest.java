@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.config.Requirement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,8 @@ class EmulatorAssemblyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void sbx1_theEmulatorsTemplatesNameNothingLeftOutAndNoBootstrap(String env) {
+    @Requirement("SBX-1")
+    void theEmulatorsTemplatesNameNothingLeftOutAndNoBootstrap(String env) {
         for (StackTemplate stack : Assemblies.of(env).stacks()) {
             EmulatorTemplate t = EmulatorTemplates.prepare(stack.template());
             Set<String> gone = new HashSet<>();
@@ -70,7 +72,8 @@ class EmulatorAssemblyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void sbx1_everyResourceIsSentOrLeftOutWithItsTypeAndAReason(String env) {
+    @Requirement("SBX-1")
+    void everyResourceIsSentOrLeftOutWithItsTypeAndAReason(String env) {
         for (StackTemplate stack : Assemblies.of(env).stacks()) {
             EmulatorTemplate t = EmulatorTemplates.prepare(stack.template());
             List<String> accounted = new ArrayList<>();
@@ -88,7 +91,8 @@ class EmulatorAssemblyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void sbx1_networkImportsTheLogsKeyFromKeysWhichComesFirst(String env) {
+    @Requirement("SBX-1")
+    void networkImportsTheLogsKeyFromKeysWhichComesFirst(String env) {
         List<String> ordered = SandboxDeployer.dependencyOrder(Assemblies.of(env).stacks()).stream()
                 .map(StackTemplate::stackName).toList();
         assertThat(ordered).containsSubsequence("MedSaas-" + env + "-Keys", "MedSaas-" + env + "-Network");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.config.Requirement;
 import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
 import fr.medsaas.sandbox.EmulatorTemplate.Placeholder;
 import java.util.Set;
@@ -36,7 +37,8 @@ class EmulatorTemplatesTest {
             """;
 
     @Test
-    void sbx1_removesTheCdkBootstrapParameterAndRule() {
+    @Requirement("SBX-1")
+    void removesTheCdkBootstrapParameterAndRule() {
         EmulatorTemplate t = prepare("{'Resources': {'A': {'Type': 'Test::Hen'}}, " + CDK_BOOTSTRAP + "}");
         assertThat(t.template().has("Parameters")).isFalse();
         assertThat(t.template().has("Rules")).isFalse();
@@ -48,7 +50,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_aTransformIsRemovedAndSaid() {
+    @Requirement("SBX-1")
+    void aTransformIsRemovedAndSaid() {
         EmulatorTemplate t = prepare("{'Transform': 'AWS::SecretsManager-2020-07-23', 'Resources': {'A': {'Type': 'Test::Hen'}}}");
         assertThat(t.template().has("Transform")).isFalse();
         assertThat(t.removed()).containsExactly("Transform \"AWS::SecretsManager-2020-07-23\": the emulator applies no "
@@ -56,7 +59,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_keepsOtherParametersAndRules() {
+    @Requirement("SBX-1")
+    void keepsOtherParametersAndRules() {
         EmulatorTemplate t = prepare("{'Resources': {'A': {'Type': 'Test::Hen'}}, 'Parameters': {'Size': {'Type': 'Number', "
                 + "'Default': 3}, 'BootstrapVersion': {'Type': 'String', 'Default': 'x'}}, 'Rules': {'Mine': {'Assertions': []}}}");
         assertThat(t.template().path("Parameters").has("Size")).isTrue();
@@ -65,7 +69,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_leavesOutTypesTheEmulatorCannotCreateAndListsThem() {
+    @Requirement("SBX-1")
+    void leavesOutTypesTheEmulatorCannotCreateAndListsThem() {
         EmulatorTemplate t = prepare("{'Resources': {'Hen': {'Type': 'Test::Hen'}, 'Egg': {'Type': 'Test::Egg'}, "
                 + "'Thing': {'Type': 'Custom::Thing', 'Properties': {'ServiceToken': 'arn'}}}}");
         assertThat(t.template().path("Resources").fieldNames()).toIterable().containsExactly("Hen");
@@ -76,7 +81,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_refToALeftOutResourceGetsAPlaceholder() {
+    @Requirement("SBX-1")
+    void refToALeftOutResourceGetsAPlaceholder() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
                 + "'Properties': {'EggId': {'Ref': 'Egg'}, 'Region': {'Ref': 'AWS::Region'}, 'List': [{'Ref': 'Egg'}]}}}}");
         JsonNode props = t.template().path("Resources").path("Hen").path("Properties");
@@ -89,7 +95,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_getAttToALeftOutResourceGetsAPlaceholderInBothForms() {
+    @Requirement("SBX-1")
+    void getAttToALeftOutResourceGetsAPlaceholderInBothForms() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
                 + "'Properties': {'Name': {'Fn::GetAtt': ['Egg', 'Name']}, 'Address': {'Fn::GetAtt': 'Egg.Endpoint.Address'}, "
                 + "'Own': {'Fn::GetAtt': ['Hen2', 'Arn']}}}, 'Hen2': {'Type': 'Test::Hen'}}}");
@@ -103,7 +110,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_subVariablesNamingALeftOutResourceGetAPlaceholder() {
+    @Requirement("SBX-1")
+    void subVariablesNamingALeftOutResourceGetAPlaceholder() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
                 + "'Properties': {"
                 + "'A': {'Fn::Sub': 'name:${Egg}/${Egg.Name}/${!Egg}'}, "
@@ -124,7 +132,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_wherePlaceholdersStandForAnArnTheyAreArnShaped() {
+    @Requirement("SBX-1")
+    void wherePlaceholdersStandForAnArnTheyAreArnShaped() {
         // moto validates a policy statement's Resource as an ARN, and a stack importing a secret's
         // ARN hands it to such a statement: those placeholders are ARNs of the left-out service.
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {"
@@ -146,7 +155,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_dependsOnALeftOutResourceIsDroppedAndReported() {
+    @Requirement("SBX-1")
+    void dependsOnALeftOutResourceIsDroppedAndReported() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen2': {'Type': 'Test::Hen'}, "
                 + "'Hen': {'Type': 'Test::Hen', 'DependsOn': ['Egg', 'Hen2']}, "
                 + "'Hen3': {'Type': 'Test::Hen', 'DependsOn': 'Egg'}}}");
@@ -159,7 +169,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_outputsNamingALeftOutResourceKeepTheirExportWithAPlaceholder() {
+    @Requirement("SBX-1")
+    void outputsNamingALeftOutResourceKeepTheirExportWithAPlaceholder() {
         EmulatorTemplate t = prepare("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen'}}, "
                 + "'Outputs': {'EggArn': {'Value': {'Fn::GetAtt': ['Egg', 'Id']}, 'Export': {'Name': 'Stack:EggArn'}}, "
                 + "'HenId': {'Value': {'Ref': 'Hen'}}}}");
@@ -172,7 +183,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_conditionsNamingTheBootstrapParameterAreRemovedWithWhatTheyGuard() {
+    @Requirement("SBX-1")
+    void conditionsNamingTheBootstrapParameterAreRemovedWithWhatTheyGuard() {
         EmulatorTemplate t = prepare("{'Resources': {'Hen': {'Type': 'Test::Hen', 'Condition': 'Old'}, "
                 + "'Hen2': {'Type': 'Test::Hen'}}, "
                 + "'Conditions': {'Old': {'Fn::Equals': [{'Ref': 'BootstrapVersion'}, '1']}, "
@@ -187,7 +199,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_crossRegionStackOutputsAreResolvedOrGetAPlaceholder() {
+    @Requirement("SBX-1")
+    void crossRegionStackOutputsAreResolvedOrGetAPlaceholder() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Hen': {'Type': 'Test::Hen', 'Properties': {"
                         + "'Acl': {'Fn::GetStackOutput': {'StackName': 'Edge', 'Region': 'us-east-1', 'OutputName': 'AclArn'}}, "
                         + "'Other': {'Fn::GetStackOutput': {'StackName': 'Edge', 'OutputName': 'Nothing'}}}}}}"),
@@ -203,7 +216,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_neverChangesTheInput() {
+    @Requirement("SBX-1")
+    void neverChangesTheInput() {
         JsonNode input = json("{'Resources': {'Egg': {'Type': 'Test::Egg'}, 'Hen': {'Type': 'Test::Hen', "
                 + "'Properties': {'EggId': {'Ref': 'Egg'}}}}, " + CDK_BOOTSTRAP + "}");
         JsonNode before = input.deepCopy();
@@ -212,7 +226,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_kmsKeyTagsAndPolicyAreRewrittenForMotoAndReported() {
+    @Requirement("SBX-1")
+    void kmsKeyTagsAndPolicyAreRewrittenForMotoAndReported() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Key': {'Type': 'AWS::KMS::Key', 'Properties': {"
                 + "'KeyPolicy': {'Version': '2012-10-17', 'Statement': []}, "
                 + "'Tags': [{'Key': 'Project', 'Value': 'medical-saas'}]}}}}"));
@@ -225,7 +240,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_logGroupKeyIsRenamedForMotoAndReported() {
+    @Requirement("SBX-1")
+    void logGroupKeyIsRenamedForMotoAndReported() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Logs': {'Type': 'AWS::Logs::LogGroup', "
                 + "'Properties': {'KmsKeyId': {'Fn::ImportValue': 'Keys:LogsArn'}, 'RetentionInDays': 365}}}}"));
         JsonNode props = t.template().path("Resources").path("Logs").path("Properties");
@@ -236,7 +252,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_dbInstanceParameterGroupRefGroupsAndTouchingWindowsAreRewrittenForMotoAndReported() {
+    @Requirement("SBX-1")
+    void dbInstanceParameterGroupRefGroupsAndTouchingWindowsAreRewrittenForMotoAndReported() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Params': {'Type': 'AWS::RDS::DBParameterGroup', "
                 + "'Properties': {'Family': 'postgres15', 'Description': 'd'}}, 'Db': {'Type': 'AWS::RDS::DBInstance', 'Properties': {"
                 + "'DBParameterGroupName': {'Ref': 'Params'}, 'VPCSecurityGroups': ['sg-1'], "
@@ -252,7 +269,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_backupWindowIsKeptWhenTheWindowsDoNotTouch() {
+    @Requirement("SBX-1")
+    void backupWindowIsKeptWhenTheWindowsDoNotTouch() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Db': {'Type': 'AWS::RDS::DBInstance', 'Properties': {"
                 + "'PreferredBackupWindow': '00:00-01:00', 'PreferredMaintenanceWindow': 'sun:04:00-sun:05:00'}}}}"));
         assertThat(t.template().path("Resources").path("Db").path("Properties").path("PreferredBackupWindow").asText())
@@ -261,7 +279,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_aListenersCertificateFromConfigurationIsReplacedByTheEmulatorsStandIn() {
+    @Requirement("SBX-1")
+    void aListenersCertificateFromConfigurationIsReplacedByTheEmulatorsStandIn() {
         String configured = "arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000";
         String standIn = "arn:aws:acm:eu-west-3:123456789012:certificate/standin";
         JsonNode template = json("{'Resources': {'Https': {'Type': 'AWS::ElasticLoadBalancingV2::Listener', 'Properties': {"
@@ -278,7 +297,8 @@ class EmulatorTemplatesTest {
     }
 
     @Test
-    void sbx1_theRealTableLeavesOutCustomResourcesAndUnlistedTypes() {
+    @Requirement("SBX-1")
+    void theRealTableLeavesOutCustomResourcesAndUnlistedTypes() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Vpc': {'Type': 'AWS::EC2::VPC'}, "
                 + "'Restrict': {'Type': 'Custom::VpcRestrictDefaultSG'}, 'Egress': {'Type': 'AWS::EC2::SecurityGroupEgress'}, "
                 + "'Unknown': {'Type': 'AWS::Nothing::Here'}}}"));

@@ -2,6 +2,7 @@ package fr.medsaas.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Emulator.class)
 class MotoServerLifecycleTest {
     @Test
-    void sbx1_startsOnLoopbackAnswersAndIsGoneWhenStopped() throws Exception {
+    @Requirement("SBX-1")
+    void startsOnLoopbackAnswersAndIsGoneWhenStopped() throws Exception {
         MotoServer moto = MotoServer.start();
         long pid = moto.pid();
         try {

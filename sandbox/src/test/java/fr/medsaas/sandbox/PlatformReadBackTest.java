@@ -9,6 +9,7 @@ import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.config.PostgresConfig;
+import fr.medsaas.config.Requirement;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.network.SubnetNames;
 import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
@@ -100,7 +101,8 @@ abstract class PlatformReadBackTest {
     // ---- the deployment itself
 
     @Test
-    void sbx1_everyStackReachesCreateComplete() {
+    @Requirement("SBX-1")
+    void everyStackReachesCreateComplete() {
         assertThat(deployment.notTried()).isEmpty();
         assertThat(deployment.stacks()).extracting(StackDeployment::stackName)
                 .containsExactlyElementsOf(assembly.stacks().stream().map(StackTemplate::stackName).toList());
@@ -112,7 +114,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void sbx1_everyResourceIsCreatedOrListedAsLeftOut() {
+    @Requirement("SBX-1")
+    void everyResourceIsCreatedOrListedAsLeftOut() {
         for (StackTemplate t : assembly.stacks()) {
             StackDeployment s = deployment.stack(t.stackName());
             assertThat(s.resourcesCreated()).as(t.stackName()).isEqualTo(t.resourceCount() - s.leftOut().size());
@@ -120,7 +123,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void sbx1_keysAreAllEmulatedAndTheNetworkLeavesOutOnlyItsCustomResourceLambdaAndEgressRules() {
+    @Requirement("SBX-1")
+    void keysAreAllEmulatedAndTheNetworkLeavesOutOnlyItsCustomResourceLambdaAndEgressRules() {
         assertThat(deployment.stack("Keys").leftOut()).isEmpty();
         assertThat(deployment.stack("Network").leftOut()).extracting(LeftOut::type).containsOnly(
                 "Custom::VpcRestrictDefaultSG", "AWS::Lambda::Function", "AWS::EC2::SecurityGroupEgress");
@@ -150,13 +154,15 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net1_vpcHasTheConfiguredCidrAndName() {
+    @Requirement("NET-1")
+    void vpcHasTheConfiguredCidrAndName() {
         // vpc() finds it by its Name tag.
         assertThat(vpc().cidrBlock()).isEqualTo(config.network().vpcCidr());
     }
 
     @Test
-    void net1_dnsSupportAndHostnamesAreOnInTheTemplateSentToTheEmulator() {
+    @Requirement("NET-1")
+    void dnsSupportAndHostnamesAreOnInTheTemplateSentToTheEmulator() {
         // moto:VPC_DNS_ATTRIBUTES: moto ignores both attributes of a CloudFormation VPC and answers its
         // defaults (support on, hostnames off), so DescribeVpcAttribute proves nothing either way;
         // the template handed to the emulator is checked instead.
@@ -167,7 +173,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net2_subnetsOfEachTierAreInTheirZoneWithTheirCidrAndName() {
+    @Requirement("NET-2")
+    void subnetsOfEachTierAreInTheirZoneWithTheirCidrAndName() {
         Map<String, String> seen = new TreeMap<>();
         for (Subnet s : aws.ec2.describeSubnets(b -> b.filters(inVpc())).subnets()) {
             seen.put(name(s.tags()), s.cidrBlock() + " " + s.availabilityZone() + (s.mapPublicIpOnLaunch() ? " public-ip" : ""));
@@ -214,7 +221,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net2_dbTierHasNoRouteToAnInternetOrNatGateway() {
+    @Requirement("NET-2")
+    void dbTierHasNoRouteToAnInternetOrNatGateway() {
         routesOfTier("private-db").forEach((subnet, routes) -> {
             assertThat(routes).as(subnet).isNotEmpty();
             assertThat(routes).as(subnet).noneMatch(r -> r.gatewayId() != null && r.gatewayId().startsWith("igw-"));
@@ -224,7 +232,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net2_publicTierRoutesToTheInternetGatewayAndAppTierThroughNat() {
+    @Requirement("NET-2")
+    void publicTierRoutesToTheInternetGatewayAndAppTierThroughNat() {
         // The contrast that proves the db-tier check reads real routes.
         routesOfTier("public").forEach((subnet, routes) -> assertThat(routes).as(subnet)
                 .anyMatch(r -> "0.0.0.0/0".equals(r.destinationCidrBlock()) && r.gatewayId() != null && r.gatewayId().startsWith("igw-")));
@@ -233,7 +242,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net3_natGatewaysAreInThePublicTier() {
+    @Requirement("NET-3")
+    void natGatewaysAreInThePublicTier() {
         Set<String> publicSubnets = aws.ec2.describeSubnets(b -> b.filters(inVpc())).subnets().stream()
                 .filter(s -> name(s.tags()).startsWith("public-subnet-")).map(Subnet::subnetId).collect(Collectors.toSet());
         var nats = aws.ec2.describeNatGateways(b -> b.filter(inVpc())).natGateways();
@@ -242,7 +252,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net4_flowLogOfAllTrafficGoesToItsEncryptedLogGroupThroughItsOwnRole() throws IOException {
+    @Requirement("NET-4")
+    void flowLogOfAllTrafficGoesToItsEncryptedLogGroupThroughItsOwnRole() throws IOException {
         List<FlowLog> flowLogs = aws.ec2.describeFlowLogs(b -> b.filter(Filter.builder().name("resource-id").values(vpc().vpcId()).build()))
                 .flowLogs();
         assertThat(flowLogs).hasSize(1);
@@ -262,7 +273,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void net5_interfaceEndpointsFollowTheConfigurationAndS3HasAGatewayEndpoint() {
+    @Requirement("NET-5")
+    void interfaceEndpointsFollowTheConfigurationAndS3HasAGatewayEndpoint() {
         List<VpcEndpoint> endpoints = aws.ec2.describeVpcEndpoints(b -> b.filters(inVpc())).vpcEndpoints();
         String region = config.regions().primary();
         assertThat(endpoints).anyMatch(e -> e.serviceName().equals("com.amazonaws." + region + ".s3")
@@ -305,18 +317,21 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void sg1_albTakes443And80FromAnywhereAndNothingElse() {
+    @Requirement("SG-1")
+    void albTakes443And80FromAnywhereAndNothingElse() {
         assertThat(ingress(group("alb-sg"))).containsExactlyInAnyOrder("tcp/443 from 0.0.0.0/0", "tcp/80 from 0.0.0.0/0");
     }
 
     @Test
-    void sg2_appTakes8000FromTheAlbGroupOnlyAndTheWorkerNothing() {
+    @Requirement("SG-2")
+    void appTakes8000FromTheAlbGroupOnlyAndTheWorkerNothing() {
         assertThat(ingress(group("app-sg"))).containsExactly("tcp/8000 from " + config.namePrefix() + "-alb-sg");
         assertThat(ingress(group("worker-sg"))).isEmpty();
     }
 
     @Test
-    void sg3_sg4_storesTakeTheirPortFromTheAppAndWorkerGroupsOnly() {
+    @Requirement({"SG-3", "SG-4"})
+    void storesTakeTheirPortFromTheAppAndWorkerGroupsOnly() {
         String p = config.namePrefix();
         // and the master password's rotation function, which logs in to change it (DB-3, docs/data-tier.md)
         assertThat(ingress(group("rds-sg"))).containsExactlyInAnyOrder("tcp/5432 from " + p + "-app-sg",
@@ -325,7 +340,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void sg5_onlyTheAlbIsOpenToTheInternet() {
+    @Requirement("SG-5")
+    void onlyTheAlbIsOpenToTheInternet() {
         groups().values().stream().filter(g -> !g.groupName().equals(config.namePrefix() + "-alb-sg"))
                 .forEach(g -> assertThat(ingress(g)).as(g.groupName()).noneMatch(r -> r.endsWith(" from 0.0.0.0/0") || r.endsWith(" from ::/0")));
     }
@@ -343,7 +359,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void kms1_everyKeyHasItsAliasRotationAndDescription() {
+    @Requirement("KMS-1")
+    void everyKeyHasItsAliasRotationAndDescription() {
         Map<String, String> aliases = aliasTargets();
         for (KeyPurpose purpose : KeyPurpose.values()) {
             String alias = purpose.alias(config.namePrefix());
@@ -359,7 +376,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void kms2_servicesUseAKeyOnlyThroughViaServiceOnTheAccountsBehalf() throws IOException {
+    @Requirement("KMS-2")
+    void servicesUseAKeyOnlyThroughViaServiceOnTheAccountsBehalf() throws IOException {
         Map<String, String> aliases = aliasTargets();
         for (KeyPurpose purpose : KeyPurpose.values()) {
             String keyId = aliases.get(purpose.alias(config.namePrefix()));
@@ -378,7 +396,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void cmp4_db9_keysCarryTheComplianceTagsAndHealthDataKeysTheDataType() {
+    @Requirement({"CMP-4", "DB-9"})
+    void keysCarryTheComplianceTagsAndHealthDataKeysTheDataType() {
         Map<String, String> aliases = aliasTargets();
         for (KeyPurpose purpose : KeyPurpose.values()) {
             String keyId = aliases.get(purpose.alias(config.namePrefix()));
@@ -397,7 +416,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void cmp4_vpcCarriesTheComplianceTags() {
+    @Requirement("CMP-4")
+    void vpcCarriesTheComplianceTags() {
         Map<String, String> tags = vpc().tags().stream()
                 .collect(Collectors.toMap(software.amazon.awssdk.services.ec2.model.Tag::key, software.amazon.awssdk.services.ec2.model.Tag::value));
         assertThat(tags).containsEntry("Project", config.project()).containsEntry("Environment", config.environmentTag())
@@ -409,7 +429,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void obs1_everyLogGroupIsKeptForTheConfiguredRetentionUnderTheLogsKey() {
+    @Requirement("OBS-1")
+    void everyLogGroupIsKeptForTheConfiguredRetentionUnderTheLogsKey() {
         String logsKeyId = aliasTargets().get(KeyPurpose.LOGS.alias(config.namePrefix()));
         String logsKeyArn = aws.kms.describeKey(b -> b.keyId(logsKeyId)).keyMetadata().arn();
         List<LogGroup> groups = aws.logs.describeLogGroupsPaginator(b -> b.build()).logGroups().stream().toList();
@@ -444,7 +465,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db1_db2_postgresHasTheConfiguredEngineVersionClassAndStorage() {
+    @Requirement({"DB-1", "DB-2"})
+    void postgresHasTheConfiguredEngineVersionClassAndStorage() {
         PostgresConfig pg = config.data().postgres();
         DBInstance db = postgres();
         assertThat(db.engine()).isEqualTo("postgres");
@@ -457,7 +479,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db4_storageIsEncryptedWithTheRdsKey() {
+    @Requirement("DB-4")
+    void storageIsEncryptedWithTheRdsKey() {
         String rdsKeyId = aliasTargets().get(KeyPurpose.RDS.alias(config.namePrefix()));
         String rdsKeyArn = aws.kms.describeKey(b -> b.keyId(rdsKeyId)).keyMetadata().arn();
         DBInstance db = postgres();
@@ -466,7 +489,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db5_multiAzAsConfiguredNotPublicOnTheDbTierBehindRdsSg() {
+    @Requirement("DB-5")
+    void multiAzAsConfiguredNotPublicOnTheDbTierBehindRdsSg() {
         DBInstance db = postgres();
         assertThat(db.multiAZ()).isEqualTo(config.data().postgres().multiAz());
         assertThat(db.publiclyAccessible()).isFalse();
@@ -480,7 +504,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db6_backupsKeptForTheConfiguredDaysInTheSourcesWindows() {
+    @Requirement("DB-6")
+    void backupsKeptForTheConfiguredDaysInTheSourcesWindows() {
         DBInstance db = postgres();
         assertThat(db.backupRetentionPeriod()).isEqualTo(config.data().postgres().backupRetentionDays());
         assertThat(db.preferredMaintenanceWindow()).isEqualTo("sun:04:00-sun:05:00");
@@ -492,7 +517,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db2_db6_db7_db8_whatMotoIgnoresIsInTheTemplateSentToTheEmulator() {
+    @Requirement({"DB-2", "DB-6", "DB-7", "DB-8"})
+    void whatMotoIgnoresIsInTheTemplateSentToTheEmulator() {
         // moto:RDS_IGNORED_PROPERTIES: moto answers no deletion protection, no log exports and no
         // monitoring whatever the template says, so these are checked on the template it was sent.
         PostgresConfig pg = config.data().postgres();
@@ -511,7 +537,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db8_parameterGroupForcesTlsAndLogsConnections() {
+    @Requirement("DB-8")
+    void parameterGroupForcesTlsAndLogsConnections() {
         // moto names the group itself (stack, logical id, random suffix, in lower case): found by that prefix.
         String prefix = (deployment.stack("Data").stackName() + "-"
                 + logicalIdsOfType(synthesized("Data"), "AWS::RDS::DBParameterGroup").get(0) + "-").toLowerCase(java.util.Locale.ROOT);
@@ -526,7 +553,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void db9_postgresCarriesTheHealthDataTag() {
+    @Requirement("DB-9")
+    void postgresCarriesTheHealthDataTag() {
         Map<String, String> tags = postgres().tagList().stream()
                 .collect(Collectors.toMap(software.amazon.awssdk.services.rds.model.Tag::key, software.amazon.awssdk.services.rds.model.Tag::value));
         assertThat(tags).containsEntry("DataType", "medical-sensitive").containsEntry("Compliance", "RGPD");
@@ -559,7 +587,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void ecs1_clusterHasItsNameAndFargateWithContainerInsightsInTheTemplate() {
+    @Requirement("ECS-1")
+    void clusterHasItsNameAndFargateWithContainerInsightsInTheTemplate() {
         List<Cluster> clusters = aws.ecs.describeClusters(b -> b.clusters(cluster())).clusters();
         assertThat(clusters).extracting(Cluster::clusterName, Cluster::status).containsExactly(tuple(cluster(), "ACTIVE"));
         // moto:ECS_IGNORED_PROPERTIES: moto keeps a cluster's name only (its settings read containerInsights
@@ -572,7 +601,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void ecs3_ecs4_webAndWorkerServicesRunTheirTaskDefinitionsWithTheConfiguredCounts() {
+    @Requirement({"ECS-3", "ECS-4"})
+    void webAndWorkerServicesRunTheirTaskDefinitionsWithTheConfiguredCounts() {
         Map<String, Service> services = services();
         assertThat(services).containsOnlyKeys("django-service", "celery-service");
         assertThat(services.get("django-service").desiredCount()).isEqualTo(config.app().web().desiredCount());
@@ -618,7 +648,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void ecs2_webTaskRunsDjangoOnPort8000WithItsSecretsLogsAndHealthCheck() {
+    @Requirement("ECS-2")
+    void webTaskRunsDjangoOnPort8000WithItsSecretsLogsAndHealthCheck() {
         TaskDefinition task = taskDefinitionOf("django-service");
         assertThat(task.memory()).isEqualTo(String.valueOf(config.app().web().memoryMiB()));
         assertThat(task.containerDefinitions()).extracting(ContainerDefinition::name).containsExactly("django-app");
@@ -632,7 +663,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void ecs4_workerTaskRunsTheConfiguredCommandWithTheSameSecretsAndNoPort() {
+    @Requirement("ECS-4")
+    void workerTaskRunsTheConfiguredCommandWithTheSameSecretsAndNoPort() {
         TaskDefinition task = taskDefinitionOf("celery-service");
         assertThat(task.memory()).isEqualTo(String.valueOf(config.app().worker().memoryMiB()));
         assertThat(task.containerDefinitions()).extracting(ContainerDefinition::name).containsExactly("celery-worker");
@@ -643,7 +675,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void ecs2_ecs3_fargateNetworkAndLoadBalancingAreInTheTemplateSentToTheEmulator() {
+    @Requirement({"ECS-2", "ECS-3"})
+    void fargateNetworkAndLoadBalancingAreInTheTemplateSentToTheEmulator() {
         // moto:ECS_IGNORED_PROPERTIES: moto answers bridge, EC2 and no CPU for every task definition, and
         // keeps no launch type, network or load balancer on a service: checked on the template it was sent.
         for (var entry : Map.of(config.namePrefix() + "-django", config.app().web(),
@@ -687,7 +720,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void alb1_internetFacingInThePublicTierBehindAlbSg() {
+    @Requirement("ALB-1")
+    void internetFacingInThePublicTierBehindAlbSg() {
         LoadBalancer lb = loadBalancer();
         assertThat(lb.schemeAsString()).isEqualTo("internet-facing");
         assertThat(lb.typeAsString()).isEqualTo("application");
@@ -698,7 +732,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void alb1_httpsOn443WithTheConfiguredCertificateAndATls12PolicyForwardsToTheWebTargets() {
+    @Requirement("ALB-1")
+    void httpsOn443WithTheConfiguredCertificateAndATls12PolicyForwardsToTheWebTargets() {
         // The configured certificate is not in the emulator's empty account: the deployer requested a
         // stand-in from its ACM and the listener was sent that; it must be the stand-in of the configured ARN.
         List<String> standIns = deployment.stack("App").template().resolved().stream()
@@ -716,7 +751,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void alb1_port80OnlyRedirectsToHttps() {
+    @Requirement("ALB-1")
+    void port80OnlyRedirectsToHttps() {
         Listener http = listeners().get(80);
         assertThat(http.protocolAsString()).isEqualTo("HTTP");
         assertThat(http.defaultActions()).hasSize(1);
@@ -734,7 +770,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void ecs3_targetGroupReachesTheWebTasksOn8000AndChecksHealth() {
+    @Requirement("ECS-3")
+    void targetGroupReachesTheWebTasksOn8000AndChecksHealth() {
         TargetGroup tg = targetGroup();
         assertThat(tg.port()).isEqualTo(8000);
         assertThat(tg.protocolAsString()).isEqualTo("HTTP");
@@ -744,7 +781,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void alb2_attributesAreInTheTemplateSentToTheEmulator() {
+    @Requirement("ALB-2")
+    void attributesAreInTheTemplateSentToTheEmulator() {
         // moto:ELBV2_LOAD_BALANCER_ATTRIBUTES: moto answers deletion protection off and no access logs
         // whatever the template says, so the attributes are checked on the template it was sent.
         Map<String, String> attributes = new TreeMap<>();
@@ -758,7 +796,8 @@ abstract class PlatformReadBackTest {
     // ---- S3: the media bucket (Media stack)
 
     @Test
-    void s3_1_s3_2_mediaBucketIsInTheRegionUnderTheS3KeyWithTheHealthDataTag() {
+    @Requirement({"S3-1", "S3-2"})
+    void mediaBucketIsInTheRegionUnderTheS3KeyWithTheHealthDataTag() {
         String bucket = config.media().bucketName();
         String s3KeyId = aliasTargets().get(KeyPurpose.S3.alias(config.namePrefix()));
         String s3KeyArn = aws.kms.describeKey(b -> b.keyId(s3KeyId)).keyMetadata().arn();
@@ -774,7 +813,8 @@ abstract class PlatformReadBackTest {
     }
 
     @Test
-    void s3_2_s3_3_bucketKeyVersioningAndPublicAccessBlockAreInTheTemplateSentToTheEmulator() {
+    @Requirement({"S3-2", "S3-3"})
+    void bucketKeyVersioningAndPublicAccessBlockAreInTheTemplateSentToTheEmulator() {
         // moto:S3_BUCKET_PROPERTIES: moto keeps a bucket's name, encryption (without its bucket key) and tags
         // only; the rest is checked on the template it was sent.
         List<JsonNode> found = resourcesOfType(deployment.stack("Media").template().template(), "AWS::S3::Bucket").stream()

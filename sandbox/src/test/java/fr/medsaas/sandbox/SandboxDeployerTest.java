@@ -3,6 +3,7 @@ package fr.medsaas.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.config.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class SandboxDeployerTest {
     }
 
     @Test
-    void sbx1_deploysAnExportingStackBeforeItsImporterWhateverTheManifestOrder(MotoServer moto) throws IOException {
+    @Requirement("SBX-1")
+    void deploysAnExportingStackBeforeItsImporterWhateverTheManifestOrder(MotoServer moto) throws IOException {
         CloudAssembly a = assembly(
                 "Importer", "{'Resources': {'Group': {'Type': 'AWS::Logs::LogGroup', 'Properties': {'LogGroupName': "
                         + "{'Fn::Join': ['', ['/test/', {'Fn::ImportValue': 'Exporter:Name'}]]}}}}}", "\"Exporter\", \"Importer.assets\"",
@@ -57,7 +59,8 @@ class SandboxDeployerTest {
     }
 
     @Test
-    void sbx1_aCrossRegionStackOutputIsReadFromTheEmulatorAsCloudFormationWould(MotoServer moto) throws IOException {
+    @Requirement("SBX-1")
+    void aCrossRegionStackOutputIsReadFromTheEmulatorAsCloudFormationWould(MotoServer moto) throws IOException {
         CloudAssembly a = assembly(
                 "Edge@us-east-1", "{'Resources': {'Group': {'Type': 'AWS::Logs::LogGroup', 'Properties': {'LogGroupName': "
                         + "'edge-group'}}}, 'Outputs': {'GroupName': {'Value': {'Ref': 'Group'}}}}", "",
@@ -80,7 +83,8 @@ class SandboxDeployerTest {
     }
 
     @Test
-    void sbx1_aKeptResourceNamingALeftOutOneDeploysWithAPlaceholder(MotoServer moto) throws IOException {
+    @Requirement("SBX-1")
+    void aKeptResourceNamingALeftOutOneDeploysWithAPlaceholder(MotoServer moto) throws IOException {
         CloudAssembly a = assembly("Placeholders", "{'Resources': {"
                 + "'Secret': {'Type': 'AWS::SecretsManager::Secret', 'Properties': {}}, "
                 + "'Role': {'Type': 'AWS::IAM::Role', 'DependsOn': 'Secret', 'Properties': {'AssumeRolePolicyDocument': "
@@ -99,7 +103,8 @@ class SandboxDeployerTest {
     }
 
     @Test
-    void sbx1_aFailingStackIsReportedWithItsReasonAndNothingAfterItIsTried(MotoServer moto) throws IOException {
+    @Requirement("SBX-1")
+    void aFailingStackIsReportedWithItsReasonAndNothingAfterItIsTried(MotoServer moto) throws IOException {
         CloudAssembly a = assembly(
                 "Broken", "{'Resources': {'Subnet': {'Type': 'AWS::EC2::Subnet', 'Properties': {'VpcId': 'vpc-0000000000nowhere', "
                         + "'CidrBlock': '10.9.1.0/24'}}}}", "",

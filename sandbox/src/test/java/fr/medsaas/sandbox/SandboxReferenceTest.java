@@ -2,6 +2,7 @@ package fr.medsaas.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxReferenceTest {
     @Test
-    void sbx1_docsListWhatTheEmulatorCoversAndWhatNotAsTheTableSays() throws IOException {
+    @Requirement("SBX-1")
+    void docsListWhatTheEmulatorCoversAndWhatNotAsTheTableSays() throws IOException {
         Path doc = Assemblies.root().resolve("docs/sandbox.md");
         String text = Files.readString(doc);
         String expected = SandboxReference.update(text);
@@ -26,7 +28,8 @@ class SandboxReferenceTest {
     }
 
     @Test
-    void sbx1_theReferenceNamesEveryDefectAndTheLeftOutTypes() {
+    @Requirement("SBX-1")
+    void theReferenceNamesEveryDefectAndTheLeftOutTypes() {
         String md = SandboxReference.markdown();
         for (MotoDefect d : MotoDefect.values()) {
             assertThat(md).contains(d.id());

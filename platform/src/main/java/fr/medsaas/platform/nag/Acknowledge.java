@@ -23,10 +23,7 @@ import software.constructs.IConstruct;
  * ({@code CloudFormation-Validate::W3010}) and go through {@code Validations.acknowledge}.
  */
 public final class Acknowledge {
-    /** Rule-id prefixes of the cdk-nag packs we run. */
-    private static final java.util.List<String> NAG_PACKS = java.util.List.of("AwsSolutions-", "HIPAA.Security-", "NIST.800.53.R5-");
-
-    /** Rule-id prefix of our HDS/RGPD pack ({@code medsaas check}). */
+    /** Rule-id prefix of our HDS/RGPD pack ({@code medsaas check}), which runs on the assembly after synthesis. */
     private static final String OUR_PACK = "MEDSAAS-";
 
     private Acknowledge() {
@@ -55,8 +52,8 @@ public final class Acknowledge {
         }
     }
 
-    /** Whether {@code ruleId} names a finding of one of our cdk-nag packs. */
+    /** Whether {@code ruleId} names a finding of one of the packs we run ({@link RulePack}). */
     static boolean isNagRule(String ruleId) {
-        return NAG_PACKS.stream().anyMatch(ruleId::startsWith);
+        return java.util.Arrays.stream(RulePack.values()).anyMatch(pack -> pack.owns(ruleId));
     }
 }

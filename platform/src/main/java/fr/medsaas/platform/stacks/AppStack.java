@@ -2,30 +2,27 @@ package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.AppConfig;
 import fr.medsaas.config.EnvironmentConfig;
-import fr.medsaas.config.ServiceConfig;
 import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.constructs.app.AppService;
 import fr.medsaas.platform.constructs.app.AppServiceProps;
+import fr.medsaas.platform.constructs.app.ImageRepositories;
 import fr.medsaas.platform.constructs.app.PublicLoadBalancer;
 import fr.medsaas.platform.constructs.app.PublicLoadBalancerProps;
+import fr.medsaas.platform.constructs.app.ServiceCluster;
 import fr.medsaas.platform.constructs.app.TaskRoles;
 import fr.medsaas.platform.constructs.app.TaskRolesProps;
-import fr.medsaas.platform.constructs.logs.EncryptedLogGroup;
-import fr.medsaas.platform.constructs.logs.EncryptedLogGroupProps;
 import fr.medsaas.platform.constructs.firewall.RegionalWebAcl;
 import fr.medsaas.platform.constructs.firewall.RegionalWebAclProps;
-import java.util.LinkedHashMap;
+import fr.medsaas.platform.constructs.keys.KeyPurpose;
+import fr.medsaas.platform.constructs.logs.EncryptedLogGroup;
+import fr.medsaas.platform.constructs.logs.EncryptedLogGroupProps;
+import fr.medsaas.platform.constructs.network.ImmutableSecurityGroup;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.services.ec2.ISecurityGroup;
-import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
+import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awscdk.services.ecr.IRepository;
-import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
-import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
-import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancerTarget;
 import software.constructs.Construct;
@@ -59,50 +56,45 @@ public final class AppStack extends PlatformStack {
         int retention = config.logging().retentionDays();
         AppSecrets secrets = in.secrets().importedInto(new Construct(this, "Secrets"));
 
-        Cluster cluster = Cluster.Builder.create(this, "Cluster")
-                .clusterName(config.physicalName("cluster"))
-                .vpc(in.vpc().vpc())
-                .enableFargateCapacityProviders(true)
-                .containerInsightsV2(ContainerInsights.ENABLED)
-                .defaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
-                        .name(prefix + ".internal").vpc(in.vpc().vpc()).build())
-                .build();
-        // Container Insights writes its performance events here; made beforehand, and before the
-        // cluster, so that it is encrypted and kept like every other log group (OBS-1) instead of
-        // being created by the service unencrypted.
-        EncryptedLogGroup insights = new EncryptedLogGroup(this, "ContainerInsightsLogs", new EncryptedLogGroupProps(
-                "/aws/ecs/containerinsights/" + config.physicalName("cluster") + "/performance", in.keys().logs(), retention));
-        cluster.getNode().addDependency(insights);
-        cluster.addDefaultCapacityProviderStrategy(List.of(
-                CapacityProviderStrategy.builder().capacityProvider("FARGATE").weight(1).build()));
-
+        Cluster cluster = ServiceCluster.build(this, new ServiceCluster.Props(config.physicalName("cluster"),
+                prefix + ".internal", in.vpc().vpc(), in.keys().logs(), retention));
         EncryptedLogGroup webLogs = new EncryptedLogGroup(this, "WebLogs",
                 new EncryptedLogGroupProps("/ecs/" + prefix + "-django", in.keys().logs(), retention));
         EncryptedLogGroup workerLogs = new EncryptedLogGroup(this, "WorkerLogs",
                 new EncryptedLogGroupProps("/ecs/" + prefix + "-celery", in.keys().logs(), retention));
-        Map<String, IRepository> repositories = new LinkedHashMap<>();
-        for (ServiceConfig s : List.of(app.web(), app.worker())) {
-            repositories.computeIfAbsent(s.image().repository(), name ->
-                    Repository.fromRepositoryName(this, "Repository-" + name.replaceAll("[^A-Za-z0-9]", ""), name));
-        }
+        Map<String, IRepository> repositories = ImageRepositories.imported(this, List.of(app.web(), app.worker()));
         this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(secrets, List.copyOf(repositories.values()),
                 List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec()));
+        AppServiceProps.Roles taskRoles = new AppServiceProps.Roles(roles.executionRole(), roles.taskRole());
 
         // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.
-        Map<String, String> environment = new java.util.TreeMap<>(Map.of(
+        Map<String, String> environment = new TreeMap<>(Map.of(
                 "DJANGO_SETTINGS_MODULE", app.djangoSettingsModule(),
                 "AWS_DEFAULT_REGION", config.regions().primary()));
-        this.web = new AppService(this, "Web", new AppServiceProps(cluster, prefix + "-django", WEB_SERVICE,
-                "django-app", app.web(), repositories.get(app.web().image().repository()), environment, secrets,
-                webLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
-                immutable("AppSecurityGroup", in.securityGroups().app()), WEB_PORT, "/health/", "django", app.ecsExec()));
-        this.worker = new AppService(this, "Worker", new AppServiceProps(cluster, prefix + "-celery", WORKER_SERVICE,
-                "celery-worker", app.worker(), repositories.get(app.worker().image().repository()), environment,
-                secrets, workerLogs.logGroup(), roles.executionRole(), roles.taskRole(), in.vpc().appSubnets(),
-                immutable("WorkerSecurityGroup", in.securityGroups().worker()), null, null, null, app.ecsExec()));
+        AppServiceProps.Settings settings = new AppServiceProps.Settings(environment, secrets);
+        this.web = new AppService(this, "Web", new AppServiceProps(
+                new AppServiceProps.Names(prefix + "-django", WEB_SERVICE, "django-app"),
+                new AppServiceProps.Container(app.web(), repositories.get(app.web().image().repository()), webLogs.logGroup()),
+                settings,
+                new AppServiceProps.Placement(cluster, in.vpc().appSubnets(),
+                        ImmutableSecurityGroup.of(this, "AppSecurityGroup", in.securityGroups().app())),
+                taskRoles,
+                Optional.of(new AppServiceProps.Ingress(WEB_PORT, "/health/", "django")),
+                app.ecsExec()));
+        this.worker = new AppService(this, "Worker", new AppServiceProps(
+                new AppServiceProps.Names(prefix + "-celery", WORKER_SERVICE, "celery-worker"),
+                new AppServiceProps.Container(app.worker(), repositories.get(app.worker().image().repository()),
+                        workerLogs.logGroup()),
+                settings,
+                new AppServiceProps.Placement(cluster, in.vpc().appSubnets(),
+                        ImmutableSecurityGroup.of(this, "WorkerSecurityGroup", in.securityGroups().worker())),
+                taskRoles,
+                Optional.empty(),
+                app.ecsExec()));
 
         this.loadBalancer = new PublicLoadBalancer(this, "LoadBalancer", new PublicLoadBalancerProps(
-                in.vpc().vpc(), in.vpc().publicSubnets(), immutable("AlbSecurityGroup", in.securityGroups().alb()),
+                in.vpc().vpc(), in.vpc().publicSubnets(),
+                ImmutableSecurityGroup.of(this, "AlbSecurityGroup", in.securityGroups().alb()),
                 config.physicalName("alb"), app.certificateArn(), WEB_PORT, "/health/",
                 app.loadBalancerDeletionProtection(), retention));
         IApplicationLoadBalancerTarget target = web.service().loadBalancerTarget(LoadBalancerTargetOptions.builder()
@@ -111,14 +103,11 @@ public final class AppStack extends PlatformStack {
 
         new RegionalWebAcl(this, "WebAcl", new RegionalWebAclProps(config.physicalName("alb-waf"),
                 loadBalancer.loadBalancer().getLoadBalancerArn(), in.keys().logs(), retention));
+        // The media bucket by its configured name: the App stack takes no export from the Media stack.
+        roles.grantMedia(config.media().bucketName(), in.keys().key(KeyPurpose.S3));
     }
 
-    private ISecurityGroup immutable(String id, ISecurityGroup group) {
-        return SecurityGroup.fromSecurityGroupId(this, id, group.getSecurityGroupId(),
-                SecurityGroupImportOptions.builder().mutable(false).allowAllOutbound(false).build());
-    }
-
-    /** The ECS roles; the media stack grants the task role its bucket through them. */
+    /** The ECS roles. */
     public TaskRoles roles() {
         return roles;
     }

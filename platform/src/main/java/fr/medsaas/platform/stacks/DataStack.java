@@ -28,27 +28,37 @@ public final class DataStack extends PlatformStack {
     private final RedisReplicationGroup redis;
     private final ApplicationSecrets secrets;
 
-    public DataStack(Construct scope, EnvironmentConfig config, PlatformKeys keys, TieredVpc vpc,
-                     PlatformSecurityGroups groups) {
+    public DataStack(Construct scope, EnvironmentConfig config, DataStackInputs in) {
         super(scope, config, "Data", config.regions().primary(),
                 "medsaas " + config.name() + ": RDS PostgreSQL, ElastiCache Redis and the application's secrets (DB, RD, SEC-1)");
         int retention = config.logging().retentionDays();
+        PlatformKeys keys = in.keys();
+        TieredVpc vpc = in.vpc();
+        PlatformSecurityGroups groups = in.securityGroups();
         String secretPrefix = config.namePrefix();
-        this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(
-                config.data().postgres(), config.physicalName("postgres"), config.physicalName("db-subnet-group"),
-                secretPrefix + "/postgres-master", vpc.vpc(), vpc.dbSubnets(), vpc.appSubnets(),
-                groups.database(), groups.dbRotation(), keys.key(KeyPurpose.RDS), keys.key(KeyPurpose.SECRETS),
-                keys.logs(), retention));
-        this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(
-                config.data().redis(), config.physicalName("redis"), config.physicalName("redis-subnet-group"),
-                secretPrefix + "/redis-auth-token", vpc.vpc(), vpc.dbSubnets(), groups.redis(),
-                keys.key(KeyPurpose.SECRETS), keys.logs(), retention));
-        this.secrets = new ApplicationSecrets(this, "Secrets", new ApplicationSecretsProps(
-                secretPrefix, config.physicalName("secrets-builder"), vpc.vpc(), vpc.appSubnets(),
-                groups.secretsBuilder(), keys.data(), keys.key(KeyPurpose.SECRETS), keys.logs(), retention,
-                postgres.masterSecret(), postgres.rotation(), postgres.instance().getDbInstanceEndpointAddress(),
-                PostgresDatabase.PORT, config.data().postgres().databaseName(), redis.authToken(),
-                redis.primaryAddress(), RedisReplicationGroup.PORT,
+        this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(config.data().postgres(),
+                new PostgresDatabaseProps.Names(config.physicalName("postgres"), config.physicalName("db-subnet-group"),
+                        secretPrefix + "/postgres-master"),
+                new PostgresDatabaseProps.Placement(vpc.vpc(), vpc.dbSubnets(), vpc.appSubnets(), groups.database(),
+                        groups.dbRotation()),
+                PostgresDatabaseProps.Keys.builder()
+                        .storage(keys.key(KeyPurpose.RDS)).secret(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
+                retention));
+        this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(config.data().redis(),
+                new RedisReplicationGroupProps.Names(config.physicalName("redis"), config.physicalName("redis-subnet-group"),
+                        secretPrefix + "/redis-auth-token"),
+                new RedisReplicationGroupProps.Placement(vpc.vpc(), vpc.dbSubnets(), groups.redis()),
+                RedisReplicationGroupProps.Keys.builder().atRest(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
+                retention));
+        this.secrets = new ApplicationSecrets(this, "Secrets", new ApplicationSecretsProps(secretPrefix,
+                new ApplicationSecretsProps.BuilderFunction(config.physicalName("secrets-builder"), vpc.vpc(),
+                        vpc.appSubnets(), groups.secretsBuilder(), retention),
+                ApplicationSecretsProps.SecretKeys.builder()
+                        .data(keys.data()).source(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
+                new ApplicationSecretsProps.DatabaseSource(postgres.masterSecret(), postgres.rotation(),
+                        postgres.instance().getDbInstanceEndpointAddress(), PostgresDatabase.PORT,
+                        config.data().postgres().databaseName()),
+                new ApplicationSecretsProps.RedisSource(redis.authToken(), redis.primaryAddress(), RedisReplicationGroup.PORT),
                 // By name, not by reference: the App stack is deployed after this one.
                 List.of(config.physicalName("cluster") + "/" + AppStack.WEB_SERVICE,
                         config.physicalName("cluster") + "/" + AppStack.WORKER_SERVICE)));

@@ -13,13 +13,13 @@ import software.constructs.Construct;
  * {@code Fn::GetStackOutput} (see {@link EdgeWiring}), so it deploys after the Media stack.
  */
 public final class EdgeLoggingStack extends PlatformStack {
-    public EdgeLoggingStack(Construct scope, EnvironmentConfig config, MediaStack media) {
+    public EdgeLoggingStack(Construct scope, EnvironmentConfig config, EdgeLoggingStackInputs in) {
         super(scope, config, "EdgeLogging", config.regions().edge(),
                 "medsaas " + config.name() + ": CloudFront access-log delivery to the EU log bucket, no data (CF-4, REG-3)");
         // Fn::GetStackOutput reads one value: the id, from which this stack writes the ARN.
         String distributionArn = formatArn(ArnComponents.builder()
                 .service("cloudfront").region("").resource("distribution")
-                .resourceName(EdgeWiring.acrossRegions(media.distribution().distributionId()))
+                .resourceName(EdgeWiring.acrossRegions(in.distributionId()))
                 .build());
         new CdnLogDelivery(this, "CdnLogDelivery", new CdnLogDeliveryProps(EdgeWiring.cdnLogDeliveryName(config),
                 distributionArn, config.media().cdnLogsBucketName()));

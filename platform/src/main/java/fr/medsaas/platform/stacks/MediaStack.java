@@ -5,7 +5,6 @@ import fr.medsaas.config.MediaConfig;
 import fr.medsaas.config.SigningPublicKey;
 import fr.medsaas.platform.constructs.edge.CdnLogDelivery;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
-import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.media.LogBucket;
 import fr.medsaas.platform.constructs.media.LogBucketProps;
 import fr.medsaas.platform.constructs.media.MediaBucket;
@@ -25,7 +24,7 @@ public final class MediaStack extends PlatformStack {
     private final MediaBucket mediaBucket;
     private final MediaDistribution distribution;
 
-    public MediaStack(Construct scope, EnvironmentConfig config, PlatformKeys keys, EdgeFirewallStack edgeFirewall) {
+    public MediaStack(Construct scope, EnvironmentConfig config, MediaStackInputs in) {
         super(scope, config, "Media", config.regions().primary(),
                 "medsaas " + config.name() + ": media bucket, log buckets, CloudFront with OAC and signed URLs "
                         + "(S3-1..4, CF-1..4, REG-4)");
@@ -40,9 +39,9 @@ public final class MediaStack extends PlatformStack {
                 new LogBucketProps(media.cdnLogsBucketName(), retention, accessLogs.bucket()));
         cdnLogs.allowLogDeliveryFrom(CdnLogDelivery.sourceArn(config.regions().edge(), EdgeWiring.cdnLogDeliveryName(config)));
         this.mediaBucket = new MediaBucket(this, "MediaBucket", new MediaBucketProps(media.bucketName(),
-                keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup())));
+                in.keys().key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup())));
         this.distribution = new MediaDistribution(this, "Distribution", new MediaDistributionProps(media,
-                mediaBucket.bucket(), publicKeyPem, EdgeWiring.acrossRegions(edgeFirewall.webAcl().arn()), config.namePrefix()));
+                mediaBucket.bucket(), publicKeyPem, EdgeWiring.acrossRegions(in.webAclArn()), config.namePrefix()));
     }
 
     /** The media bucket; the App stack grants its task role access through it. */

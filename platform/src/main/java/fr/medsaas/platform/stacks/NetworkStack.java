@@ -1,7 +1,6 @@
 package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.EnvironmentConfig;
-import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.network.PlatformSecurityGroups;
 import fr.medsaas.platform.constructs.network.PlatformSecurityGroupsProps;
 import fr.medsaas.platform.constructs.network.ServiceEndpoints;
@@ -15,12 +14,12 @@ public final class NetworkStack extends PlatformStack {
     private final TieredVpc vpc;
     private final PlatformSecurityGroups securityGroups;
 
-    public NetworkStack(Construct scope, EnvironmentConfig config, PlatformKeys keys) {
+    public NetworkStack(Construct scope, EnvironmentConfig config, NetworkStackInputs in) {
         super(scope, config, "Network", config.regions().primary(),
                 "medsaas " + config.name() + ": VPC, tiers, NAT, endpoints, flow logs, security groups (NET, SG)");
         this.vpc = new TieredVpc(this, "Vpc", new TieredVpcProps(config.network(),
                 config.physicalName("vpc"), "/aws/vpc/" + config.physicalName("flow-logs"),
-                keys.logs(), config.logging().retentionDays()));
+                in.keys().logs(), config.logging().retentionDays()));
         this.securityGroups = new PlatformSecurityGroups(this, "SecurityGroups",
                 new PlatformSecurityGroupsProps(vpc.vpc(), config.namePrefix()));
         if (config.network().interfaceEndpoints()) {

@@ -2,6 +2,7 @@ package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.data.ApplicationSecrets;
 import fr.medsaas.platform.constructs.data.SecretCharacters;
@@ -43,7 +44,8 @@ class DataStackTest {
     // DB-1 ------------------------------------------------------------------------------------
 
     @Test
-    void db1_postgresAtTheConfiguredMinorThatRdsStillOffers() {
+    @Requirement("DB-1")
+    void postgresAtTheConfiguredMinorThatRdsStillOffers() {
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "Engine", "postgres", "EngineVersion", "15.15")));
         prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Match.objectLike(Map.of("Family", "postgres15")));
@@ -52,7 +54,8 @@ class DataStackTest {
     // DB-2 ------------------------------------------------------------------------------------
 
     @Test
-    void db2_r6gXlargeWithOneHundredGibOfGp3AndAnAutoscalingCeiling() {
+    @Requirement("DB-2")
+    void r6gXlargeWithOneHundredGibOfGp3AndAnAutoscalingCeiling() {
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "DBInstanceClass", "db.r6g.xlarge", "AllocatedStorage", "100", "StorageType", "gp3",
                 "MaxAllocatedStorage", 500)));
@@ -61,7 +64,8 @@ class DataStackTest {
     // DB-3 ------------------------------------------------------------------------------------
 
     @Test
-    void db3_masterPasswordGeneratedIntoSecretsManagerWithoutUrlBreakingCharacters() {
+    @Requirement("DB-3")
+    void masterPasswordGeneratedIntoSecretsManagerWithoutUrlBreakingCharacters() {
         Capture excluded = new Capture();
         prod.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "Name", "medical-saas/postgres-master",
@@ -75,14 +79,16 @@ class DataStackTest {
     }
 
     @Test
-    void db3_theTemplateHoldsOnlyDynamicReferencesToTheMasterPassword() {
+    @Requirement("DB-3")
+    void theTemplateHoldsOnlyDynamicReferencesToTheMasterPassword() {
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "MasterUserPassword", dynamicReferenceTo("PostgresMasterSecret", "password"),
                 "MasterUsername", dynamicReferenceTo("PostgresMasterSecret", "username"))));
     }
 
     @Test
-    void db3_masterPasswordRotatedEveryThirtyDaysKeepingTheSameCharacters() {
+    @Requirement("DB-3")
+    void masterPasswordRotatedEveryThirtyDaysKeepingTheSameCharacters() {
         prod.hasResourceProperties("AWS::SecretsManager::RotationSchedule", Match.objectLike(Map.of(
                 "SecretId", Map.of("Ref", Match.stringLikeRegexp("PostgresMasterSecretAttachment.*")),
                 "RotationRules", Map.of("ScheduleExpression", "rate(30 days)"),
@@ -95,7 +101,8 @@ class DataStackTest {
     }
 
     @Test
-    void db3_theRotationFunctionLogsToAnEncryptedRetainedGroupMadeBeforeIt() {
+    @Requirement("DB-3")
+    void theRotationFunctionLogsToAnEncryptedRetainedGroupMadeBeforeIt() {
         String logs = onlyId(prod, "AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/medical-saas-postgres-rotation",
                 "KmsKeyId", importOf("KeysLogs"), "RetentionInDays", 365));
         prod.hasResource("AWS::SecretsManager::RotationSchedule", Match.objectLike(Map.of(
@@ -105,7 +112,8 @@ class DataStackTest {
     // DB-4 ------------------------------------------------------------------------------------
 
     @Test
-    void db4_encryptedWithTheCustomerManagedRdsKey() {
+    @Requirement("DB-4")
+    void encryptedWithTheCustomerManagedRdsKey() {
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "StorageEncrypted", true, "KmsKeyId", importOf("KeysRds80A9858F"))));
         TestApps.template(TestApps.app("prod").keys()).hasResourceProperties("AWS::KMS::Alias", Map.of(
@@ -116,7 +124,8 @@ class DataStackTest {
     // DB-5 ------------------------------------------------------------------------------------
 
     @Test
-    void db5_multiAzOnTheDbTierNeverPublic() {
+    @Requirement("DB-5")
+    void multiAzOnTheDbTierNeverPublic() {
         String subnetGroup = onlyId(prod, "AWS::RDS::DBSubnetGroup", Map.of(
                 "DBSubnetGroupName", "medical-saas-db-subnet-group",
                 "SubnetIds", List.of(importOf("privatedbSubnet1"), importOf("privatedbSubnet2"), importOf("privatedbSubnet3"))));
@@ -130,7 +139,8 @@ class DataStackTest {
     // DB-6 ------------------------------------------------------------------------------------
 
     @Test
-    void db6_backupsKeptThirtyDaysInSourceWindow() {
+    @Requirement("DB-6")
+    void backupsKeptThirtyDaysInSourceWindow() {
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "BackupRetentionPeriod", 30,
                 "PreferredBackupWindow", "03:00-04:00",
@@ -138,7 +148,8 @@ class DataStackTest {
     }
 
     @Test
-    void db6_deletionProtectedTagsCopiedAndASnapshotKeptOnDelete() {
+    @Requirement("DB-6")
+    void deletionProtectedTagsCopiedAndASnapshotKeptOnDelete() {
         prod.hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("DeletionProtection", true, "CopyTagsToSnapshot", true)),
                 "DeletionPolicy", "Snapshot", "UpdateReplacePolicy", "Snapshot")));
@@ -147,14 +158,16 @@ class DataStackTest {
     // DB-7 ------------------------------------------------------------------------------------
 
     @Test
-    void db7_performanceInsightsSevenDaysUnderTheRdsKey() {
+    @Requirement("DB-7")
+    void performanceInsightsSevenDaysUnderTheRdsKey() {
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "EnablePerformanceInsights", true, "PerformanceInsightsRetentionPeriod", 7,
                 "PerformanceInsightsKMSKeyId", importOf("KeysRds80A9858F"))));
     }
 
     @Test
-    void db7_enhancedMonitoringEverySixtySecondsWithItsOwnRole() {
+    @Requirement("DB-7")
+    void enhancedMonitoringEverySixtySecondsWithItsOwnRole() {
         String role = onlyId(prod, "AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
                 "Statement", List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "monitoring.rds.amazonaws.com"))))))));
@@ -165,13 +178,15 @@ class DataStackTest {
     // DB-8 ------------------------------------------------------------------------------------
 
     @Test
-    void db8_tlsForcedAndConnectionsLogged() {
+    @Requirement("DB-8")
+    void tlsForcedAndConnectionsLogged() {
         prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Match.objectLike(Map.of("Parameters", Map.of(
                 "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1"))));
     }
 
     @Test
-    void db8_logsExportedToEncryptedGroupsKeptAYearAndMadeBeforeTheInstance() {
+    @Requirement("DB-8")
+    void logsExportedToEncryptedGroupsKeptAYearAndMadeBeforeTheInstance() {
         String postgresql = onlyId(prod, "AWS::Logs::LogGroup", Map.of(
                 "LogGroupName", "/aws/rds/instance/medical-saas-postgres/postgresql",
                 "KmsKeyId", importOf("KeysLogs"), "RetentionInDays", 365));
@@ -189,7 +204,8 @@ class DataStackTest {
     // DB-9 ------------------------------------------------------------------------------------
 
     @Test
-    void db9_databaseAndCacheTaggedMedicalSensitive() {
+    @Requirement("DB-9")
+    void databaseAndCacheTaggedMedicalSensitive() {
         Object tag = Match.arrayWith(List.of(Map.of("Key", "DataType", "Value", "medical-sensitive")));
         prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of("Tags", tag)));
         prod.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of("Tags", tag)));
@@ -200,7 +216,8 @@ class DataStackTest {
     // RD-1 ------------------------------------------------------------------------------------
 
     @Test
-    void rd1_redisSevenOnTwoR6gLargeNodesOnPort6379() {
+    @Requirement("RD-1")
+    void redisSevenOnTwoR6gLargeNodesOnPort6379() {
         prod.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of(
                 "ReplicationGroupId", "medical-saas-redis", "Engine", "redis", "EngineVersion", "7.0",
                 "NumCacheClusters", 2, "CacheNodeType", "cache.r6g.large", "Port", 6379)));
@@ -209,7 +226,8 @@ class DataStackTest {
     // RD-2 ------------------------------------------------------------------------------------
 
     @Test
-    void rd2_subnetGroupOnTheDbTier() {
+    @Requirement("RD-2")
+    void subnetGroupOnTheDbTier() {
         String subnetGroup = onlyId(prod, "AWS::ElastiCache::SubnetGroup", Map.of(
                 "CacheSubnetGroupName", "medical-saas-redis-subnet-group",
                 "SubnetIds", List.of(importOf("privatedbSubnet1"), importOf("privatedbSubnet2"), importOf("privatedbSubnet3"))));
@@ -221,14 +239,16 @@ class DataStackTest {
     // RD-3 ------------------------------------------------------------------------------------
 
     @Test
-    void rd3_encryptedAtRestWithACustomerManagedKeyAndInTransit() {
+    @Requirement("RD-3")
+    void encryptedAtRestWithACustomerManagedKeyAndInTransit() {
         prod.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of(
                 "AtRestEncryptionEnabled", true, "KmsKeyId", importOf("KeysSecrets"), "TransitEncryptionEnabled", true,
                 "TransitEncryptionMode", Match.absent())));
     }
 
     @Test
-    void rd3_authTokenGeneratedAndPassedByDynamicReferenceOnly() {
+    @Requirement("RD-3")
+    void authTokenGeneratedAndPassedByDynamicReferenceOnly() {
         String token = onlyId(prod, "AWS::SecretsManager::Secret", Map.of(
                 "Name", "medical-saas/redis-auth-token", "KmsKeyId", importOf("KeysSecrets"),
                 "GenerateSecretString", Map.of("PasswordLength", 32, "ExcludePunctuation", true, "IncludeSpace", false)));
@@ -240,7 +260,8 @@ class DataStackTest {
     // RD-4 ------------------------------------------------------------------------------------
 
     @Test
-    void rd4_automaticFailoverMultiAzSnapshotsKeptAndOneKeptOnDelete() {
+    @Requirement("RD-4")
+    void automaticFailoverMultiAzSnapshotsKeptAndOneKeptOnDelete() {
         prod.hasResource("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("AutomaticFailoverEnabled", true, "MultiAZEnabled", true,
                         "SnapshotRetentionLimit", 15)),
@@ -248,7 +269,8 @@ class DataStackTest {
     }
 
     @Test
-    void rd4_slowAndEngineLogsDeliveredToEncryptedRetainedGroups() {
+    @Requirement("RD-4")
+    void slowAndEngineLogsDeliveredToEncryptedRetainedGroups() {
         String slow = onlyId(prod, "AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/elasticache/medical-saas-redis/slow-log",
                 "KmsKeyId", importOf("KeysLogs"), "RetentionInDays", 365));
         String engine = onlyId(prod, "AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/elasticache/medical-saas-redis/engine-log",
@@ -265,7 +287,8 @@ class DataStackTest {
     // SEC-1 -----------------------------------------------------------------------------------
 
     @Test
-    void sec1_theApplicationSecretsHaveTheSourceNamesUnderTheDataKey() {
+    @Requirement("SEC-1")
+    void theApplicationSecretsHaveTheSourceNamesUnderTheDataKey() {
         for (String name : List.of("database-url", "redis-url", "encryption-key")) {
             prod.hasResource("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                     "Properties", Match.objectLike(Map.of("Name", "medical-saas/" + name, "KmsKeyId", importOf("KeysData"),
@@ -275,7 +298,8 @@ class DataStackTest {
     }
 
     @Test
-    void sec1_eachSecretIsBuiltInAwsByTheInlineBuilderFromArnsAndHostsOnly() {
+    @Requirement("SEC-1")
+    void eachSecretIsBuiltInAwsByTheInlineBuilderFromArnsAndHostsOnly() {
         Capture code = new Capture();
         Capture environment = new Capture();
         String builder = onlyId(prod, "AWS::Lambda::Function", Map.of(
@@ -294,7 +318,8 @@ class DataStackTest {
     }
 
     @Test
-    void sec1_theBuilderWritesOnlyTheApplicationSecrets() {
+    @Requirement("SEC-1")
+    void theBuilderWritesOnlyTheApplicationSecrets() {
         Capture written = new Capture();
         prod.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -324,7 +349,8 @@ class DataStackTest {
     }
 
     @Test
-    void db3_aRotatedPasswordRollsTheWebAndWorkerServicesOntoNewTasks() {
+    @Requirement("DB-3")
+    void aRotatedPasswordRollsTheWebAndWorkerServicesOntoNewTasks() {
         // Tasks read DATABASE_URL when they start: the builder restarts the two services, and only them.
         Capture services = new Capture();
         prod.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
@@ -341,7 +367,8 @@ class DataStackTest {
     }
 
     @Test
-    void sec1_databaseUrlFollowsTheMasterPasswordRotationAndAnHourlyCheck() {
+    @Requirement("SEC-1")
+    void databaseUrlFollowsTheMasterPasswordRotationAndAnHourlyCheck() {
         String rule = onlyId(prod, "AWS::Events::Rule", Map.of("EventPattern", Map.of(
                 "source", List.of("aws.secretsmanager"), "detail-type", List.of("AWS Service Event via CloudTrail"),
                 "detail", Map.of("eventName", List.of("RotationSucceeded")))));
@@ -354,7 +381,8 @@ class DataStackTest {
     }
 
     @Test
-    void sec1_theDataStackHandsTheThreeSecretsToTheAppStack() {
+    @Requirement("SEC-1")
+    void theDataStackHandsTheThreeSecretsToTheAppStack() {
         DataStack data = TestApps.app("prod").data();
         assertThat(List.of(data.databaseUrl(), data.redisUrl(), data.encryptionKey())).doesNotContainNull()
                 .doesNotHaveDuplicates();

@@ -37,45 +37,42 @@ public final class AppService extends Construct {
 
     public AppService(Construct scope, String id, AppServiceProps props) {
         super(scope, id);
-        ServiceConfig c = props.config();
+        ServiceConfig c = props.container().config();
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
-                .family(props.family())
+                .family(props.names().family())
                 .cpu(c.cpu())
                 .memoryLimitMiB(c.memoryMiB())
-                .executionRole(props.executionRole())
-                .taskRole(props.taskRole())
+                .executionRole(props.roles().execution())
+                .taskRole(props.roles().task())
                 .volumes(List.of(Volume.builder().name("tmp").build()))
                 .build();
         ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
-                .image(image(props.repository(), c.image()))
-                .environment(props.environment())
+                .image(image(props.container().repository(), c.image()))
+                .environment(props.settings().environment())
                 // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.
                 .secrets(new java.util.TreeMap<>(Map.of(
-                        "DATABASE_URL", Secret.fromSecretsManager(props.secrets().databaseUrl()),
-                        "REDIS_URL", Secret.fromSecretsManager(props.secrets().redisUrl()),
-                        "FIELD_ENCRYPTION_KEY", Secret.fromSecretsManager(props.secrets().encryptionKey()))))
+                        "DATABASE_URL", Secret.fromSecretsManager(props.settings().secrets().databaseUrl()),
+                        "REDIS_URL", Secret.fromSecretsManager(props.settings().secrets().redisUrl()),
+                        "FIELD_ENCRYPTION_KEY", Secret.fromSecretsManager(props.settings().secrets().encryptionKey()))))
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
-                        .logGroup(props.logGroup()).streamPrefix("ecs").build()))
+                        .logGroup(props.container().logGroup()).streamPrefix("ecs").build()))
                 .readonlyRootFilesystem(c.readonlyRootFilesystem())
                 .essential(true);
         if (!c.command().isEmpty()) {
             container.command(c.command());
         }
-        if (props.containerPort() != null) {
-            container.portMappings(List.of(PortMapping.builder()
-                    .containerPort(props.containerPort()).protocol(Protocol.TCP).build()));
-        }
-        if (props.healthCheckPath() != null) {
-            container.healthCheck(HealthCheck.builder()
-                    .command(List.of("CMD-SHELL", "curl -f http://localhost:" + props.containerPort()
-                            + props.healthCheckPath() + " || exit 1"))
+        props.ingress().ifPresent(ingress -> container
+                .portMappings(List.of(PortMapping.builder()
+                        .containerPort(ingress.containerPort()).protocol(Protocol.TCP).build()))
+                .healthCheck(HealthCheck.builder()
+                    .command(List.of("CMD-SHELL", "curl -f http://localhost:" + ingress.containerPort()
+                            + ingress.healthCheckPath() + " || exit 1"))
                     .interval(Duration.seconds(30))
                     .timeout(Duration.seconds(5))
                     .retries(3)
                     .startPeriod(Duration.seconds(60))
-                    .build());
-        }
-        ContainerDefinition definition = task.addContainer(props.containerName(), container.build());
+                    .build()));
+        ContainerDefinition definition = task.addContainer(props.names().containerName(), container.build());
         definition.addMountPoints(MountPoint.builder().sourceVolume("tmp").containerPath("/tmp").readOnly(false).build());
         Acknowledge.rule(task, "AwsSolutions-ECS2",
                 "Only non-secret settings (DJANGO_SETTINGS_MODULE, AWS_DEFAULT_REGION) are plain environment variables, "
@@ -83,21 +80,20 @@ public final class AppService extends Construct {
                         + "Secrets Manager.");
 
         FargateService.Builder service = FargateService.Builder.create(this, "Service")
-                .serviceName(props.serviceName())
-                .cluster(props.cluster())
+                .serviceName(props.names().serviceName())
+                .cluster(props.placement().cluster())
                 .taskDefinition(task)
                 .desiredCount(c.desiredCount())
-                .vpcSubnets(props.subnets())
-                .securityGroups(List.of(props.securityGroup()))
+                .vpcSubnets(props.placement().subnets())
+                .securityGroups(List.of(props.placement().securityGroup()))
                 .assignPublicIp(false)
                 .platformVersion(FargatePlatformVersion.LATEST)
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .enableExecuteCommand(props.ecsExec());
-        if (props.cloudMapName() != null) {
-            service.cloudMapOptions(CloudMapOptions.builder().name(props.cloudMapName()).build());
-        }
+        props.ingress().ifPresent(ingress ->
+                service.cloudMapOptions(CloudMapOptions.builder().name(ingress.cloudMapName()).build()));
         this.service = service.build();
         this.service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps.builder()
                         .minCapacity(c.minCapacity()).maxCapacity(c.maxCapacity()).build())

@@ -59,7 +59,7 @@ public final class ApplicationSecrets extends Construct {
                 "FIELD_ENCRYPTION_KEY, a Fernet key: 32 random bytes, url-safe base64; made once (SEC-1)", props);
 
         EncryptedLogGroup logs = new EncryptedLogGroup(this, "BuilderLogs", new EncryptedLogGroupProps(
-                "/aws/lambda/" + props.functionName(), props.logsKey(), props.logRetentionDays()));
+                "/aws/lambda/" + props.function().name(), props.keys().logs(), props.function().logRetentionDays()));
         Role role = Role.Builder.create(this, "BuilderRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
@@ -76,28 +76,28 @@ public final class ApplicationSecrets extends Construct {
                         + "names its secrets, keys and log group.");
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("MASTER_SECRET_ARN", props.masterSecret().getSecretArn());
-        environment.put("REDIS_TOKEN_ARN", props.redisAuthToken().getSecretArn());
+        environment.put("MASTER_SECRET_ARN", props.database().masterSecret().getSecretArn());
+        environment.put("REDIS_TOKEN_ARN", props.redis().authToken().getSecretArn());
         environment.put("DATABASE_URL_ARN", databaseUrl.getSecretArn());
         environment.put("REDIS_URL_ARN", redisUrl.getSecretArn());
         environment.put("ENCRYPTION_KEY_ARN", encryptionKey.getSecretArn());
-        environment.put("DB_HOST", props.databaseHost());
-        environment.put("DB_PORT", String.valueOf(props.databasePort()));
-        environment.put("DB_NAME", props.databaseName());
-        environment.put("REDIS_HOST", props.redisHost());
-        environment.put("REDIS_PORT", String.valueOf(props.redisPort()));
+        environment.put("DB_HOST", props.database().host());
+        environment.put("DB_PORT", String.valueOf(props.database().port()));
+        environment.put("DB_NAME", props.database().databaseName());
+        environment.put("REDIS_HOST", props.redis().host());
+        environment.put("REDIS_PORT", String.valueOf(props.redis().port()));
         environment.put("RESTART_SERVICES", String.join(",", props.restartServices()));
         this.builder = Function.Builder.create(this, "Builder")
-                .functionName(props.functionName())
+                .functionName(props.function().name())
                 .description("Builds DATABASE_URL, REDIS_URL and FIELD_ENCRYPTION_KEY in Secrets Manager (SEC-1); "
                         + "returns and logs no secret")
                 .runtime(Runtime.PYTHON_3_14)
                 .handler(SecretsBuilderCode.HANDLER)
                 .code(Code.fromInline(SecretsBuilderCode.source()))
                 .role(role.withoutPolicyUpdates())
-                .vpc(props.vpc())
-                .vpcSubnets(props.functionSubnets())
-                .securityGroups(List.of(props.securityGroup()))
+                .vpc(props.function().vpc())
+                .vpcSubnets(props.function().subnets())
+                .securityGroups(List.of(props.function().securityGroup()))
                 // Long enough to wait out the first rotation of the master secret (PENDING_TRIES x 5 s).
                 .timeout(Duration.minutes(5))
                 .memorySize(256)
@@ -134,15 +134,15 @@ public final class ApplicationSecrets extends Construct {
                 .targets(List.of(target))
                 .build();
         // The rotation made when the schedule is created must find the rule in place.
-        props.masterRotation().getNode().addDependency(onRotation);
+        props.database().rotation().getNode().addDependency(onRotation);
 
         CustomResource dbValue = build("DatabaseUrlValue", "database-url", databaseUrl, Map.of(
-                "Source", props.masterSecret().getSecretArn(), "Host", props.databaseHost(),
-                "Port", String.valueOf(props.databasePort()), "Database", props.databaseName()));
-        dbValue.getNode().addDependency(props.masterRotation());
+                "Source", props.database().masterSecret().getSecretArn(), "Host", props.database().host(),
+                "Port", String.valueOf(props.database().port()), "Database", props.database().databaseName()));
+        dbValue.getNode().addDependency(props.database().rotation());
         build("RedisUrlValue", "redis-url", redisUrl, Map.of(
-                "Source", props.redisAuthToken().getSecretArn(), "Host", props.redisHost(),
-                "Port", String.valueOf(props.redisPort())));
+                "Source", props.redis().authToken().getSecretArn(), "Host", props.redis().host(),
+                "Port", String.valueOf(props.redis().port())));
         build("EncryptionKeyValue", "encryption-key", encryptionKey, Map.of());
         // Losing this key makes every encrypted field unreadable: nobody deletes it without first
         // removing this statement, a change CloudTrail records (issue 13).
@@ -161,14 +161,15 @@ public final class ApplicationSecrets extends Construct {
         return Secret.Builder.create(this, id)
                 .secretName(name)
                 .description(description)
-                .encryptionKey(props.dataKey())
+                .encryptionKey(props.keys().data())
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
     }
 
     /** Asks the builder for one secret; the properties are ARNs and hosts, so that a change rebuilds it. */
     private CustomResource build(String id, String kind, Secret target, Map<String, String> inputs) {
-        Map<String, Object> properties = new LinkedHashMap<>(inputs);
+        // Sorted: Map.of's order varies from JVM to JVM, and would change the template's bytes.
+        Map<String, Object> properties = new LinkedHashMap<>(new java.util.TreeMap<>(inputs));
         properties.put("Kind", kind);
         properties.put("Target", target.getSecretArn());
         return CustomResource.Builder.create(this, id)
@@ -183,7 +184,7 @@ public final class ApplicationSecrets extends Construct {
                 PolicyStatement.Builder.create()
                         .sid("ReadTheCredentials")
                         .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
-                        .resources(List.of(props.masterSecret().getSecretArn(), props.redisAuthToken().getSecretArn()))
+                        .resources(List.of(props.database().masterSecret().getSecretArn(), props.redis().authToken().getSecretArn()))
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("WriteTheApplicationSecrets")
@@ -194,13 +195,13 @@ public final class ApplicationSecrets extends Construct {
                 PolicyStatement.Builder.create()
                         .sid("DecryptThroughSecretsManager")
                         .actions(List.of("kms:Decrypt"))
-                        .resources(List.of(props.sourceKey().getKeyArn(), props.dataKey().getKeyArn()))
+                        .resources(List.of(props.keys().source().getKeyArn(), props.keys().data().getKeyArn()))
                         .conditions(viaSecretsManager())
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("EncryptThroughSecretsManager")
                         .actions(List.of("kms:GenerateDataKey"))
-                        .resources(List.of(props.dataKey().getKeyArn()))
+                        .resources(List.of(props.keys().data().getKeyArn()))
                         .conditions(viaSecretsManager())
                         .build(),
                 PolicyStatement.Builder.create()

@@ -57,8 +57,8 @@ public final class PostgresDatabase extends Construct {
     /** How often the master password is rotated (DB-3). */
     public static final Duration ROTATION_PERIOD = Duration.days(30);
     /** Parameters of DB-8: TLS only, every connection and disconnection in the log. */
-    public static final Map<String, String> PARAMETERS = Map.of(
-            "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1");
+    public static final Map<String, String> PARAMETERS = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.of(
+            "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1")));
 
     private final DatabaseInstance instance;
     private final ISecret masterSecret;
@@ -72,10 +72,10 @@ public final class PostgresDatabase extends Construct {
                 .build());
 
         Secret secret = Secret.Builder.create(this, "MasterSecret")
-                .secretName(props.masterSecretName())
-                .description("Master user of PostgreSQL " + props.instanceIdentifier() + " (DB-3), rotated every "
+                .secretName(props.names().masterSecretName())
+                .description("Master user of PostgreSQL " + props.names().instanceIdentifier() + " (DB-3), rotated every "
                         + ROTATION_PERIOD.toDays().intValue() + " days")
-                .encryptionKey(props.secretKey())
+                .encryptionKey(props.keys().secret())
                 .generateSecretString(SecretStringGenerator.builder()
                         .secretStringTemplate("{\"username\":\"" + MASTER_USERNAME + "\"}")
                         .generateStringKey("password")
@@ -90,8 +90,8 @@ public final class PostgresDatabase extends Construct {
         List<EncryptedLogGroup> logGroups = new ArrayList<>();
         for (String type : LOG_EXPORTS) {
             logGroups.add(new EncryptedLogGroup(this, Character.toUpperCase(type.charAt(0)) + type.substring(1) + "Logs",
-                    new EncryptedLogGroupProps("/aws/rds/instance/" + props.instanceIdentifier() + "/" + type,
-                            props.logsKey(), props.logRetentionDays())));
+                    new EncryptedLogGroupProps("/aws/rds/instance/" + props.names().instanceIdentifier() + "/" + type,
+                            props.keys().logs(), props.logRetentionDays())));
         }
         // Statements in error are logged with their text, which may hold health data (DB-9).
         Tags.of(logGroups.get(0)).add("DataType", "medical-sensitive");
@@ -103,29 +103,29 @@ public final class PostgresDatabase extends Construct {
                 .build();
 
         SubnetGroup subnetGroup = SubnetGroup.Builder.create(this, "SubnetGroup")
-                .subnetGroupName(props.subnetGroupName())
+                .subnetGroupName(props.names().subnetGroupName())
                 .description("Subnet group for medical SaaS database")
-                .vpc(props.vpc())
-                .vpcSubnets(props.dbSubnets())
+                .vpc(props.placement().vpc())
+                .vpcSubnets(props.placement().dbSubnets())
                 .build();
 
         this.instance = DatabaseInstance.Builder.create(this, "Resource")
-                .instanceIdentifier(props.instanceIdentifier())
+                .instanceIdentifier(props.names().instanceIdentifier())
                 .engine(engine)
                 .instanceType(new InstanceType(c.instanceClass().substring("db.".length())))
                 .credentials(Credentials.fromSecret(secret))
                 .databaseName(c.databaseName())
                 .port(PORT)
-                .vpc(props.vpc())
+                .vpc(props.placement().vpc())
                 .subnetGroup(subnetGroup)
-                .securityGroups(List.of(props.securityGroup()))
+                .securityGroups(List.of(props.placement().securityGroup()))
                 .publiclyAccessible(false)
                 .multiAz(c.multiAz())
                 .storageType(StorageType.GP3)
                 .allocatedStorage(c.allocatedStorageGiB())
                 .maxAllocatedStorage(c.maxAllocatedStorageGiB())
                 .storageEncrypted(true)
-                .storageEncryptionKey(props.storageKey())
+                .storageEncryptionKey(props.keys().storage())
                 .backupRetention(Duration.days(c.backupRetentionDays()))
                 .preferredBackupWindow(BACKUP_WINDOW)
                 .preferredMaintenanceWindow(MAINTENANCE_WINDOW)
@@ -134,7 +134,7 @@ public final class PostgresDatabase extends Construct {
                 .removalPolicy(RemovalPolicy.SNAPSHOT)
                 .enablePerformanceInsights(true)
                 .performanceInsightRetention(performanceInsightRetention(c.performanceInsightsRetentionDays()))
-                .performanceInsightEncryptionKey(props.storageKey())
+                .performanceInsightEncryptionKey(props.keys().storage())
                 .monitoringInterval(Duration.seconds(60))
                 .monitoringRole(monitoringRole())
                 .parameterGroup(parameters)
@@ -147,17 +147,17 @@ public final class PostgresDatabase extends Construct {
         Tags.of(instance).add("DataType", "medical-sensitive");
 
         this.masterSecret = instance.getSecret();
-        String rotationFunction = props.instanceIdentifier() + "-rotation";
+        String rotationFunction = props.names().instanceIdentifier() + "-rotation";
         // The rotation function is made by Secrets Manager's transform; its log group is made here,
         // encrypted and retained, before the function's first run (OBS-1).
         EncryptedLogGroup rotationLogs = new EncryptedLogGroup(this, "RotationLogs", new EncryptedLogGroupProps(
-                "/aws/lambda/" + rotationFunction, props.logsKey(), props.logRetentionDays()));
+                "/aws/lambda/" + rotationFunction, props.keys().logs(), props.logRetentionDays()));
         this.rotation = masterSecret.addRotationSchedule("Rotation", RotationScheduleOptions.builder()
                 .hostedRotation(HostedRotation.postgreSqlSingleUser(SingleUserHostedRotationOptions.builder()
                         .functionName(rotationFunction)
-                        .vpc(props.vpc())
-                        .vpcSubnets(props.functionSubnets())
-                        .securityGroups(List.of(props.rotationSecurityGroup()))
+                        .vpc(props.placement().vpc())
+                        .vpcSubnets(props.placement().functionSubnets())
+                        .securityGroups(List.of(props.placement().rotationSecurityGroup()))
                         // Rotated passwords go into DATABASE_URL too.
                         .excludeCharacters(SecretCharacters.URL_UNSAFE)
                         .build()))

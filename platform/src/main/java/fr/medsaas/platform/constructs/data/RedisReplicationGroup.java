@@ -42,9 +42,9 @@ public final class RedisReplicationGroup extends Construct {
         // ElastiCache accepts only letters, digits and a few punctuation marks in a token, some of
         // which break a URL; the source's exclusions alone would let it generate refused tokens.
         this.authToken = Secret.Builder.create(this, "AuthToken")
-                .secretName(props.authTokenName())
-                .description("AUTH token of Redis " + props.replicationGroupId() + " (RD-3)")
-                .encryptionKey(props.atRestKey())
+                .secretName(props.names().authTokenName())
+                .description("AUTH token of Redis " + props.names().replicationGroupId() + " (RD-3)")
+                .encryptionKey(props.keys().atRest())
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(AUTH_TOKEN_LENGTH)
                         .excludePunctuation(true)
@@ -54,17 +54,17 @@ public final class RedisReplicationGroup extends Construct {
                 .build();
 
         CfnSubnetGroup subnetGroup = CfnSubnetGroup.Builder.create(this, "SubnetGroup")
-                .cacheSubnetGroupName(props.subnetGroupName())
+                .cacheSubnetGroupName(props.names().subnetGroupName())
                 .description("Subnet group for Redis cache")
-                .subnetIds(props.vpc().selectSubnets(props.dbSubnets()).getSubnetIds())
+                .subnetIds(props.placement().vpc().selectSubnets(props.placement().dbSubnets()).getSubnetIds())
                 .build();
 
         List<EncryptedLogGroup> logGroups = new ArrayList<>();
         List<CfnReplicationGroup.LogDeliveryConfigurationRequestProperty> delivery = new ArrayList<>();
         for (String type : List.of("slow-log", "engine-log")) {
             EncryptedLogGroup group = new EncryptedLogGroup(this, type.equals("slow-log") ? "SlowLogs" : "EngineLogs",
-                    new EncryptedLogGroupProps("/aws/elasticache/" + props.replicationGroupId() + "/" + type,
-                            props.logsKey(), props.logRetentionDays()));
+                    new EncryptedLogGroupProps("/aws/elasticache/" + props.names().replicationGroupId() + "/" + type,
+                            props.keys().logs(), props.logRetentionDays()));
             logGroups.add(group);
             delivery.add(CfnReplicationGroup.LogDeliveryConfigurationRequestProperty.builder()
                     .logType(type)
@@ -80,7 +80,7 @@ public final class RedisReplicationGroup extends Construct {
 
         boolean failover = c.numNodes() > 1;
         this.replicationGroup = CfnReplicationGroup.Builder.create(this, "Resource")
-                .replicationGroupId(props.replicationGroupId())
+                .replicationGroupId(props.names().replicationGroupId())
                 .replicationGroupDescription("Redis cluster for medical SaaS caching")
                 .engine(c.engine().toString())
                 .engineVersion(c.engineVersion())
@@ -88,9 +88,9 @@ public final class RedisReplicationGroup extends Construct {
                 .numCacheClusters(c.numNodes())
                 .port(PORT)
                 .cacheSubnetGroupName(subnetGroup.getRef())
-                .securityGroupIds(List.of(props.securityGroup().getSecurityGroupId()))
+                .securityGroupIds(List.of(props.placement().securityGroup().getSecurityGroupId()))
                 .atRestEncryptionEnabled(true)
-                .kmsKeyId(props.atRestKey().getKeyArn())
+                .kmsKeyId(props.keys().atRest().getKeyArn())
                 .transitEncryptionEnabled(true)
                 // {{resolve:secretsmanager:...}}: CloudFormation reads the token at deploy time.
                 .authToken(SecretValue.secretsManager(authToken.getSecretArn()).unsafeUnwrap())

@@ -62,9 +62,9 @@ public final class PlatformKeys extends Construct {
                     .principals(List.of(new AnyPrincipal()))
                     .actions(USE_ACTIONS)
                     .resources(List.of("*"))
-                    .conditions(Map.of("StringEquals", Map.of(
+                    .conditions(Map.of("StringEquals", new java.util.TreeMap<>(Map.of(
                             "kms:ViaService", service + "." + region + ".amazonaws.com",
-                            "kms:CallerAccount", Aws.ACCOUNT_ID)))
+                            "kms:CallerAccount", Aws.ACCOUNT_ID))))
                     .build());
         }
         if (purpose == KeyPurpose.LOGS) {
@@ -99,10 +99,10 @@ public final class PlatformKeys extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
                 .actions(List.of("kms:Decrypt"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(new java.util.TreeMap<>(Map.of(
                         "StringEquals", Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"),
                         "ArnLike", Map.of("AWS:SourceArn",
-                                "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*")))
+                                "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*"))))
                 .build();
     }
 

@@ -72,9 +72,10 @@ public final class LogBucket extends Construct {
      * @param deliverySourceArn the ARN of the delivery source whose logs land here
      */
     public void allowLogDeliveryFrom(String deliverySourceArn) {
-        Map<String, Object> conditions = Map.of(
+        // Sorted condition maps: Map.of's order varies from JVM to JVM, and would change the template's bytes.
+        Map<String, Object> conditions = new java.util.TreeMap<>(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                "ArnLike", Map.of("aws:SourceArn", deliverySourceArn));
+                "ArnLike", Map.of("aws:SourceArn", deliverySourceArn)));
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowLogDeliveryAclCheck")
                 .principals(List.of(new ServicePrincipal("delivery.logs.amazonaws.com")))
@@ -87,10 +88,10 @@ public final class LogBucket extends Construct {
                 .principals(List.of(new ServicePrincipal("delivery.logs.amazonaws.com")))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects("*")))
-                .conditions(Map.of(
-                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID,
-                                "s3:x-amz-acl", "bucket-owner-full-control"),
-                        "ArnLike", Map.of("aws:SourceArn", deliverySourceArn)))
+                .conditions(new java.util.TreeMap<>(Map.of(
+                        "StringEquals", new java.util.TreeMap<>(Map.of("aws:SourceAccount", Aws.ACCOUNT_ID,
+                                "s3:x-amz-acl", "bucket-owner-full-control")),
+                        "ArnLike", Map.of("aws:SourceArn", deliverySourceArn))))
                 .build());
     }
 

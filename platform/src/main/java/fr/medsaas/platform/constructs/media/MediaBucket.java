@@ -92,9 +92,9 @@ public final class MediaBucket extends Construct {
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("s3:*"))
                 .resources(List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
-                .conditions(Map.of(
+                .conditions(new java.util.TreeMap<>(Map.of(
                         "StringNotEquals", Map.of("aws:RequestedRegion", regions),
-                        "BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false")))
+                        "BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false"))))
                 .build();
     }
 
@@ -112,9 +112,9 @@ public final class MediaBucket extends Construct {
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects("*")))
-                .conditions(Map.of(
+                .conditions(new java.util.TreeMap<>(Map.of(
                         "Null", Map.of("s3:x-amz-server-side-encryption", "false"),
-                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption", "aws:kms")))
+                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption", "aws:kms"))))
                 .build();
     }
 

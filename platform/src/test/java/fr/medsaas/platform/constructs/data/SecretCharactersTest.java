@@ -2,6 +2,7 @@ package fr.medsaas.platform.constructs.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.services.rds.PerformanceInsightRetention;
@@ -10,14 +11,16 @@ import software.amazon.awscdk.services.rds.PerformanceInsightRetention;
 class SecretCharactersTest {
 
     @Test
-    void db3_excludesTheSourceCharactersAndEveryUrlDelimiter() {
+    @Requirement("DB-3")
+    void excludesTheSourceCharactersAndEveryUrlDelimiter() {
         assertThat(SecretCharacters.URL_UNSAFE).contains("\"", "@", "/", "\\")
                 .contains(":", "?", "#", "%", "[", "]", "&", "+", ";", "=", "'", "`", " ".strip());
         assertThat(SecretCharacters.URL_UNSAFE).doesNotContain("-", ".", "_", "~").doesNotContainPattern("[A-Za-z0-9 ]");
     }
 
     @Test
-    void db3_leavesSixtySixSymbolsSoThirtyTwoCharactersCarryAbout193Bits() {
+    @Requirement("DB-3")
+    void leavesSixtySixSymbolsSoThirtyTwoCharactersCarryAbout193Bits() {
         long kept = java.util.stream.IntStream.rangeClosed(0x21, 0x7E)
                 .filter(c -> SecretCharacters.URL_UNSAFE.indexOf(c) < 0).count();
         assertThat(kept).isEqualTo(66);
@@ -25,7 +28,8 @@ class SecretCharactersTest {
     }
 
     @Test
-    void sec1_aPasswordOfTheKeptCharactersNeedsNoEscapingInAUrl() {
+    @Requirement("SEC-1")
+    void aPasswordOfTheKeptCharactersNeedsNoEscapingInAUrl() {
         String password = "aZ09-._~aZ09-._~aZ09-._~aZ09-._~";
         URI uri = URI.create("postgres://postgres:" + password + "@db.example.internal:5432/medical_saas");
         assertThat(uri.getUserInfo()).isEqualTo("postgres:" + password);
@@ -33,7 +37,8 @@ class SecretCharactersTest {
     }
 
     @Test
-    void db7_performanceInsightsRetentionMapsToWhatCdkOffers() {
+    @Requirement("DB-7")
+    void performanceInsightsRetentionMapsToWhatCdkOffers() {
         assertThat(PostgresDatabase.performanceInsightRetention(7)).isEqualTo(PerformanceInsightRetention.DEFAULT);
         assertThat(PostgresDatabase.performanceInsightRetention(93)).isEqualTo(PerformanceInsightRetention.MONTHS_3);
         assertThat(PostgresDatabase.performanceInsightRetention(731)).isEqualTo(PerformanceInsightRetention.LONG_TERM);

@@ -3,6 +3,7 @@ package fr.medsaas.platform.constructs.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.medsaas.config.Requirement;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.Test;
 class SecretsBuilderCodeTest {
 
     @Test
-    void sec1_theCodeFitsInlineAndHasItsHandler() {
+    @Requirement("SEC-1")
+    void theCodeFitsInlineAndHasItsHandler() {
         assertThat(SecretsBuilderCode.source()).hasSizeLessThanOrEqualTo(SecretsBuilderCode.INLINE_LIMIT)
                 .contains("def handler(event, context):");
     }
 
     @Test
-    void sec1_theCodeNeverPrintsOrRaisesWhatItReads() {
+    @Requirement("SEC-1")
+    void theCodeNeverPrintsOrRaisesWhatItReads() {
         // Only these lines print or raise, and they carry a kind, a status or an error type.
         assertThat(SecretsBuilderCode.source().lines().filter(l -> l.contains("print(") || l.contains("raise ")))
                 .containsExactly(
@@ -34,13 +37,24 @@ class SecretsBuilderCodeTest {
 
     /**
      * Runs the Python unit tests of the function (src/test/python) with a stand-in boto3: URLs,
-     * Fernet key, rotation, and no secret in logs or responses. Skipped where python3 is missing.
+     * Fernet key, rotation, and no secret in logs or responses. Without python3 it is skipped with a
+     * printed notice, except with {@code CI=true}, where it fails.
      */
     @Test
-    void sec1_thePythonUnitTestsPass() throws IOException, InterruptedException {
+    @Requirement("SEC-1")
+    void thePythonUnitTestsPass() throws IOException, InterruptedException {
         Path tests = Path.of("src", "test", "python").toAbsolutePath();
         Path code = Path.of("src", "main", "resources", "fr", "medsaas", "platform", "constructs", "data").toAbsolutePath();
-        assumeTrue(Files.isDirectory(tests) && python3Available(), "python3 is not installed");
+        assertThat(tests).isDirectory();
+        if (!python3Available()) {
+            String notice = "python3 is not installed: the builder function's Python unit tests cannot run";
+            // As the emulator tier: skipped with a printed notice on a workstation, a failure on CI.
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(notice + " (CI=true: they must run here, SEC-1)");
+            }
+            System.out.println("[platform] SKIPPED thePythonUnitTestsPass: " + notice);
+            assumeTrue(false, notice);
+        }
         ProcessBuilder pb = new ProcessBuilder("python3", "-m", "unittest", "-v", "test_secrets_builder")
                 .directory(tests.toFile())
                 .redirectErrorStream(true);

@@ -1,7 +1,9 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.TestApps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net1_vpcHasTheSourcesCidrDnsAndName() {
+    @Requirement("NET-1")
+    void vpcHasTheSourcesCidrDnsAndName() {
         prod.resourceCountIs("AWS::EC2::VPC", 1);
         prod.hasResourceProperties("AWS::EC2::VPC", Map.of(
                 "CidrBlock", "10.0.0.0/16",
@@ -48,7 +51,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net2_threeTiersInThreeZonesWithTheSourcesCidrsAndNames() {
+    @Requirement("NET-2")
+    void threeTiersInThreeZonesWithTheSourcesCidrsAndNames() {
         Map<String, Map<String, Object>> subnets = prod.findResources("AWS::EC2::Subnet");
         List<String> seen = new ArrayList<>();
         subnets.values().forEach(s -> seen.add(nameTag(s) + " " + props(s).get("CidrBlock") + " " + props(s).get("AvailabilityZone")));
@@ -62,13 +66,15 @@ class NetworkStackTest {
     }
 
     @Test
-    void net2_noSubnetGivesPublicIpsAutomatically() {
+    @Requirement("NET-2")
+    void noSubnetGivesPublicIpsAutomatically() {
         assertThat(prod.findResources("AWS::EC2::Subnet").values())
                 .allSatisfy(s -> assertThat(props(s).get("MapPublicIpOnLaunch")).isNotEqualTo(true));
     }
 
     @Test
-    void net2_dbTierHasNoRouteToTheInternet() {
+    @Requirement("NET-2")
+    void dbTierHasNoRouteToTheInternet() {
         // Every route of the stack is attached to a route table; the db tier's tables have none.
         Map<String, Map<String, Object>> tables = prod.findResources("AWS::EC2::RouteTable");
         List<String> dbTables = new ArrayList<>();
@@ -90,7 +96,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net2_appTierGoesOutThroughNatOnly() {
+    @Requirement("NET-2")
+    void appTierGoesOutThroughNatOnly() {
         List<java.util.Set<String>> appRoutes = prod.findResources("AWS::EC2::Route").values().stream()
                 .filter(r -> props(r).get("RouteTableId").toString().contains("privateapp"))
                 .map(r -> props(r).keySet()).toList();
@@ -99,7 +106,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net3_oneNatGatewayPerZoneInProdAndOneInDev() {
+    @Requirement("NET-3")
+    void oneNatGatewayPerZoneInProdAndOneInDev() {
         prod.resourceCountIs("AWS::EC2::NatGateway", 3);
         dev.resourceCountIs("AWS::EC2::NatGateway", 1);
         prod.allResourcesProperties("AWS::EC2::NatGateway", Map.of(
@@ -107,7 +115,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net4_flowLogsOfAllTrafficToAnEncryptedLogGroupKeptAYear() {
+    @Requirement("NET-4")
+    void flowLogsOfAllTrafficToAnEncryptedLogGroupKeptAYear() {
         prod.hasResourceProperties("AWS::EC2::FlowLog", Map.of(
                 "TrafficType", "ALL",
                 "LogDestinationType", "cloud-watch-logs",
@@ -119,7 +128,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net4_flowLogRoleHasNoInlinePolicyAndAScopedTrust() {
+    @Requirement("NET-4")
+    void flowLogRoleHasNoInlinePolicyAndAScopedTrust() {
         prod.resourceCountIs("AWS::IAM::Policy", 0);
         prod.hasResourceProperties("AWS::IAM::Role", Map.of(
                 "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of(
@@ -132,7 +142,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void net5_s3GatewayAndInterfaceEndpointsClosedToTheVpcCidr() {
+    @Requirement("NET-5")
+    void s3GatewayAndInterfaceEndpointsClosedToTheVpcCidr() {
         prod.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
                 "VpcEndpointType", "Gateway",
                 "ServiceName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
@@ -149,14 +160,16 @@ class NetworkStackTest {
     }
 
     @Test
-    void net6_defaultSecurityGroupIsStrippedOfItsRules() {
+    @Requirement("NET-6")
+    void defaultSecurityGroupIsStrippedOfItsRules() {
         prod.resourceCountIs("Custom::VpcRestrictDefaultSG", 1);
         prod.hasResourceProperties("Custom::VpcRestrictDefaultSG", Map.of(
                 "DefaultSecurityGroupId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Vpc.*"), "DefaultSecurityGroup"))));
     }
 
     @Test
-    void sg1_albTakesHttpsAndHttpFromAnywhereOnly() {
+    @Requirement("SG-1")
+    void albTakesHttpsAndHttpFromAnywhereOnly() {
         prod.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "GroupName", "medical-saas-alb-sg",
                 "GroupDescription", "Security group for ALB - HTTPS only",
@@ -166,7 +179,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void sg2_appTakes8000FromTheAlbGroupOnlyAndTheWorkerNothing() {
+    @Requirement("SG-2")
+    void appTakes8000FromTheAlbGroupOnlyAndTheWorkerNothing() {
         List<Map<String, Object>> ingress = ingressTo("App");
         assertThat(ingress).hasSize(1);
         assertThat(ingress.get(0)).containsEntry("FromPort", 8000).containsEntry("ToPort", 8000);
@@ -177,7 +191,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void sg3_postgresTakes5432FromTheAppGroupsOnly() {
+    @Requirement("SG-3")
+    void postgresTakes5432FromTheAppGroupsOnly() {
         // The app groups, and the master password's rotation function (DB-3), which must log in
         // to change the password: the one documented addition to SG-3 (docs/data-tier.md).
         assertThat(ingressTo("Database")).hasSize(3).allSatisfy(rule -> {
@@ -187,7 +202,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void sg4_redisTakes6379FromTheAppGroupsOnly() {
+    @Requirement("SG-4")
+    void redisTakes6379FromTheAppGroupsOnly() {
         assertThat(ingressTo("Redis")).hasSize(2).allSatisfy(rule -> {
             assertThat(rule).containsEntry("FromPort", 6379).containsEntry("ToPort", 6379);
             assertThat(rule.get("SourceSecurityGroupId").toString()).containsPattern("SecurityGroups(App|Worker)");
@@ -195,7 +211,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void sg5_noOtherIngressFromTheInternetAnywhereAndNoCidrInsideTheVpc() {
+    @Requirement("SG-5")
+    void noOtherIngressFromTheInternetAnywhereAndNoCidrInsideTheVpc() {
         for (Template t : List.of(prod, dev)) {
             t.findResources("AWS::EC2::SecurityGroup").forEach((id, sg) -> {
                 Object rules = props(sg).get("SecurityGroupIngress");
@@ -217,7 +234,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void sg5_dataStoresSendNothingOut() {
+    @Requirement("SG-5")
+    void dataStoresSendNothingOut() {
         for (String name : List.of("medical-saas-rds-sg", "medical-saas-redis-sg")) {
             prod.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                     "GroupName", name,

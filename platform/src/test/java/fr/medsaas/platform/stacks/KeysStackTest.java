@@ -1,7 +1,9 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ class KeysStackTest {
     }
 
     @Test
-    void kms1_everyKeyOfThePlatformExistsWithItsAlias() {
+    @Requirement("KMS-1")
+    void everyKeyOfThePlatformExistsWithItsAlias() {
         keys.resourceCountIs("AWS::KMS::Key", KeyPurpose.values().length);
         for (String alias : List.of("data", "rds", "s3", "logs", "secrets", "backup")) {
             keys.hasResourceProperties("AWS::KMS::Alias",
@@ -30,7 +33,8 @@ class KeysStackTest {
     }
 
     @Test
-    void kms1_everyKeyRotatesAndIsRetained() {
+    @Requirement("KMS-1")
+    void everyKeyRotatesAndIsRetained() {
         Map<String, Map<String, Object>> all = keys.findResources("AWS::KMS::Key");
         assertThat(all).hasSize(KeyPurpose.values().length);
         assertThat(all.values()).allSatisfy(key -> {
@@ -42,7 +46,8 @@ class KeysStackTest {
     }
 
     @Test
-    void kms2_serviceUseGoesThroughViaServiceAndCallerAccount() {
+    @Requirement("KMS-2")
+    void serviceUseGoesThroughViaServiceAndCallerAccount() {
         keys.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of(
                 "Description", Match.stringLikeRegexp("RDS PostgreSQL.*"),
                 "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -54,7 +59,8 @@ class KeysStackTest {
     }
 
     @Test
-    void kms2_logsKeyServesOnlyThisAccountsLogGroupsInTheRegion() {
+    @Requirement("KMS-2")
+    void logsKeyServesOnlyThisAccountsLogGroupsInTheRegion() {
         Capture condition = new Capture();
         keys.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of(
                 "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -66,7 +72,8 @@ class KeysStackTest {
     }
 
     @Test
-    void kms2_noKeyGrantsAnythingToAnyoneWithoutACondition() {
+    @Requirement("KMS-2")
+    void noKeyGrantsAnythingToAnyoneWithoutACondition() {
         // The only unconditioned statement is the source's account statement (IAM decides);
         // every other principal is held by a condition.
         Map<String, Map<String, Object>> all = keys.findResources("AWS::KMS::Key");
@@ -85,7 +92,8 @@ class KeysStackTest {
     }
 
     @Test
-    void db9_keysOfHealthDataAreTaggedMedicalSensitive() {
+    @Requirement("DB-9")
+    void keysOfHealthDataAreTaggedMedicalSensitive() {
         keys.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of(
                 "Description", Match.stringLikeRegexp("Application data.*"),
                 "Tags", Match.arrayWith(List.of(Map.of("Key", "DataType", "Value", "medical-sensitive"))))));

@@ -1,7 +1,9 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.TestApps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs1_clusterOnFargateCapacityProvidersWithContainerInsights() {
+    @Requirement("ECS-1")
+    void clusterOnFargateCapacityProvidersWithContainerInsights() {
         app.hasResourceProperties("AWS::ECS::Cluster", Map.of(
                 "ClusterName", "medical-saas-cluster",
                 "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
@@ -43,7 +46,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs2_webTaskDefinitionIsTheSources() {
+    @Requirement("ECS-2")
+    void webTaskDefinitionIsTheSources() {
         app.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "Family", "medical-saas-django",
                 "Cpu", "1024",
@@ -69,7 +73,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs2_threeSecretsFromSecretsManagerNeverInPlainEnvironment() {
+    @Requirement("ECS-2")
+    void threeSecretsFromSecretsManagerNeverInPlainEnvironment() {
         for (String family : List.of("medical-saas-django", "medical-saas-celery")) {
             Map<String, Object> task = only(app.findResources("AWS::ECS::TaskDefinition",
                     Map.of("Properties", Map.of("Family", family))));
@@ -87,7 +92,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs3_webServiceIsTheSourcesBehindTheAlbWithDiscoveryBreakerAndScaling() {
+    @Requirement("ECS-3")
+    void webServiceIsTheSourcesBehindTheAlbWithDiscoveryBreakerAndScaling() {
         Map<String, Object> service = only(app.findResources("AWS::ECS::Service",
                 Map.of("Properties", Map.of("ServiceName", "django-service"))));
         Map<String, Object> p = props(service);
@@ -112,7 +118,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs4_workerHasItsOwnTaskCommandLogsAndNoIngress() {
+    @Requirement("ECS-4")
+    void workerHasItsOwnTaskCommandLogsAndNoIngress() {
         app.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "Family", "medical-saas-celery",
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
@@ -130,7 +137,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs5_executionRoleReadsOnlyTheThreeSecretsAndPullsOnlyTheConfiguredImages() {
+    @Requirement("ECS-5")
+    void executionRoleReadsOnlyTheThreeSecretsAndPullsOnlyTheConfiguredImages() {
         Capture statements = new Capture();
         app.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("RolesExecution.*"))),
@@ -150,7 +158,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs5_taskRoleUsesTheDataKeyOneMetricsNamespaceAndTheMediaBucketOnly() {
+    @Requirement("ECS-5")
+    void taskRoleUsesTheDataKeyOneMetricsNamespaceAndTheMediaBucketOnly() {
         Capture statements = new Capture();
         app.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("RolesTask.*"))),
@@ -170,7 +179,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs5_noWildcardActionNoInlinePolicyAndTrustLimitedToThisAccount() {
+    @Requirement("ECS-5")
+    void noWildcardActionNoInlinePolicyAndTrustLimitedToThisAccount() {
         app.resourceCountIs("AWS::IAM::Policy", 0);
         List<String> actions = new ArrayList<>();
         app.findResources("AWS::IAM::ManagedPolicy").values().forEach(p -> {
@@ -195,7 +205,8 @@ class AppStackTest {
     }
 
     @Test
-    void ecs5_readOnlyRootFilesystemWithAWritableTmpAndEcsExecOff() {
+    @Requirement("ECS-5")
+    void readOnlyRootFilesystemWithAWritableTmpAndEcsExecOff() {
         app.findResources("AWS::ECS::TaskDefinition").values().forEach(t -> {
             String s = props(t).toString();
             assertThat(s).contains("ReadonlyRootFilesystem=true").contains("ContainerPath=/tmp");
@@ -204,14 +215,16 @@ class AppStackTest {
     }
 
     @Test
-    void ecs6_imagesComeFromTheConfiguredRepositoryAndTag() {
+    @Requirement("ECS-6")
+    void imagesComeFromTheConfiguredRepositoryAndTag() {
         app.findResources("AWS::ECS::TaskDefinition").values().forEach(t ->
                 assertThat(props(t).get("ContainerDefinitions").toString())
                         .contains(".dkr.ecr.eu-west-3.").contains("/medical-saas-django:latest"));
     }
 
     @Test
-    void alb1_internetFacingInThePublicTierWithHttpsTls12AndARedirectOn80() {
+    @Requirement("ALB-1")
+    void internetFacingInThePublicTierWithHttpsTls12AndARedirectOn80() {
         app.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of(
                 "Scheme", "internet-facing",
                 "Type", "application",
@@ -232,7 +245,8 @@ class AppStackTest {
     }
 
     @Test
-    void alb2_accessLogsInvalidHeadersDroppedDeletionProtectionHealthCheck() {
+    @Requirement("ALB-2")
+    void accessLogsInvalidHeadersDroppedDeletionProtectionHealthCheck() {
         Map<String, Object> lb = only(app.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer"));
         String attributes = props(lb).get("LoadBalancerAttributes").toString();
         assertThat(attributes).contains("Key=deletion_protection.enabled, Value=true")
@@ -250,7 +264,8 @@ class AppStackTest {
     }
 
     @Test
-    void alb3_regionalWebAclWithTheRulesOfWaf1OnTheAlbWithItsLogsInTheEu() {
+    @Requirement("ALB-3")
+    void regionalWebAclWithTheRulesOfWaf1OnTheAlbWithItsLogsInTheEu() {
         app.hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
                 "Name", "medical-saas-alb-waf",
                 "Scope", "REGIONAL",
@@ -275,7 +290,8 @@ class AppStackTest {
     }
 
     @Test
-    void sg_chainFromTheAlbToTheDatabaseAndRedisGoesThroughTheNetworksGroups() {
+    @Requirement({"SG-1", "SG-2", "SG-3", "SG-4"})
+    void chainFromTheAlbToTheDatabaseAndRedisGoesThroughTheNetworksGroups() {
         // The load balancer and the services use the Network stack's groups, whose rules form
         // the chain internet -> alb:443 -> app:8000 -> rds:5432 / redis:6379.
         String lbGroups = props(only(app.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer")))

@@ -1,10 +1,14 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.Requirement;
 import fr.medsaas.config.SigningPublicKey;
+import fr.medsaas.platform.Acknowledgements;
+import fr.medsaas.platform.MedSaasApp;
+import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.edge.CdnLogDelivery;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +69,8 @@ class MediaStackTest {
     // ---- S3-1..4: the media bucket ----
 
     @Test
-    void s3_1_theMediaBucketHasTheConfiguredNameAndIsInThePrimaryRegion() {
+    @Requirement("S3-1")
+    void theMediaBucketHasTheConfiguredNameAndIsInThePrimaryRegion() {
         assertThat(mediaBucket).isNotNull();
         StackTemplate stack = TestApps.assembly("prod").stacks().stream()
                 .filter(s -> s.stackName().equals("MedSaas-prod-Media")).findFirst().orElseThrow();
@@ -73,7 +78,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_1_theMediaBucketIsRetainedAndTaggedMedicalSensitive() {
+    @Requirement("S3-1")
+    void theMediaBucketIsRetainedAndTaggedMedicalSensitive() {
         media.hasResource("AWS::S3::Bucket", Map.of(
                 "Properties", Map.of("BucketName", "medical-saas-media-prod",
                         "Tags", Match.arrayWith(List.of(Map.of("Key", "DataType", "Value", "medical-sensitive")))),
@@ -82,7 +88,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_2_encryptedWithTheS3CustomerManagedKeyOfTheKeysStackAndABucketKey() {
+    @Requirement("S3-2")
+    void encryptedWithTheS3CustomerManagedKeyOfTheKeysStackAndABucketKey() {
         Capture keyArn = new Capture();
         media.hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "BucketName", "medical-saas-media-prod",
@@ -97,7 +104,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_3_publicAccessBlockedVersionedOwnerEnforcedAndLoggedToTheAccessLogBucket() {
+    @Requirement("S3-3")
+    void publicAccessBlockedVersionedOwnerEnforcedAndLoggedToTheAccessLogBucket() {
         media.hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "BucketName", "medical-saas-media-prod",
                 "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
@@ -108,7 +116,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_4_theMediaBucketPolicyHoldsExactlyTheseStatementsInOrder() {
+    @Requirement("S3-4")
+    void theMediaBucketPolicyHoldsExactlyTheseStatementsInOrder() {
         List<Object> statements = mediaBucketStatements();
         assertThat(statements).hasSize(5);
         // 1. S3-3 TLS only.
@@ -142,7 +151,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_4_noStatementOfTheMediaBucketAllowsAnyoneOutsideTheAccountOrUnconditionally() {
+    @Requirement("S3-4")
+    void noStatementOfTheMediaBucketAllowsAnyoneOutsideTheAccountOrUnconditionally() {
         for (Object s : mediaBucketStatements()) {
             Map<String, Object> statement = asMap(s);
             if ("Allow".equals(statement.get("Effect"))) {
@@ -153,7 +163,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_3_logBucketsUseSseS3BlockPublicAccessExpireAtTheRetentionAndAreRetained() {
+    @Requirement("S3-3")
+    void logBucketsUseSseS3BlockPublicAccessExpireAtTheRetentionAndAreRetained() {
         for (String name : List.of("medical-saas-media-prod-access-logs", "medical-saas-media-prod-cdn-logs")) {
             media.hasResource("AWS::S3::Bucket", Map.of(
                     "Properties", Map.of(
@@ -178,7 +189,8 @@ class MediaStackTest {
     }
 
     @Test
-    void s3_3_onlyS3LoggingMayWriteServerAccessLogsAndOnlyFromThisAccountsBuckets() {
+    @Requirement("S3-3")
+    void onlyS3LoggingMayWriteServerAccessLogsAndOnlyFromThisAccountsBuckets() {
         media.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
                 "Bucket", Map.of("Ref", bucketId("medical-saas-media-prod-access-logs")),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -193,7 +205,8 @@ class MediaStackTest {
     // ---- CF-1: Origin Access Control and the key policy ----
 
     @Test
-    void cf1_cloudFrontReadsTheBucketThroughOriginAccessControlNeverAnIdentity() {
+    @Requirement("CF-1")
+    void cloudFrontReadsTheBucketThroughOriginAccessControlNeverAnIdentity() {
         media.resourceCountIs("AWS::CloudFront::CloudFrontOriginAccessIdentity", 0);
         media.hasResourceProperties("AWS::CloudFront::OriginAccessControl", Map.of("OriginAccessControlConfig", Map.of(
                 "OriginAccessControlOriginType", "s3", "SigningBehavior", "always", "SigningProtocol", "sigv4")));
@@ -207,7 +220,8 @@ class MediaStackTest {
     }
 
     @Test
-    void cf1_theS3KeyLetsCloudFrontDecryptOnlyThroughS3AndOnlyForThisAccountsDistributions() {
+    @Requirement("CF-1")
+    void theS3KeyLetsCloudFrontDecryptOnlyThroughS3AndOnlyForThisAccountsDistributions() {
         Capture statements = new Capture();
         keys.hasResourceProperties("AWS::KMS::Key", Map.of(
                 "Description", Match.stringLikeRegexp("S3 media bucket.*"),
@@ -226,7 +240,8 @@ class MediaStackTest {
     }
 
     @Test
-    void cf1_noKeyPolicyOfTheKeysStackReferencesTheMediaStack() {
+    @Requirement("CF-1")
+    void noKeyPolicyOfTheKeysStackReferencesTheMediaStack() {
         // A reference would make Keys depend on Media, which depends on Keys: a cycle.
         assertThat(keys.toJSON().toString()).doesNotContain("Fn::ImportValue").doesNotContain("MedSaas-prod-Media");
     }
@@ -234,7 +249,8 @@ class MediaStackTest {
     // ---- CF-2: HTTPS, TLS, nothing forwarded ----
 
     @Test
-    void cf2_viewersUseHttpsOnlyAndNothingOfTheirRequestIsForwardedOrCachedOn() {
+    @Requirement("CF-2")
+    void viewersUseHttpsOnlyAndNothingOfTheirRequestIsForwardedOrCachedOn() {
         String cachePolicy = media.getResourceId("AWS::CloudFront::CachePolicy");
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "DefaultCacheBehavior", Match.objectLike(Map.of(
@@ -252,7 +268,8 @@ class MediaStackTest {
     }
 
     @Test
-    void cf2_withoutACustomDomainTheDefaultCertificateIsUsedAndItsTlsFloorAcknowledged() {
+    @Requirement("CF-2")
+    void withoutACustomDomainTheDefaultCertificateIsUsedAndItsTlsFloorAcknowledged() {
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "Aliases", Match.absent(),
                 "ViewerCertificate", Match.absent()))));
@@ -262,7 +279,8 @@ class MediaStackTest {
     }
 
     @Test
-    void cf2_withACustomDomainItsUsEast1CertificateServesTls12_2021AtLeast() {
+    @Requirement("CF-2")
+    void withACustomDomainItsUsEast1CertificateServesTls12_2021AtLeast() {
         Template custom = TestApps.template(TestApps.prodWithCustomDomain().media());
         custom.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "Aliases", TestApps.CUSTOM_DOMAINS,
@@ -278,7 +296,8 @@ class MediaStackTest {
     // ---- CF-3: signed URLs ----
 
     @Test
-    void cf3_signedUrlsAreRequiredWithTheConfiguredPublicKey() {
+    @Requirement("CF-3")
+    void signedUrlsAreRequiredWithTheConfiguredPublicKey() {
         String pem = SigningPublicKey.read(Path.of(config.media().signingPublicKeyPem())).pem();
         media.hasResourceProperties("AWS::CloudFront::PublicKey", Map.of("PublicKeyConfig", Match.objectLike(Map.of(
                 "EncodedKey", pem))));
@@ -309,7 +328,8 @@ class MediaStackTest {
     // ---- CF-4: access logs, standard logging v2, kept in the EU ----
 
     @Test
-    void cf4_cloudFrontAccessLogsAreDeliveredToTheEuLogBucketThroughStandardLoggingV2() {
+    @Requirement("CF-4")
+    void cloudFrontAccessLogsAreDeliveredToTheEuLogBucketThroughStandardLoggingV2() {
         Capture output = new Capture();
         edgeLogging.hasResourceProperties("AWS::Logs::DeliverySource", Map.of(
                 "Name", "medical-saas-media-cdn-access-logs",
@@ -331,14 +351,16 @@ class MediaStackTest {
     }
 
     @Test
-    void cf4_logsLeaveOutCookiesAndQueryStringsWhichCarrySessionsAndUrlSignatures() {
+    @Requirement("CF-4")
+    void logsLeaveOutCookiesAndQueryStringsWhichCarrySessionsAndUrlSignatures() {
         assertThat(CdnLogDelivery.RECORD_FIELDS).contains("c-ip", "cs-uri-stem", "sc-status", "date", "time")
                 .doesNotContain("cs(Cookie)", "cs-uri-query");
         edgeLogging.hasResourceProperties("AWS::Logs::Delivery", Map.of("RecordFields", CdnLogDelivery.RECORD_FIELDS));
     }
 
     @Test
-    void cf4_onlyThisDeliverySourceMayWriteIntoTheCdnLogBucket() {
+    @Requirement("CF-4")
+    void onlyThisDeliverySourceMayWriteIntoTheCdnLogBucket() {
         Capture statements = new Capture();
         media.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
                 "Bucket", Map.of("Ref", bucketId("medical-saas-media-prod-cdn-logs")),
@@ -356,7 +378,8 @@ class MediaStackTest {
     // ---- REG-4: Europe only ----
 
     @Test
-    void reg4_priceClass100AndTheConfiguredViewerCountriesOnly() {
+    @Requirement("REG-4")
+    void priceClass100AndTheConfiguredViewerCountriesOnly() {
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "PriceClass", "PriceClass_100",
                 "Restrictions", Map.of("GeoRestriction", Map.of(

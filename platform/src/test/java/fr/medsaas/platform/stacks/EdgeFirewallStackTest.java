@@ -1,10 +1,14 @@
-package fr.medsaas.platform;
+package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.Acknowledgements;
+import fr.medsaas.platform.MedSaasApp;
+import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.firewall.WebAcl;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +52,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_aCloudFrontScopeWebAclNamedAfterThePrefixInUsEast1() {
+    @Requirement("WAF-1")
+    void aCloudFrontScopeWebAclNamedAfterThePrefixInUsEast1() {
         assertThat(stack("MedSaas-prod-EdgeFirewall").region()).isEqualTo("us-east-1");
         firewall.resourceCountIs("AWS::WAFv2::WebACL", 1);
         firewall.hasResourceProperties("AWS::WAFv2::WebACL", Map.of(
@@ -58,7 +63,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_firstRuleBlocksAnIpBeyond2000RequestsIn5Minutes() {
+    @Requirement("WAF-1")
+    void firstRuleBlocksAnIpBeyond2000RequestsIn5Minutes() {
         firewall.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Rules", Match.arrayWith(List.of(Map.of(
                 "Name", "RateLimitRule",
                 "Priority", 1,
@@ -69,7 +75,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_thenAwsManagedSqlInjectionCommonAndKnownBadInputsRules() {
+    @Requirement("WAF-1")
+    void thenAwsManagedSqlInjectionCommonAndKnownBadInputsRules() {
         Capture rules = new Capture();
         firewall.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Rules", rules));
         assertThat(rules.asArray()).hasSize(4);
@@ -86,7 +93,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_metricsAndSampledRequestsAreOnForTheAclAndEveryRule() {
+    @Requirement("WAF-1")
+    void metricsAndSampledRequestsAreOnForTheAclAndEveryRule() {
         Map<String, Object> on = Map.of("CloudWatchMetricsEnabled", true, "SampledRequestsEnabled", true,
                 "MetricName", Match.stringLikeRegexp("medical-saas-waf.*"));
         firewall.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("VisibilityConfig", on));
@@ -97,7 +105,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_noLogStoreIsAcknowledgedWithTheResidencyReason() {
+    @Requirement("WAF-1")
+    void noLogStoreIsAcknowledgedWithTheResidencyReason() {
         Map<String, String> acknowledged = Acknowledgements.of(
                 TestApps.app("prod").edgeFirewall().webAcl().getNode().findChild("Resource"));
         assertThat(acknowledged).containsKeys("NIST.800.53.R5-WAFv2LoggingEnabled",
@@ -106,7 +115,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void waf1_theDistributionUsesThisWebAclReadAcrossRegionsByCloudFormation() {
+    @Requirement("WAF-1")
+    void theDistributionUsesThisWebAclReadAcrossRegionsByCloudFormation() {
         Capture output = new Capture();
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "WebACLId", Map.of("Fn::GetStackOutput", Map.of(
@@ -118,12 +128,14 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void reg3_theFirewallStackHoldsOnlyTheWebAcl() {
+    @Requirement("REG-3")
+    void theFirewallStackHoldsOnlyTheWebAcl() {
         assertThat(types(stack("MedSaas-prod-EdgeFirewall"))).containsExactly("AWS::WAFv2::WebACL");
     }
 
     @Test
-    void reg3_noUsEast1StackStoresDataOrRunsCode() {
+    @Requirement("REG-3")
+    void noUsEast1StackStoresDataOrRunsCode() {
         List<StackTemplate> usEast1 = assembly.stacks().stream().filter(s -> s.region().equals("us-east-1")).toList();
         assertThat(usEast1).extracting(StackTemplate::stackName)
                 .containsExactlyInAnyOrder("MedSaas-prod-EdgeFirewall", "MedSaas-prod-EdgeLogging");
@@ -137,7 +149,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void reg3_valuesCrossRegionsAsWeakReferencesNeverThroughAFunction() {
+    @Requirement("REG-3")
+    void valuesCrossRegionsAsWeakReferencesNeverThroughAFunction() {
         for (StackTemplate stack : assembly.stacks()) {
             if (!List.of("MedSaas-prod-EdgeFirewall", "MedSaas-prod-Media", "MedSaas-prod-EdgeLogging").contains(stack.stackName())) {
                 continue;
@@ -154,7 +167,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void reg3_theStacksDeployInOrderMediaAfterTheFirewallAndLoggingAfterMedia() {
+    @Requirement("REG-3")
+    void theStacksDeployInOrderMediaAfterTheFirewallAndLoggingAfterMedia() {
         assertThat(stack("MedSaas-prod-Media").dependencies()).contains("MedSaas-prod-Keys", "MedSaas-prod-EdgeFirewall");
         assertThat(stack("MedSaas-prod-EdgeLogging").dependencies()).contains("MedSaas-prod-Media");
         assertThat(stack("MedSaas-prod-EdgeFirewall").dependencies()).noneMatch(d -> d.startsWith("MedSaas-prod-") && !d.endsWith(".assets"));
@@ -164,7 +178,8 @@ class EdgeFirewallStackTest {
     }
 
     @Test
-    void reg3_theEdgeStacksTemplatesHoldNoHealthDataTag() {
+    @Requirement("REG-3")
+    void theEdgeStacksTemplatesHoldNoHealthDataTag() {
         for (String name : List.of("MedSaas-prod-EdgeFirewall", "MedSaas-prod-EdgeLogging")) {
             JsonNode template = stack(name).template();
             assertThat(template.toString()).as(name).doesNotContain("medical-sensitive");
