@@ -3,12 +3,14 @@ package fr.medsaas.platform.constructs.media;
 import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -61,9 +63,33 @@ public final class MediaBucket extends Construct {
         Tags.of(bucket).add("DataType", "medical-sensitive");
         bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));
         bucket.addToResourcePolicy(denyUploadsNotUnderKms(bucket));
-        Acknowledge.rules(bucket, "Replication to eu-central-1 under a key of that region is S3-5, built with the "
-                        + "Replica stack; until then AWS Backup's copy (BCK-1) is the off-region copy.",
+    }
+
+    /** Acknowledges that this bucket replicates nowhere, for {@code reason} (the replica itself, or replication off). */
+    public void acknowledgeNoReplication(String reason) {
+        Acknowledge.rules(bucket, reason,
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
+    }
+
+    /**
+     * CF-5: lets CloudFront read objects for this account's distributions, through Origin Access
+     * Control. For a bucket whose distribution is deployed after it (the replica: the Media stack
+     * reads the replica's key, so the Replica stack goes first), the distribution's id is not
+     * known here: the source ARN is a pattern of the account's distributions, as for CF-1's key.
+     */
+    public void allowCloudFrontOfThisAccount() {
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudFrontOfThisAccountToRead")
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects("*")))
+                .conditions(Map.of("ArnLike", Map.of("AWS:SourceArn", distributionsOfThisAccount())))
+                .build());
+    }
+
+    /** The ARN pattern of every CloudFront distribution of this account. */
+    public static String distributionsOfThisAccount() {
+        return "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*";
     }
 
     /**
