@@ -178,9 +178,9 @@ class DeployCommandTest {
                     .contains("why AWS::EC2::SecurityGroupEgress:")
                     .contains("placeholders (references to left-out resources):")
                     .containsPattern("MedSaas-dev-App: resolved \\S+/CertificateArn: Certificate arn:aws:acm:\\S+ -> ")
-                    .containsPattern("7 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
-            for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Media", "EdgeLogging", "App")) {
-                assertThat(run.out()).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|us-east-1)\\s+CREATE_COMPLETE");
+                    .containsPattern("9 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
+            for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Replica", "Media", "EdgeLogging", "Backup", "App")) {
+                assertThat(run.out()).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|eu-central-1|us-east-1)\\s+CREATE_COMPLETE");
             }
         } finally {
             moto.destroy();

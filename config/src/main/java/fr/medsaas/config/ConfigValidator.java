@@ -57,6 +57,7 @@ public final class ConfigValidator {
         checkRedis(config.data().redis(), config.isProduction(), problems);
         checkApp(config.app(), config, problems);
         checkMedia(config.media(), problems);
+        checkBackup(config.backup(), config.media(), config.isProduction(), problems);
         return problems;
     }
 
@@ -268,6 +269,49 @@ public final class ConfigValidator {
         if (!m.hasCustomDomain() && certificate != null) {
             problems.add(refused("media.certificateArn", certificate,
                     "media.domainNames is empty: the distribution would not use it"));
+        }
+    }
+
+    private static boolean isBucketName(String name) {
+        return name != null && BUCKET_NAME.matcher(name).matches()
+                && RESERVED_BUCKET_PREFIXES.stream().noneMatch(name::startsWith)
+                && RESERVED_BUCKET_SUFFIXES.stream().noneMatch(name::endsWith);
+    }
+
+    private static void checkBackup(BackupConfig b, MediaConfig m, boolean production, List<Problem> problems) {
+        int floor = production ? 30 : 7;
+        if (b.retentionDays() < floor) {
+            problems.add(new Problem("backup.retentionDays", String.valueOf(b.retentionDays()),
+                    floor + " days or more" + (production ? " in prod (BCK-1: the source keeps 30 days)" : " (BCK-1)")));
+        }
+        if (production && !b.copyToBackupRegion()) {
+            problems.add(new Problem("backup.copyToBackupRegion", "false",
+                    "true in prod: a copy of every recovery point must survive the loss of the primary region (BCK-1, REG-2)"));
+        }
+        if (b.lockMinRetentionDays() < 1 || b.lockMinRetentionDays() > b.retentionDays()) {
+            problems.add(new Problem("backup.lockMinRetentionDays", String.valueOf(b.lockMinRetentionDays()),
+                    "1 to retentionDays (" + b.retentionDays() + "): a vault lock refuses recovery points kept less "
+                            + "than its minimum, so the plan's own would be refused (BCK-3)"));
+        }
+        if (b.lockMaxRetentionDays() < b.retentionDays() || b.lockMaxRetentionDays() > 36500) {
+            problems.add(new Problem("backup.lockMaxRetentionDays", String.valueOf(b.lockMaxRetentionDays()),
+                    "retentionDays (" + b.retentionDays() + ") to 36500: a vault lock refuses recovery points kept "
+                            + "longer than its maximum (BCK-3)"));
+        }
+        String name = b.replicaBucketName();
+        if (!isBucketName(name)) {
+            problems.add(new Problem("backup.replicaBucketName", name, "an S3 bucket name as media.bucketName: 3 to 51 "
+                    + "characters (room for the -access-logs suffix of its log bucket), lower-case letters, digits and -, "
+                    + "starting and ending with a letter or digit; no dots; no prefix "
+                    + String.join(", ", RESERVED_BUCKET_PREFIXES) + "; no suffix " + String.join(", ", RESERVED_BUCKET_SUFFIXES)));
+        } else if (name.equals(m.bucketName()) || name.equals(m.accessLogsBucketName()) || name.equals(m.cdnLogsBucketName())) {
+            problems.add(new Problem("backup.replicaBucketName", name,
+                    "a name of its own, not the media bucket's or one of its log buckets' (S3-5)"));
+        }
+        if (production && !b.mediaReplication()) {
+            problems.add(new Problem("backup.mediaReplication", "false",
+                    "true in prod: the media bucket is replicated to the backup region (S3-5) and CloudFront fails over "
+                            + "to the replica (CF-5)"));
         }
     }
 

@@ -6,6 +6,10 @@ import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.aspects.CustomResourceProviderTags;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
+import fr.medsaas.platform.stacks.BackupStack;
+import fr.medsaas.platform.stacks.BackupStackInputs;
+import fr.medsaas.platform.stacks.MediaStackInputs;
+import fr.medsaas.platform.stacks.ReplicaStack;
 import fr.medsaas.platform.stacks.DataStack;
 import fr.medsaas.platform.stacks.DataStackInputs;
 import fr.medsaas.platform.stacks.EdgeFirewallStack;
@@ -38,6 +42,8 @@ public final class MedSaasApp {
     private final EdgeFirewallStack edgeFirewall;
     private final MediaStack media;
     private final EdgeLoggingStack edgeLogging;
+    private final ReplicaStack replica;
+    private final BackupStack backup;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -53,8 +59,11 @@ public final class MedSaasApp {
         this.network = new NetworkStack(app, config, new NetworkStackInputs(keys.keys()));
         this.data = new DataStack(app, config, new DataStackInputs(network.vpc(), network.securityGroups(), keys.keys()));
         this.edgeFirewall = new EdgeFirewallStack(app, config);
-        this.media = new MediaStack(app, config, new MediaStackInputs(keys.keys(), edgeFirewall.webAcl().arn()));
+        this.replica = new ReplicaStack(app, config);
+        this.media = new MediaStack(app, config, new MediaStackInputs(keys.keys(), edgeFirewall.webAcl().arn(),
+                replica.keys().key(KeyPurpose.S3).getKeyArn()));
         this.edgeLogging = new EdgeLoggingStack(app, config, new EdgeLoggingStackInputs(media.distribution().distributionId()));
+        this.backup = new BackupStack(app, config, new BackupStackInputs(keys.keys(), replica, data, media));
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(), keys.keys(),
                 new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
         tag(config);
@@ -121,8 +130,18 @@ public final class MedSaasApp {
         return edgeLogging;
     }
 
+    /** The Replica stack (backup region): its keys, vault and the media replica. */
+    public ReplicaStack replica() {
+        return replica;
+    }
+
+    /** The Backup stack: the primary vault and the daily plan. */
+    public BackupStack backup() {
+        return backup;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, data, edgeFirewall, media, edgeLogging, application);
+        return List.of(keys, network, data, edgeFirewall, replica, media, edgeLogging, backup, application);
     }
 }

@@ -22,6 +22,7 @@ class TagsTest {
             "AWS::EC2::VPCEndpoint", "AWS::ApplicationAutoScaling::ScalableTarget",
             "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::ECS::ClusterCapacityProviderAssociations",
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::S3::BucketPolicy", "AWS::WAFv2::LoggingConfiguration",
+            "AWS::Backup::BackupSelection",
             "AWS::WAFv2::WebACLAssociation", "AWS::Lambda::Permission", "AWS::SecretsManager::ResourcePolicy",
             "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::KeyGroup", "AWS::CloudFront::OriginAccessControl",
@@ -67,7 +68,10 @@ class TagsTest {
 
     private static Map<String, String> tags(JsonNode resource) {
         Map<String, String> out = new HashMap<>();
-        JsonNode tags = resource.path("Properties").path("Tags");
+        JsonNode properties = resource.path("Properties");
+        // AWS Backup names its tag maps after the resource.
+        JsonNode tags = properties.has("BackupVaultTags") ? properties.path("BackupVaultTags")
+                : properties.has("BackupPlanTags") ? properties.path("BackupPlanTags") : properties.path("Tags");
         if (tags.isArray()) {
             tags.forEach(t -> out.put(t.path("Key").asText(), t.path("Value").asText()));
         } else if (tags.isObject()) {

@@ -86,7 +86,8 @@ public final class EmulatedTypes {
         leftOut("AWS::Lambda::Permission", "it grants a left-out Lambda function to its caller; nothing to emulate");
         leftOut("AWS::CDK::Metadata", "CDK version reporting, off in this app; nothing to emulate");
 
-        // The other types of the Data, Media, App, EdgeFirewall and EdgeLogging stacks.
+        // The other types of the Data, Media, App, EdgeFirewall, EdgeLogging, Replica and Backup stacks
+        // (the vaults, plan and selection of BCK-1: docs/disaster-recovery.md).
         for (String type : List.of("AWS::SecretsManager::Secret", "AWS::SecretsManager::SecretTargetAttachment",
                 "AWS::SecretsManager::RotationSchedule", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::SubnetGroup",
                 "AWS::ElastiCache::ParameterGroup", "AWS::RDS::DBCluster", "AWS::S3::BucketPolicy",

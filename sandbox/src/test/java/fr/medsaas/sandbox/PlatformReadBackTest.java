@@ -77,6 +77,7 @@ abstract class PlatformReadBackTest {
     private CloudAssembly assembly;
     private SandboxDeployment deployment;
     private AwsClients aws;
+    private AwsClients backupRegion;
 
     /** The environment this class deploys. */
     abstract String environment();
@@ -89,12 +90,16 @@ abstract class PlatformReadBackTest {
             deployment = deployer.deploy(assembly);
         }
         aws = new AwsClients(moto.endpoint(), config.regions().primary());
+        backupRegion = new AwsClients(moto.endpoint(), config.regions().backup());
     }
 
     @AfterAll
     void closeClients() {
         if (aws != null) {
             aws.close();
+        }
+        if (backupRegion != null) {
+            backupRegion.close();
         }
     }
 
@@ -830,6 +835,84 @@ abstract class PlatformReadBackTest {
         assertThat(sent.path("LoggingConfiguration").has("DestinationBucketName")).isTrue();
     }
 
+    // ---- REG-2, S3-5, BCK-1: the Replica stack (backup region) and the Backup stack
+
+    private Map<String, String> backupRegionAliases() {
+        Map<String, String> out = new TreeMap<>();
+        for (AliasListEntry a : backupRegion.kms.listAliasesPaginator(b -> b.build()).aliases()) {
+            if (a.targetKeyId() != null) {
+                out.put(a.aliasName(), a.targetKeyId());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void reg2_theBackupRegionHoldsItsOwnS3AndBackupKeysUsedOnlyThroughItsServices() throws IOException {
+        assertThat(deployment.stack("Replica").region()).isEqualTo(config.regions().backup());
+        Map<String, String> aliases = backupRegionAliases();
+        for (KeyPurpose purpose : List.of(KeyPurpose.S3, KeyPurpose.BACKUP)) {
+            String keyId = aliases.get(purpose.alias(config.namePrefix()));
+            assertThat(keyId).as(purpose.toString()).isNotNull();
+            assertThat(backupRegion.kms.getKeyRotationStatus(b -> b.keyId(keyId)).keyRotationEnabled()).isTrue();
+            KeyMetadata key = backupRegion.kms.describeKey(b -> b.keyId(keyId)).keyMetadata();
+            assertThat(key.arn()).contains(":kms:" + config.regions().backup() + ":");
+            String policy = backupRegion.kms.getKeyPolicy(b -> b.keyId(keyId).policyName("default")).policy();
+            for (String service : purpose.viaServices()) {
+                assertThat(policy).contains(service + "." + config.regions().backup() + ".amazonaws.com");
+            }
+            assertThat(policy).doesNotContain(config.regions().primary());
+        }
+        // No key of the primary region was made in the backup region beyond these two.
+        assertThat(aliases.keySet()).doesNotContain(KeyPurpose.DATA.alias(config.namePrefix()), KeyPurpose.RDS.alias(config.namePrefix()));
+    }
+
+    @Test
+    void s3_5_theReplicaBucketIsInTheBackupRegionUnderThatRegionsS3KeyWithTheHealthDataTag() {
+        String bucket = config.backup().replicaBucketName();
+        String keyId = backupRegionAliases().get(KeyPurpose.S3.alias(config.namePrefix()));
+        String keyArn = backupRegion.kms.describeKey(b -> b.keyId(keyId)).keyMetadata().arn();
+        assertThat(backupRegion.s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString())
+                .isEqualTo(config.regions().backup());
+        List<ServerSideEncryptionRule> rules = backupRegion.s3.getBucketEncryption(b -> b.bucket(bucket))
+                .serverSideEncryptionConfiguration().rules();
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("aws:kms");
+        assertThat(rules.get(0).applyServerSideEncryptionByDefault().kmsMasterKeyID()).isEqualTo(keyArn);
+        Map<String, String> tags = backupRegion.s3.getBucketTagging(b -> b.bucket(bucket)).tagSet().stream()
+                .collect(Collectors.toMap(software.amazon.awssdk.services.s3.model.Tag::key, software.amazon.awssdk.services.s3.model.Tag::value));
+        assertThat(tags).containsEntry("DataType", "medical-sensitive").containsEntry("Compliance", "RGPD");
+    }
+
+    @Test
+    void s3_5_theMediaStackWasSentTheReplicaKeyOfTheBackupRegionAsCloudFormationWouldResolveIt() {
+        // moto:S3_BUCKET_PROPERTIES drops the replication configuration: it is checked on the template sent,
+        // where the deployer resolved Fn::GetStackOutput from the Replica stack already in the emulator.
+        String keyId = backupRegionAliases().get(KeyPurpose.S3.alias(config.namePrefix()));
+        String keyArn = backupRegion.kms.describeKey(b -> b.keyId(keyId)).keyMetadata().arn();
+        List<JsonNode> found = resourcesOfType(deployment.stack("Media").template().template(), "AWS::S3::Bucket").stream()
+                .filter(r -> config.media().bucketName().equals(r.path("Properties").path("BucketName").asText())).toList();
+        assertThat(found).hasSize(1);
+        JsonNode rule = found.get(0).path("Properties").path("ReplicationConfiguration").path("Rules").get(0);
+        assertThat(rule.path("Destination").path("EncryptionConfiguration").path("ReplicaKmsKeyID").asText()).isEqualTo(keyArn);
+        assertThat(rule.path("DeleteMarkerReplication").path("Status").asText()).isEqualTo("Enabled");
+    }
+
+    @Test
+    void bck1_theBackupStackCreatesItsRoleAndLeavesOutOnlyTheBackupTypesMotoCannotCreate() {
+        assertThat(deployment.stack("Backup").leftOut()).extracting(LeftOut::type).containsOnly(
+                "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection");
+        assertThat(deployment.stack("Replica").leftOut()).extracting(LeftOut::type).containsOnly(
+                "AWS::Backup::BackupVault", "AWS::S3::BucketPolicy");
+        Map<String, String> physical = physicalIds(deployment.stack("Backup").stackName());
+        String roleId = resourcesOfTypeWithIds(synthesized("Backup"), "AWS::IAM::Role").get(0);
+        String roleName = physical.get(roleId);
+        assertThat(aws.iam.getRole(b -> b.roleName(roleName)).role().assumeRolePolicyDocument())
+                .contains("backup.amazonaws.com");
+        assertThat(aws.iam.listAttachedRolePolicies(b -> b.roleName(roleName)).attachedPolicies()).hasSize(1)
+                .allSatisfy(p -> assertThat(p.policyArn()).doesNotContain(":aws:policy/"));
+    }
+
     // ---- helpers over the template and the stack
 
     /** The synthesized template of a stack, before the emulator's changes. */
@@ -868,6 +951,16 @@ abstract class PlatformReadBackTest {
         for (StackResource r : aws.cfn.describeStackResources(b -> b.stackName(stackName)).stackResources()) {
             out.put(r.logicalResourceId(), r.physicalResourceId());
         }
+        return out;
+    }
+
+    private static List<String> resourcesOfTypeWithIds(JsonNode template, String type) {
+        List<String> out = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (type.equals(e.getValue().path("Type").asText())) {
+                out.add(e.getKey());
+            }
+        });
         return out;
     }
 

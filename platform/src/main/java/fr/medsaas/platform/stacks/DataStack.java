@@ -1,6 +1,8 @@
 package fr.medsaas.platform.stacks;
 
+import fr.medsaas.config.BackupConfig;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
 import fr.medsaas.platform.constructs.data.ApplicationSecrets;
 import fr.medsaas.platform.constructs.data.ApplicationSecretsProps;
@@ -37,7 +39,7 @@ public final class DataStack extends PlatformStack {
         PlatformSecurityGroups groups = in.securityGroups();
         String secretPrefix = config.namePrefix();
         this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(config.data().postgres(),
-                new PostgresDatabaseProps.Names(config.physicalName("postgres"), config.physicalName("db-subnet-group"),
+                new PostgresDatabaseProps.Names(BackupWiring.databaseIdentifier(config), config.physicalName("db-subnet-group"),
                         secretPrefix + "/postgres-master"),
                 new PostgresDatabaseProps.Placement(vpc.vpc(), vpc.dbSubnets(), vpc.appSubnets(), groups.database(),
                         groups.dbRotation()),
@@ -62,6 +64,13 @@ public final class DataStack extends PlatformStack {
                 // By name, not by reference: the App stack is deployed after this one.
                 List.of(config.physicalName("cluster") + "/" + AppStack.WEB_SERVICE,
                         config.physicalName("cluster") + "/" + AppStack.WORKER_SERVICE)));
+        BackupConfig backup = config.backup();
+        Acknowledge.rules(postgres.instance(),
+                "BCK-1: the daily AWS Backup plan of the " + config.stackName("Backup") + " stack selects this instance "
+                        + "by ARN, keeps each recovery point " + backup.retentionDays() + " days"
+                        + (backup.copyToBackupRegion() ? " and copies it to " + config.regions().backup() : "")
+                        + "; cdk-nag looks for a selection in this stack only. RDS automated backups (DB-6) run besides.",
+                "HIPAA.Security-RDSInBackupPlan", "NIST.800.53.R5-RDSInBackupPlan");
     }
 
     /** PostgreSQL. */

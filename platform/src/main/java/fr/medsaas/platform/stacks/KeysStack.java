@@ -13,7 +13,7 @@ public final class KeysStack extends PlatformStack {
         super(scope, config, "Keys", config.regions().primary(),
                 "medsaas " + config.name() + ": customer-managed KMS keys and aliases (KMS-1, KMS-2)");
         this.keys = new PlatformKeys(this, "Keys",
-                new PlatformKeysProps(config.namePrefix(), config.regions().primary()));
+                PlatformKeysProps.primary(config.namePrefix(), config.regions().primary()));
     }
 
     /** The keys. */

@@ -185,13 +185,6 @@ public final class PostgresDatabase extends Construct {
         Acknowledge.rule(instance, "AwsSolutions-RDS11",
                 "SG-3 and the source fix port 5432; a non-default port hides nothing from a client already inside "
                         + "rds-sg, which admits only the application groups and the rotation function, over TLS only (DB-8).");
-        Acknowledge.rules(instance,
-                "BCK-1: the AWS Backup plan (30 days, copy to eu-central-1) is in the Backup stack and selects this "
-                        + "instance there; the packs look for a selection in the same stack only. RDS automated backups "
-                        + "(DB-6) run meanwhile.",
-                "HIPAA.Security-RDSInBackupPlan", "NIST.800.53.R5-RDSInBackupPlan");
-        Acknowledge.rule(instance, "MEDSAAS-BCK-1", "No AWS Backup copy of this instance exists yet (BCK-1 open): its "
-                + "automated backups (DB-6, 30 days) are in eu-west-3 only.");
         if (!c.multiAz()) {
             Acknowledge.rules(instance,
                     "Outside prod only (the configuration refuses single-AZ in prod, DB-5): a development database "

@@ -19,8 +19,11 @@ public enum KeyPurpose {
     /** Secrets Manager secrets, and the ElastiCache replication group at rest. */
     SECRETS("Secrets", "secrets-key", "Secrets Manager secrets and ElastiCache at rest",
             List.of("secretsmanager", "elasticache"), true),
-    /** AWS Backup vault (BCK-1). */
-    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup"), true);
+    /**
+     * AWS Backup vaults (BCK-1). RDS too: a recovery point of RDS copied into a vault of another
+     * region is re-encrypted there by RDS under that vault's key.
+     */
+    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup", "rds"), true);
 
     private final String constructId;
     private final String aliasSuffix;

@@ -32,7 +32,7 @@ public final class PlatformKeys extends Construct {
 
     public PlatformKeys(Construct scope, String id, PlatformKeysProps props) {
         super(scope, id);
-        for (KeyPurpose purpose : KeyPurpose.values()) {
+        for (KeyPurpose purpose : props.purposes()) {
             Key key = Key.Builder.create(this, purpose.constructId())
                     .alias(purpose.alias(props.namePrefix()))
                     .description(purpose.description())

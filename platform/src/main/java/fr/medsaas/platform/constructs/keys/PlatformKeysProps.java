@@ -1,10 +1,26 @@
 package fr.medsaas.platform.constructs.keys;
 
+import java.util.List;
+
 /**
  * What the platform's keys need to know.
  *
  * @param namePrefix prefix of the aliases: {@code alias/<prefix>-data-key}
  * @param region     the region of the keys, for service principals and {@code kms:ViaService}
+ * @param purposes   the keys to make, one per purpose
  */
-public record PlatformKeysProps(String namePrefix, String region) {
+public record PlatformKeysProps(String namePrefix, String region, List<KeyPurpose> purposes) {
+    public PlatformKeysProps {
+        purposes = List.copyOf(purposes);
+    }
+
+    /** Every key of the primary region (KMS-1). */
+    public static PlatformKeysProps primary(String namePrefix, String region) {
+        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.values()));
+    }
+
+    /** The keys of the backup region (REG-2): its backup vault's and its media replica's. */
+    public static PlatformKeysProps backupRegion(String namePrefix, String region) {
+        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.S3, KeyPurpose.BACKUP));
+    }
 }

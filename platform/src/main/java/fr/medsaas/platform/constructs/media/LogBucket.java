@@ -59,8 +59,8 @@ public final class LogBucket extends Construct {
                         + "CloudFront's log delivery writes with SSE-S3 without a key grant; it holds access traces, no health data.",
                 "HIPAA.Security-S3DefaultEncryptionKMS",
                 "NIST.800.53.R5-S3DefaultEncryptionKMS");
-        Acknowledge.rules(bucket, "Logs are evidence kept for the retention period in the primary region only; a copy "
-                        + "in the backup region is S3-5's concern for the media bucket, not for its access traces.",
+        Acknowledge.rules(bucket, "Logs are evidence kept for the retention period in the region of the bucket they "
+                        + "log, and not copied elsewhere: S3-5 replicates the media bucket, not its access traces.",
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
     }
 

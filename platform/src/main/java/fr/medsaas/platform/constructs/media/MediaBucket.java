@@ -3,12 +3,14 @@ package fr.medsaas.platform.constructs.media;
 import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -61,16 +63,33 @@ public final class MediaBucket extends Construct {
         Tags.of(bucket).add("DataType", "medical-sensitive");
         bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));
         bucket.addToResourcePolicy(denyUploadsNotUnderKms(bucket));
-        Acknowledge.rules(bucket, "Replication to eu-central-1 under a key of that region is S3-5, built with the "
-                        + "Replica stack; until then AWS Backup's copy (BCK-1) is the off-region copy.",
+    }
+
+    /** Acknowledges that this bucket replicates nowhere, for {@code reason} (the replica itself, or replication off). */
+    public void acknowledgeNoReplication(String reason) {
+        Acknowledge.rules(bucket, reason,
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
-        // Our pack (medsaas check): what the assembly truly lacks today, said as it is.
-        Acknowledge.rule(bucket, "MEDSAAS-BCK-1", "No replication and no AWS Backup copy of this bucket exist yet "
-                + "(S3-5, BCK-1 open): its objects and their versions are in eu-west-3 only.");
-        Acknowledge.rule(bucket, "MEDSAAS-TRC-1", "No CloudTrail trail exists yet (CMP-2 open): this bucket's S3 server "
-                + "access logs, kept 365 days in the access-log bucket, are its only access trace.");
-        Acknowledge.rule(bucket, "MEDSAAS-RET-2", "No expiry of non-current versions is set yet: versions are the only "
-                + "restore path of this bucket until a backup copy exists (BCK-1 open); an open gap, not a choice.");
+    }
+
+    /**
+     * CF-5: lets CloudFront read objects for this account's distributions, through Origin Access
+     * Control. For a bucket whose distribution is deployed after it (the replica: the Media stack
+     * reads the replica's key, so the Replica stack goes first), the distribution's id is not
+     * known here: the source ARN is a pattern of the account's distributions, as for CF-1's key.
+     */
+    public void allowCloudFrontOfThisAccount() {
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudFrontOfThisAccountToRead")
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects("*")))
+                .conditions(Map.of("ArnLike", Map.of("AWS:SourceArn", distributionsOfThisAccount())))
+                .build());
+    }
+
+    /** The ARN pattern of every CloudFront distribution of this account. */
+    public static String distributionsOfThisAccount() {
+        return "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*";
     }
 
     /**

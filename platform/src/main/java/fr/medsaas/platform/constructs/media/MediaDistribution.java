@@ -24,6 +24,10 @@ import software.amazon.awscdk.services.cloudfront.PublicKey;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.S3OriginAccessControl;
+import software.amazon.awscdk.services.cloudfront.Signing;
+import software.amazon.awscdk.services.cloudfront.origins.OriginGroup;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOriginWithOACProps;
 import software.amazon.awscdk.services.kms.IKey;
@@ -40,6 +44,9 @@ import software.constructs.Construct;
  * {@code *.cloudfront.net}, whose certificate CloudFront pins at a TLSv1 floor.
  */
 public final class MediaDistribution extends Construct {
+    /** The answers of the media bucket on which CloudFront asks the replica instead (CF-5). */
+    public static final List<Integer> FAILOVER_STATUS_CODES = List.of(500, 502, 503, 504);
+
     private final Distribution distribution;
 
     public MediaDistribution(Construct scope, String id, MediaDistributionProps props) {
@@ -75,9 +82,7 @@ public final class MediaDistribution extends Construct {
         Distribution.Builder builder = Distribution.Builder.create(this, "Resource")
                 .comment("CDN for medical SaaS - RGPD compliant")
                 .defaultBehavior(BehaviorOptions.builder()
-                        .origin(S3BucketOrigin.withOriginAccessControl(props.bucket(), S3BucketOriginWithOACProps.builder()
-                                .originAccessLevels(List.of(AccessLevel.READ))
-                                .build()))
+                        .origin(origin(props))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
                         .cachedMethods(CachedMethods.CACHE_GET_HEAD)
@@ -98,6 +103,40 @@ public final class MediaDistribution extends Construct {
         }
         this.distribution = builder.build();
         acknowledge(media, props.bucket());
+    }
+
+    /**
+     * The media bucket through Origin Access Control; with a failover bucket (CF-5), an origin
+     * group that falls back to it, through the same OAC, when the bucket answers a server error
+     * or cannot be reached. Not on 403 or 404: those are answers (a file erased, a request
+     * refused), not an outage, and a file erased from the media bucket must not come back from
+     * the replica.
+     */
+    private IOrigin origin(MediaDistributionProps props) {
+        S3OriginAccessControl oac = S3OriginAccessControl.Builder.create(this, "OriginAccessControl")
+                .signing(Signing.SIGV4_ALWAYS)
+                .description("CloudFront reads the media bucket" + (props.failover().isPresent() ? " and its replica" : "")
+                        + " (CF-1, CF-5)")
+                .build();
+        IOrigin primary = S3BucketOrigin.withOriginAccessControl(props.bucket(), S3BucketOriginWithOACProps.builder()
+                .originAccessControl(oac)
+                .originAccessLevels(List.of(AccessLevel.READ))
+                .build());
+        if (props.failover().isEmpty()) {
+            return primary;
+        }
+        IOrigin replica = S3BucketOrigin.withOriginAccessControl(props.failover().get(), S3BucketOriginWithOACProps.builder()
+                .originAccessControl(oac)
+                .originAccessLevels(List.of(AccessLevel.READ))
+                .build());
+        // The replica bucket's policy, in the Replica stack, lets this account's distributions read it.
+        Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
+                "The replica bucket's policy, in the Replica stack, lets CloudFront of this account read it (CF-5)");
+        return OriginGroup.Builder.create()
+                .primaryOrigin(primary)
+                .fallbackOrigin(replica)
+                .fallbackStatusCodes(FAILOVER_STATUS_CODES)
+                .build();
     }
 
     private void acknowledge(MediaConfig media, IBucket bucket) {

@@ -1,6 +1,7 @@
 package fr.medsaas.platform.constructs.media;
 
 import fr.medsaas.config.MediaConfig;
+import java.util.Optional;
 import software.amazon.awscdk.services.s3.IBucket;
 
 /**
@@ -11,7 +12,9 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param publicKeyPem the PEM of the public key that verifies signed URLs (CF-3)
  * @param webAclArn    the ARN of the CLOUDFRONT-scope web ACL (WAF-1), from us-east-1
  * @param namePrefix   prefix of the account-unique names (cache policy, key group)
+ * @param failover     the replica bucket CloudFront falls back to when the bucket answers a
+ *                     server error (CF-5); empty: no origin group
  */
 public record MediaDistributionProps(MediaConfig media, IBucket bucket, String publicKeyPem, String webAclArn,
-                                     String namePrefix) {
+                                     String namePrefix, Optional<IBucket> failover) {
 }
