@@ -1,6 +1,7 @@
 package fr.medsaas.platform;
 
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.nag.RulePacks;
 import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.aspects.CustomResourceProviderTags;
@@ -17,7 +18,6 @@ import fr.medsaas.platform.stacks.EdgeLoggingStack;
 import fr.medsaas.platform.stacks.EdgeLoggingStackInputs;
 import fr.medsaas.platform.stacks.KeysStack;
 import fr.medsaas.platform.stacks.MediaStack;
-import fr.medsaas.platform.stacks.MediaStackInputs;
 import fr.medsaas.platform.stacks.NetworkStack;
 import fr.medsaas.platform.stacks.NetworkStackInputs;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import fr.medsaas.config.MediaConfig;
 import fr.medsaas.config.SigningPublicKey;
 import fr.medsaas.platform.constructs.edge.CdnLogDelivery;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
+import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.media.LogBucket;
 import fr.medsaas.platform.constructs.media.LogBucketProps;
 import fr.medsaas.platform.constructs.media.MediaBucket;
