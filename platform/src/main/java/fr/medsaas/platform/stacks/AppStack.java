@@ -110,7 +110,7 @@ public final class AppStack extends PlatformStack {
         loadBalancer.targetGroup().addTarget(target);
 
         new RegionalWebAcl(this, "WebAcl", new RegionalWebAclProps(config.physicalName("alb-waf"),
-                loadBalancer.loadBalancer().getLoadBalancerArn(), in.keys().logs(), retention));
+                loadBalancer.loadBalancer().getLoadBalancerArn(), in.keys().logs(), retention, config.app().firewall()));
     }
 
     private ISecurityGroup immutable(String id, ISecurityGroup group) {

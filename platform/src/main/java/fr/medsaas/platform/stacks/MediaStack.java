@@ -40,7 +40,10 @@ public final class MediaStack extends PlatformStack {
                 new LogBucketProps(media.cdnLogsBucketName(), retention, accessLogs.bucket()));
         cdnLogs.allowLogDeliveryFrom(CdnLogDelivery.sourceArn(config.regions().edge(), EdgeWiring.cdnLogDeliveryName(config)));
         this.mediaBucket = new MediaBucket(this, "MediaBucket", new MediaBucketProps(media.bucketName(),
-                keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup())));
+                keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup()),
+                media.noncurrentVersionDays()));
+        new fr.medsaas.platform.constructs.media.ErasureRole(this, "Erasure", config.physicalName("media-erasure"),
+                mediaBucket.bucket());
         this.distribution = new MediaDistribution(this, "Distribution", new MediaDistributionProps(media,
                 mediaBucket.bucket(), publicKeyPem, EdgeWiring.acrossRegions(edgeFirewall.webAcl().arn()), config.namePrefix()));
     }
