@@ -55,7 +55,10 @@ class KeyGrantsTest {
                         }
                         String grantCondition = st.path("Condition").path("Bool").path("kms:GrantIsForAWSResource").asText();
                         if (st.path("Effect").asText().equals("Deny")) {
-                            denied |= grantCondition.equals("false") && st.path("Principal").path("AWS").asText().equals("*");
+                            JsonNode unless = st.path("Condition").path("BoolIfExists");
+                            denied |= unless.path("kms:GrantIsForAWSResource").asText().equals("false")
+                                    && unless.path("aws:PrincipalIsAWSService").asText().equals("false")
+                                    && st.path("Principal").path("AWS").asText().equals("*");
                         } else if (!grantCondition.equals("true") && !toAccountRoot(st)) {
                             wrong.add(stack.stackName() + "/" + e.getKey() + " " + st.path("Sid").asText());
                         }

@@ -80,14 +80,16 @@ public final class PlatformKeys extends Construct {
                     .build());
         }
         // HARD-4 for every principal, the account's administrators included: a grant is a standing
-        // permission outside IAM, so none is made but by an AWS service for a resource of its own.
+        // permission outside IAM, so none is made but by or for an AWS service (Control Tower's
+        // CT.KMS.PR.3, in the form its proactive control checks).
         doc.addStatements(PolicyStatement.Builder.create()
                 .sid("DenyGrantsNotForAwsResources")
                 .effect(Effect.DENY)
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("kms:CreateGrant"))
                 .resources(List.of("*"))
-                .conditions(Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false")))
+                .conditions(Map.of("BoolIfExists", new java.util.TreeMap<>(Map.of(
+                        "kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false")))))
                 .build());
         if (purpose == KeyPurpose.LOGS) {
             doc.addStatements(PolicyStatement.Builder.create()

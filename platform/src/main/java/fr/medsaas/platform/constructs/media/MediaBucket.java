@@ -65,6 +65,7 @@ public final class MediaBucket extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         Tags.of(bucket).add("DataType", "medical-sensitive");
+        BucketEvents.toEventBridge(bucket);
         bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));
         bucket.addToResourcePolicy(denyUploadsNotUnderKms(bucket));
         Acknowledge.rules(bucket, "Replication to eu-central-1 under a key of that region is S3-5, built with the "
