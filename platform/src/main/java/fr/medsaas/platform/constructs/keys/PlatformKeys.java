@@ -89,7 +89,7 @@ public final class PlatformKeys extends Construct {
                 .actions(List.of("kms:CreateGrant"))
                 .resources(List.of("*"))
                 .conditions(Map.of("BoolIfExists", new java.util.TreeMap<>(Map.of(
-                        "kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false")))))
+                        "kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false"))))
                 .build());
         if (purpose == KeyPurpose.LOGS) {
             doc.addStatements(PolicyStatement.Builder.create()
