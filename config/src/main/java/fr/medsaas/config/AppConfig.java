@@ -9,6 +9,7 @@ package fr.medsaas.config;
  * @param worker                  the worker service (Celery)
  * @param ecsExec                 whether ECS Exec (a shell into running tasks) is allowed
  * @param loadBalancerDeletionProtection whether the load balancer is protected against deletion
+ * @param firewall                the web ACLs' upload paths and login rate limit (WAF-1, issue 20)
  */
 public record AppConfig(
         @Doc(value = "ACM certificate of the HTTPS listener (ALB-1)",
@@ -26,5 +27,7 @@ public record AppConfig(
                 rule = "true or false")
         boolean ecsExec,
         @Doc(value = "Deletion protection of the load balancer (ALB-2)", defaultValue = "true", rule = "true or false")
-        boolean loadBalancerDeletionProtection) {
+        boolean loadBalancerDeletionProtection,
+        @Doc(value = "Web ACL settings for a medical app: upload paths and the login rate limit (WAF-1)", defaultValue = "{}")
+        FirewallConfig firewall) {
 }

@@ -58,7 +58,40 @@ public final class ConfigValidator {
         checkApp(config.app(), config, problems);
         checkMedia(config.media(), problems);
         checkBackup(config.backup(), config.media(), config.isProduction(), problems);
+        checkFirewall(config.app().firewall(), problems);
+        if (config.media().noncurrentVersionDays() < 1 || config.media().noncurrentVersionDays() > 365) {
+            problems.add(new Problem("media.noncurrentVersionDays", String.valueOf(config.media().noncurrentVersionDays()),
+                    "1 to 365 days"));
+        }
+        if (config.media().edgeCacheSeconds() < 0 || config.media().edgeCacheSeconds() > 3600) {
+            problems.add(new Problem("media.edgeCacheSeconds", String.valueOf(config.media().edgeCacheSeconds()),
+                    "0 to 3600 seconds"));
+        }
         return problems;
+    }
+
+    private static final Pattern URI_PATH = Pattern.compile("/[^\\s]{0,255}");
+
+    private static void checkFirewall(FirewallConfig f, List<Problem> problems) {
+        if (f.uploadPaths().isEmpty() || f.uploadPaths().size() > 10) {
+            problems.add(new Problem("app.firewall.uploadPaths", f.uploadPaths().toString(),
+                    "1 to 10 prefixes, each starting with /, at most 256 characters, no spaces"));
+        }
+        for (int i = 0; i < f.uploadPaths().size(); i++) {
+            String path = f.uploadPaths().get(i);
+            if (path == null || !URI_PATH.matcher(path).matches()) {
+                problems.add(new Problem("app.firewall.uploadPaths[" + i + "]", path,
+                        "a URI path prefix starting with /, at most 256 characters, no spaces"));
+            }
+        }
+        if (f.loginPath() == null || !URI_PATH.matcher(f.loginPath()).matches()) {
+            problems.add(new Problem("app.firewall.loginPath", f.loginPath(),
+                    "a URI path prefix starting with /, at most 256 characters, no spaces"));
+        }
+        if (f.loginRateLimit() < 10 || f.loginRateLimit() > 2000) {
+            problems.add(new Problem("app.firewall.loginRateLimit", String.valueOf(f.loginRateLimit()),
+                    "10 (AWS WAF's minimum) to 2000 requests per 5 minutes"));
+        }
     }
 
     private static void checkNames(EnvironmentConfig c, List<Problem> problems) {
@@ -211,6 +244,10 @@ public final class ConfigValidator {
         if (s.desiredCount() < s.minCapacity() || s.desiredCount() > s.maxCapacity()) {
             problems.add(refused(field + ".desiredCount", String.valueOf(s.desiredCount()),
                     "here " + s.minCapacity() + " to " + s.maxCapacity()));
+        }
+        if (s.user() == null || !s.user().matches("[1-9][0-9]{0,9}(:[1-9][0-9]{0,9})?")) {
+            problems.add(new Problem(field + ".user", s.user(),
+                    "uid or uid:gid, numbers from 1 to 2147483647: never root (0) (HARD-1)"));
         }
         if (s.targetCpuPercent() < 10 || s.targetCpuPercent() > 90) {
             problems.add(refused(field + ".targetCpuPercent", String.valueOf(s.targetCpuPercent()), ""));

@@ -36,7 +36,10 @@ public record ServiceConfig(
         List<String> command,
         @Doc(value = "Read-only root filesystem, with a writable /tmp (ECS-5)", defaultValue = "true",
                 rule = "true or false")
-        boolean readonlyRootFilesystem) {
+        boolean readonlyRootFilesystem,
+        @Doc(value = "User the container runs as, uid or uid:gid (HARD-1)", defaultValue = "\"1000:1000\"",
+                rule = "uid or uid:gid, numbers from 1 to 2147483647: never root (0)")
+        String user) {
 
     public ServiceConfig {
         command = List.copyOf(command);

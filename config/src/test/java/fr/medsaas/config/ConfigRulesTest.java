@@ -62,6 +62,20 @@ class ConfigRulesTest {
                         "network.publicSubnetCidrs", "3 zones, 2 CIDRs given"),
                 Arguments.of("more NAT gateways than zones", "name: prod\nnetwork: { natGateways: 4 }\n",
                         "network.natGateways", "from 1 to the number of zones"),
+                Arguments.of("HARD-1 a container as root", "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:"
+                        + "123456789012:certificate/00000000-0000-4000-8000-000000000000, web: { user: \"0\" } }\n",
+                        "app.web.user", "never root"),
+                Arguments.of("HARD-1 a user by name", "name: prod\napp: { certificateArn: arn:aws:acm:eu-west-3:"
+                        + "123456789012:certificate/00000000-0000-4000-8000-000000000000, worker: { user: root } }\n",
+                        "app.worker.user", "uid or uid:gid"),
+                Arguments.of("WAF-1 an upload path without its leading slash", "name: prod\napp: { certificateArn: "
+                        + "arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, "
+                        + "firewall: { uploadPaths: [api/uploads/] } }\n", "app.firewall.uploadPaths[0]", "starting with /"),
+                Arguments.of("WAF-1 a login limit below AWS WAF's minimum", "name: prod\napp: { certificateArn: "
+                        + "arn:aws:acm:eu-west-3:123456789012:certificate/00000000-0000-4000-8000-000000000000, "
+                        + "firewall: { loginRateLimit: 5 } }\n", "app.firewall.loginRateLimit", "10 (AWS WAF's minimum)"),
+                Arguments.of("RGPD old media versions never expiring", "name: prod\nmedia: { noncurrentVersionDays: 0 }\n",
+                        "media.noncurrentVersionDays", "1 to 365 days"),
                 Arguments.of("OBS-1 retention below 365 days", "name: prod\nlogging: { retentionDays: 30 }\n",
                         "logging.retentionDays", "365, 400, 545 or 731"),
                 Arguments.of("OBS-1 retention above 1095 days", "name: prod\nlogging: { retentionDays: 1827 }\n",

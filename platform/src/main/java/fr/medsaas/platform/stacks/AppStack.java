@@ -102,7 +102,7 @@ public final class AppStack extends PlatformStack {
         loadBalancer.targetGroup().addTarget(target);
 
         new RegionalWebAcl(this, "WebAcl", new RegionalWebAclProps(config.physicalName("alb-waf"),
-                loadBalancer.loadBalancer().getLoadBalancerArn(), in.keys().logs(), retention));
+                loadBalancer.loadBalancer().getLoadBalancerArn(), in.keys().logs(), retention, config.app().firewall()));
         // The media bucket by its configured name: the App stack takes no export from the Media stack.
         roles.grantMedia(config.media().bucketName(), in.keys().key(KeyPurpose.S3));
     }

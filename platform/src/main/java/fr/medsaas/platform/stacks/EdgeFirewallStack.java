@@ -17,7 +17,7 @@ public final class EdgeFirewallStack extends PlatformStack {
         super(scope, config, "EdgeFirewall", config.regions().edge(),
                 "medsaas " + config.name() + ": the CloudFront web ACL only, no data (WAF-1, REG-3)");
         this.webAcl = new WebAcl(this, "WebAcl", new WebAclProps(config.physicalName("waf"), "CLOUDFRONT",
-                "WAF for medical SaaS - RGPD compliant"));
+                "WAF for medical SaaS - RGPD compliant", config.app().firewall()));
         webAcl.acknowledgeNoLogStore();
     }
 

@@ -52,7 +52,10 @@ public final class MediaStack extends PlatformStack {
                 new LogBucketProps(media.cdnLogsBucketName(), retention, accessLogs.bucket()));
         cdnLogs.allowLogDeliveryFrom(CdnLogDelivery.sourceArn(config.regions().edge(), EdgeWiring.cdnLogDeliveryName(config)));
         this.mediaBucket = new MediaBucket(this, "MediaBucket", new MediaBucketProps(media.bucketName(),
-                in.keys().key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup())));
+                in.keys().key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup()),
+                media.noncurrentVersionDays()));
+        new fr.medsaas.platform.constructs.media.ErasureRole(this, "Erasure", config.physicalName("media-erasure"),
+                mediaBucket.bucket());
         Optional<IBucket> failover = Optional.empty();
         if (backup.mediaReplication()) {
             this.replication = Optional.of(new MediaReplication(this, "Replication", new MediaReplicationProps(

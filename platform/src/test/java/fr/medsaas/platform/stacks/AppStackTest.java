@@ -275,9 +275,13 @@ class AppStackTest {
                                 "Statement", Map.of("RateBasedStatement", Map.of("Limit", 2000, "AggregateKeyType", "IP",
                                         "EvaluationWindowSec", 300)),
                                 "VisibilityConfig", Match.objectLike(Map.of("CloudWatchMetricsEnabled", true, "SampledRequestsEnabled", true)))),
+                        Match.objectLike(Map.of("Name", "LoginRateLimitRule")),
+                        Match.objectLike(Map.of("Name", "AWSManagedRulesAmazonIpReputationList")),
+                        Match.objectLike(Map.of("Name", "AWSManagedRulesAnonymousIpList")),
                         Match.objectLike(Map.of("Name", "AWSManagedRulesSQLiRuleSet", "Statement", Map.of("ManagedRuleGroupStatement",
                                 Map.of("VendorName", "AWS", "Name", "AWSManagedRulesSQLiRuleSet")))),
                         Match.objectLike(Map.of("Name", "AWSManagedRulesCommonRuleSet")),
+                        Match.objectLike(Map.of("Name", "BodySizeOutsideUploadPaths")),
                         Match.objectLike(Map.of("Name", "AWSManagedRulesKnownBadInputsRuleSet"))))));
         app.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of(
                 "ResourceArn", Map.of("Ref", Match.stringLikeRegexp("LoadBalancer.*")),

@@ -326,6 +326,34 @@ class MediaStackTest {
                 "Name", "medical-saas-media-signing-" + key.fingerprint()))));
     }
 
+    /** RGPD art. 17 and 5(1)(e) (issue 20): erased files leave every copy within a known time. */
+    @Test
+    void oldMediaVersionsExpireAndTheEdgesKeepAFileMinutesOnly() {
+        media.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "BucketName", "medical-saas-media-prod",
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Id", "ExpireOldVersions", "Status", "Enabled", "ExpiredObjectDeleteMarker", true,
+                        "NoncurrentVersionExpiration", Map.of("NoncurrentDays", config.media().noncurrentVersionDays())))))))));
+        assertThat(config.media().noncurrentVersionDays()).isEqualTo(30);
+        media.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
+                "DefaultTTL", 300, "MaxTTL", 300))));
+    }
+
+    @Test
+    void erasureGoesThroughOneMfaOnlyRoleThatTheTaskRolesAreNot() {
+        media.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of(
+                "RoleName", "medical-saas-media-erasure",
+                "MaxSessionDuration", 3600,
+                "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Condition", Map.of("Bool", Map.of("aws:MultiFactorAuthPresent", "true"))))))))));
+        media.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "EraseTheVersions",
+                        "Action", List.of("s3:GetObjectVersion", "s3:DeleteObject", "s3:DeleteObjectVersion"))))))))));
+        // Nothing of the App stack may delete a version.
+        assertThat(TestApps.template(TestApps.app("prod").application()).toJSON().toString())
+                .doesNotContain("s3:DeleteObjectVersion");
+    }
+
     // ---- CF-4: access logs, standard logging v2, kept in the EU ----
 
     @Test

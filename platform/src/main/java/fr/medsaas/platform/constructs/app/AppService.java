@@ -57,6 +57,12 @@ public final class AppService extends Construct {
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(props.container().logGroup()).streamPrefix("ecs").build()))
                 .readonlyRootFilesystem(c.readonlyRootFilesystem())
+                // HARD-1: never root, a hard memory limit of its own, no Linux capability at all, and
+                // an init process that forwards signals to the app and reaps its children.
+                .user(c.user())
+                .memoryLimitMiB(c.memoryMiB())
+                .linuxParameters(software.amazon.awscdk.services.ecs.LinuxParameters.Builder.create(this, "LinuxParameters")
+                        .initProcessEnabled(true).build())
                 .essential(true);
         if (!c.command().isEmpty()) {
             container.command(c.command());
@@ -73,6 +79,7 @@ public final class AppService extends Construct {
                     .startPeriod(Duration.seconds(60))
                     .build()));
         ContainerDefinition definition = task.addContainer(props.names().containerName(), container.build());
+        definition.getLinuxParameters().dropCapabilities(software.amazon.awscdk.services.ecs.Capability.ALL);
         definition.addMountPoints(MountPoint.builder().sourceVolume("tmp").containerPath("/tmp").readOnly(false).build());
         Acknowledge.rule(task, "AwsSolutions-ECS2",
                 "Only non-secret settings (DJANGO_SETTINGS_MODULE, AWS_DEFAULT_REGION) are plain environment variables, "

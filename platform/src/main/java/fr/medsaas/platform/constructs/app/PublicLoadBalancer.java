@@ -48,6 +48,7 @@ public final class PublicLoadBalancer extends Construct {
                         .build()))
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
+        fr.medsaas.platform.constructs.media.BucketEvents.toEventBridge(accessLogs);
         Acknowledge.rules(accessLogs,
                 "Elastic Load Balancing writes access logs only to SSE-S3 buckets (ALB-2, a documented AWS limit); this "
                         + "bucket holds request metadata, no health data, and is private, TLS-only and versioned.",

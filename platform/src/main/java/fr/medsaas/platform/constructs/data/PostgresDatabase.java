@@ -120,6 +120,8 @@ public final class PostgresDatabase extends Construct {
                 .subnetGroup(subnetGroup)
                 .securityGroups(List.of(props.placement().securityGroup()))
                 .publiclyAccessible(false)
+                // HARD-2: operators connect with 15-minute IAM tokens, each connection attributable.
+                .iamAuthentication(true)
                 .multiAz(c.multiAz())
                 .storageType(StorageType.GP3)
                 .allocatedStorage(c.allocatedStorageGiB())

@@ -23,7 +23,7 @@ public final class RegionalWebAcl extends Construct {
     public RegionalWebAcl(Construct scope, String id, RegionalWebAclProps props) {
         super(scope, id);
         this.webAcl = new WebAcl(this, "Resource", new WebAclProps(props.name(), "REGIONAL",
-                "WAF for medical SaaS load balancer - RGPD compliant - ALB-3 and WAF-1"));
+                "WAF for medical SaaS load balancer - RGPD compliant - ALB-3 and WAF-1", props.firewall()));
         CfnWebACLAssociation.Builder.create(this, "Association")
                 .resourceArn(props.resourceArn())
                 .webAclArn(webAcl.arn())

@@ -9,6 +9,8 @@ import software.amazon.awscdk.services.kms.IKey;
  * @param resourceArn     the ARN of the load balancer to protect
  * @param logsKey         the key of its log group
  * @param retentionDays   how long its logs are kept (OBS-1)
+ * @param firewall        upload paths and login rate limit (issue 20)
  */
-public record RegionalWebAclProps(String name, String resourceArn, IKey logsKey, int retentionDays) {
+public record RegionalWebAclProps(String name, String resourceArn, IKey logsKey, int retentionDays,
+                                  fr.medsaas.config.FirewallConfig firewall) {
 }

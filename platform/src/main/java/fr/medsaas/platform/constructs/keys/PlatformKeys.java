@@ -26,7 +26,7 @@ import software.constructs.Construct;
  */
 public final class PlatformKeys extends Construct {
     private static final List<String> USE_ACTIONS = List.of(
-            "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant");
+            "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
 
     private final Map<KeyPurpose, Key> keys = new EnumMap<>(KeyPurpose.class);
 
@@ -66,7 +66,31 @@ public final class PlatformKeys extends Construct {
                             "kms:ViaService", service + "." + region + ".amazonaws.com",
                             "kms:CallerAccount", Aws.ACCOUNT_ID))))
                     .build());
+            // HARD-4: a service may create grants on the key only for an AWS resource it manages.
+            doc.addStatements(PolicyStatement.Builder.create()
+                    .sid("AllowGrantsForAwsResourcesThrough" + Character.toUpperCase(service.charAt(0)) + service.substring(1))
+                    .principals(List.of(new AnyPrincipal()))
+                    .actions(List.of("kms:CreateGrant"))
+                    .resources(List.of("*"))
+                    .conditions(Map.of(
+                            "StringEquals", Map.of(
+                                    "kms:ViaService", service + "." + region + ".amazonaws.com",
+                                    "kms:CallerAccount", Aws.ACCOUNT_ID),
+                            "Bool", Map.of("kms:GrantIsForAWSResource", "true")))
+                    .build());
         }
+        // HARD-4 for every principal, the account's administrators included: a grant is a standing
+        // permission outside IAM, so none is made but by or for an AWS service (Control Tower's
+        // CT.KMS.PR.3, in the form its proactive control checks).
+        doc.addStatements(PolicyStatement.Builder.create()
+                .sid("DenyGrantsNotForAwsResources")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:CreateGrant"))
+                .resources(List.of("*"))
+                .conditions(Map.of("BoolIfExists", new java.util.TreeMap<>(Map.of(
+                        "kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false"))))
+                .build());
         if (purpose == KeyPurpose.LOGS) {
             doc.addStatements(PolicyStatement.Builder.create()
                     .sid("AllowCloudWatchLogsOfThisAccount")

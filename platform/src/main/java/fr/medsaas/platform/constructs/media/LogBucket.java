@@ -55,6 +55,7 @@ public final class LogBucket extends Construct {
             builder.serverAccessLogsBucket(props.accessLogs()).serverAccessLogsPrefix(props.bucketName() + "/");
         }
         this.bucket = builder.build();
+        BucketEvents.toEventBridge(bucket);
         Acknowledge.rules(bucket, "A log bucket: S3 server access logging only accepts SSE-S3 on its target bucket, and "
                         + "CloudFront's log delivery writes with SSE-S3 without a key grant; it holds access traces, no health data.",
                 "HIPAA.Security-S3DefaultEncryptionKMS",

@@ -56,11 +56,18 @@ public final class MediaBucket extends Construct {
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .serverAccessLogsBucket(props.accessLogs())
                 .serverAccessLogsPrefix(props.bucketName() + "/")
-                .lifecycleRules(List.of(LifecycleRule.builder().id("AbortIncompleteUploads")
-                        .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))
+                .lifecycleRules(List.of(
+                        LifecycleRule.builder().id("AbortIncompleteUploads")
+                                .abortIncompleteMultipartUploadAfter(Duration.days(7)).build(),
+                        // RGPD art. 17 and 5(1)(e): an erased or replaced file's old version does not
+                        // outlive the backups; delete markers left alone are cleaned up too.
+                        LifecycleRule.builder().id("ExpireOldVersions")
+                                .noncurrentVersionExpiration(Duration.days(props.noncurrentVersionDays()))
+                                .expiredObjectDeleteMarker(true).build()))
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         Tags.of(bucket).add("DataType", "medical-sensitive");
+        BucketEvents.toEventBridge(bucket);
         bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));
         bucket.addToResourcePolicy(denyUploadsNotUnderKms(bucket));
     }

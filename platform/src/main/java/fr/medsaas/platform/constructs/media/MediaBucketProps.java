@@ -12,7 +12,8 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param accessLogs     the bucket of its S3 server access logs (S3-3)
  * @param allowedRegions the regions requests may be made in: the primary and the backup (S3-4)
  */
-public record MediaBucketProps(String bucketName, IKey key, IBucket accessLogs, List<String> allowedRegions) {
+public record MediaBucketProps(String bucketName, IKey key, IBucket accessLogs, List<String> allowedRegions,
+                               int noncurrentVersionDays) {
     public MediaBucketProps {
         allowedRegions = List.copyOf(allowedRegions);
     }

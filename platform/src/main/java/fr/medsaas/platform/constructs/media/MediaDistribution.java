@@ -74,10 +74,11 @@ public final class MediaDistribution extends Construct {
                 .headerBehavior(CacheHeaderBehavior.none())
                 .enableAcceptEncodingGzip(true)
                 .enableAcceptEncodingBrotli(true)
-                // A file erased at a patient's request (RGPD art. 17) leaves the edges within a day.
+                // A file erased at a patient's request (RGPD art. 17) leaves the edges within the
+                // configured time (5 minutes by default), whatever the origin's headers say.
                 .minTtl(Duration.seconds(0))
-                .defaultTtl(Duration.hours(1))
-                .maxTtl(Duration.days(1))
+                .defaultTtl(Duration.seconds(media.edgeCacheSeconds()))
+                .maxTtl(Duration.seconds(media.edgeCacheSeconds()))
                 .build();
         Distribution.Builder builder = Distribution.Builder.create(this, "Resource")
                 .comment("CDN for medical SaaS - RGPD compliant")
