@@ -42,7 +42,8 @@ public final class ReplicaStack extends PlatformStack {
         LogBucket accessLogs = new LogBucket(this, "AccessLogs",
                 new LogBucketProps(BackupWiring.replicaAccessLogsBucketName(config), config.logging().retentionDays(), null));
         this.replicaBucket = new MediaBucket(this, "ReplicaBucket", new MediaBucketProps(backup.replicaBucketName(),
-                keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), region)));
+                keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), region),
+                config.media().noncurrentVersionDays()));
         replicaBucket.allowCloudFrontOfThisAccount();
         replicaBucket.acknowledgeNoReplication("This bucket is the replica of the media bucket in " + region
                 + " (S3-5, REG-2); replicating it again would put health data in a third place or back in the source.");

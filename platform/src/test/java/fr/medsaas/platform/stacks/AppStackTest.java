@@ -313,4 +313,22 @@ class AppStackTest {
         assertThat(chain).contains("Alb->App:8000", "App->Database:5432", "App->Redis:6379",
                 "Worker->Database:5432", "Worker->Redis:6379");
     }
+
+    @Test
+    @Requirement("HARD-1")
+    void containersRunAsANonRootUserWithAHardMemoryLimitNoCapabilityAndAnInitProcess() {
+        for (String family : java.util.List.of("medical-saas-django", "medical-saas-celery")) {
+            app.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of(
+                    "Family", family,
+                    "ContainerDefinitions", java.util.List.of(Match.objectLike(Map.of(
+                            "User", "1000:1000",
+                            "Memory", 2048,
+                            "ReadonlyRootFilesystem", true,
+                            "LinuxParameters", Map.of("InitProcessEnabled", true,
+                                    "Capabilities", Map.of("Drop", java.util.List.of("ALL")))))))));
+        }
+        app.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of("ContainerDefinitions",
+                java.util.List.of(Match.objectLike(Map.of("LinuxParameters", Match.objectLike(Map.of(
+                        "Capabilities", Match.objectLike(Map.of("Add", Match.absent()))))))))));
+    }
 }

@@ -404,4 +404,12 @@ class DataStackTest {
                 "AtRestEncryptionEnabled", true, "TransitEncryptionEnabled", true, "AuthToken", Match.anyValue())));
         dev.resourceCountIs("AWS::SecretsManager::RotationSchedule", 1);
     }
+
+    @Test
+    @Requirement("HARD-2")
+    void operatorsConnectWithIamTokens() {
+        prod.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
+                "DBInstanceIdentifier", "medical-saas-postgres", "EnableIAMDatabaseAuthentication", true)));
+        dev.hasResourceProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of("EnableIAMDatabaseAuthentication", true)));
+    }
 }
