@@ -6,6 +6,10 @@ import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
+import fr.medsaas.platform.stacks.ComplianceStack;
+import fr.medsaas.platform.stacks.ComplianceStackInputs;
+import fr.medsaas.platform.stacks.ObservabilityStack;
+import fr.medsaas.platform.stacks.ObservabilityStackInputs;
 import fr.medsaas.platform.stacks.DataStack;
 import fr.medsaas.platform.stacks.EdgeFirewallStack;
 import fr.medsaas.platform.stacks.EdgeLoggingStack;
@@ -35,6 +39,8 @@ public final class MedSaasApp {
     private final EdgeFirewallStack edgeFirewall;
     private final MediaStack media;
     private final EdgeLoggingStack edgeLogging;
+    private final ObservabilityStack observability;
+    private final ComplianceStack compliance;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -55,6 +61,9 @@ public final class MedSaasApp {
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
                 keys.keys(), new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
         application.roles().grantMedia(config.media().bucketName(), keys.keys().key(KeyPurpose.S3));
+        this.observability = new ObservabilityStack(app, config, ObservabilityStackInputs.of(config, keys.keys(), application));
+        this.compliance = new ComplianceStack(app, config,
+                new ComplianceStackInputs(keys.keys(), observability.alertsTopic().getTopicArn()));
         tag(config);
     }
 
@@ -142,8 +151,18 @@ public final class MedSaasApp {
         return edgeLogging;
     }
 
+    /** The Observability stack: alerts topic, alarms, dashboard. */
+    public ObservabilityStack observability() {
+        return observability;
+    }
+
+    /** The Compliance stack: trail, AWS Config, GuardDuty, security events. */
+    public ComplianceStack compliance() {
+        return compliance;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, data, edgeFirewall, media, edgeLogging, application);
+        return List.of(keys, network, data, edgeFirewall, media, edgeLogging, application, observability, compliance);
     }
 }

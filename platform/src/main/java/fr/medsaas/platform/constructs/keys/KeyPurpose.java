@@ -20,7 +20,11 @@ public enum KeyPurpose {
     SECRETS("Secrets", "secrets-key", "Secrets Manager secrets and ElastiCache at rest",
             List.of("secretsmanager", "elasticache"), true),
     /** AWS Backup vault (BCK-1). */
-    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup"), true);
+    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup"), true),
+    /** The audit trail, its digest files, and AWS Config's snapshots (CMP-1, CMP-2, CMP-5): audit evidence only. */
+    AUDIT("Audit", "audit-key", "CloudTrail audit trail and AWS Config delivery encryption", List.of("s3"), false),
+    /** The alerts topic (OBS-3): CloudWatch alarms and EventBridge publish to it through SNS. */
+    ALERTS("Alerts", "alerts-key", "SNS alerts topic encryption", List.of("sns"), false);
 
     private final String constructId;
     private final String aliasSuffix;
