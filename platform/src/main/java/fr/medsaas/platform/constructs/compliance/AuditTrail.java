@@ -70,7 +70,7 @@ public final class AuditTrail extends Construct {
                         .expiration(Duration.days(days))
                         .noncurrentVersionExpiration(Duration.days(1))
                         .build()))
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         String trailArn = "arn:" + Aws.PARTITION + ":cloudtrail:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":trail/" + props.trailName();
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()

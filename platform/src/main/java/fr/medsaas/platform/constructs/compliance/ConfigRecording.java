@@ -65,7 +65,7 @@ public final class ConfigRecording extends Construct {
                         .expiration(Duration.days(r.retentionDays()))
                         .noncurrentVersionExpiration(Duration.days(1))
                         .build()))
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         Acknowledge.rules(bucket, "Configuration snapshots and history of this region stay in this region (REG-1); they "
                         + "are rebuilt by the recorder and hold no health data, so no copy in a second region is kept.",
