@@ -39,10 +39,14 @@ import software.constructs.Construct;
  * of the root user in any region (OBS-5).
  */
 public final class AuditTrail extends Construct {
-    /** The S3 actions that would remove or shorten the protection of a trail file. */
+    /**
+     * The S3 actions that would delete a trail file or shorten its lock. The bucket's lifecycle
+     * and default-retention settings stay writable, so that CloudFormation can follow a change of
+     * the configured retention: neither can touch a version already locked, and the trail records
+     * (and the Config rules check) every such change.
+     */
     static final List<String> DELETIONS = List.of("s3:DeleteObject", "s3:DeleteObjectVersion",
-            "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:DeleteBucket",
-            "s3:PutLifecycleConfiguration", "s3:PutBucketObjectLockConfiguration");
+            "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:DeleteBucket");
 
     private final Bucket bucket;
     private final CfnTrail trail;

@@ -106,7 +106,9 @@ public final class ConfigRecording extends Construct {
                 .configSnapshotDeliveryProperties(CfnDeliveryChannel.ConfigSnapshotDeliveryPropertiesProperty.builder()
                         .deliveryFrequency("TwentyFour_Hours").build())
                 .build();
-        channel.getNode().addDependency(role);
+        // AWS Config refuses a delivery channel before the region has a recorder; CloudFormation
+        // starts the recorder once its channel exists.
+        channel.addDependency(recorder);
         recorder.getNode().addDependency(role);
         return recorder;
     }
