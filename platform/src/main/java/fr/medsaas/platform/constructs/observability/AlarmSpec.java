@@ -26,13 +26,13 @@ public record AlarmSpec(String id, String nameSuffix, String requirement, String
 
     public AlarmSpec {
         queries = List.copyOf(queries);
+        if (threshold.isPresent() == thresholdMetricId.isPresent()) {
+            throw new IllegalArgumentException("alarm " + id + ": a threshold or an anomaly band, not both");
+        }
         // CloudWatch evaluates the one query that returns data; an anomaly alarm returns its metric and its band.
         long returned = queries.stream().filter(Query::returnData).count();
         if (returned != (thresholdMetricId.isPresent() ? 2 : 1)) {
             throw new IllegalArgumentException("alarm " + id + ": one query returns data (two with an anomaly band)");
-        }
-        if (threshold.isPresent() == thresholdMetricId.isPresent()) {
-            throw new IllegalArgumentException("alarm " + id + ": a threshold or an anomaly band, not both");
         }
     }
 
