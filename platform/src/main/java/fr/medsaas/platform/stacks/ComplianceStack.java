@@ -8,7 +8,9 @@ import fr.medsaas.platform.constructs.compliance.ConfigRecording;
 import fr.medsaas.platform.constructs.compliance.ConfigRecordingProps;
 import fr.medsaas.platform.constructs.compliance.ConfigRules;
 import fr.medsaas.platform.constructs.compliance.SecurityEventRules;
+import fr.medsaas.platform.constructs.compliance.SecurityEventRulesProps;
 import fr.medsaas.platform.constructs.compliance.ThreatDetection;
+import fr.medsaas.platform.constructs.compliance.ThreatDetectionProps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.media.LogBucket;
 import fr.medsaas.platform.constructs.media.LogBucketProps;
@@ -47,8 +49,8 @@ public final class ComplianceStack extends PlatformStack {
                         ? Optional.of(new ConfigRecordingProps.Recorder(config.physicalName("aws-config-") + account,
                                 accessLogs.bucket(), in.keys().key(KeyPurpose.AUDIT), retention))
                         : Optional.empty()));
-        new ThreatDetection(this, "ThreatDetection", c.guardDuty().creates(), c.securityHub());
-        new SecurityEventRules(this, "SecurityEvents", config.namePrefix(), in.alertsTopicArn());
+        new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(c.guardDuty().creates(), c.securityHub()));
+        new SecurityEventRules(this, "SecurityEvents", new SecurityEventRulesProps(config.namePrefix(), in.alertsTopicArn()));
     }
 
     /** The audit trail. */

@@ -10,6 +10,7 @@ import fr.medsaas.platform.constructs.observability.AlertsTopicProps;
 import fr.medsaas.platform.constructs.observability.PlatformAlarms;
 import fr.medsaas.platform.constructs.observability.PlatformAlarmsProps;
 import fr.medsaas.platform.constructs.observability.PlatformDashboard;
+import fr.medsaas.platform.constructs.observability.PlatformDashboardProps;
 import java.util.Optional;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
@@ -34,8 +35,8 @@ public final class ObservabilityStack extends PlatformStack {
                 config.regions().primary(), config.environmentTag());
         PlatformAlarms alarms = new PlatformAlarms(this, "Alarms", new PlatformAlarmsProps(config.namePrefix(),
                 AlarmCatalog.alarms(obs.alarms(), targets), alerts.topic().getTopicArn()));
-        new PlatformDashboard(this, "Dashboard", config.physicalName("platform"), config.regions().primary(),
-                alarms.alarmNames());
+        new PlatformDashboard(this, "Dashboard", new PlatformDashboardProps(config.physicalName("platform"),
+                config.regions().primary(), alarms.alarmNames()));
     }
 
     /** The alerts topic; the Compliance stack sends security events to it (OBS-5). */

@@ -2,6 +2,7 @@ package fr.medsaas.platform.constructs.compliance;
 
 import fr.medsaas.config.ObjectLockMode;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.IBucket;
 
 /**
  * The audit trail.
@@ -19,7 +20,7 @@ import software.amazon.awscdk.services.kms.IKey;
  * @param alarmNamePrefix    prefix of that alarm's name
  */
 public record AuditTrailProps(String trailName, String bucketName,
-                              software.amazon.awscdk.services.s3.IBucket accessLogsBucket, String logGroupName,
+                              IBucket accessLogsBucket, String logGroupName,
                               IKey auditKey, IKey logsKey, int retentionDays, ObjectLockMode lockMode,
                               String mediaBucketName, String alertsTopicArn, String alarmNamePrefix) {
 }

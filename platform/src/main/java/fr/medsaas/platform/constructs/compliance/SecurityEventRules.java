@@ -10,17 +10,17 @@ import software.constructs.Construct;
  * account's rules publish; its key lets EventBridge encrypt (both in the Observability and Keys stacks).
  */
 public final class SecurityEventRules extends Construct {
-    public SecurityEventRules(Construct scope, String id, String namePrefix, String alertsTopicArn) {
+    public SecurityEventRules(Construct scope, String id, SecurityEventRulesProps props) {
         super(scope, id);
         for (SecurityEvent event : SecurityEvent.all()) {
             CfnRule.Builder.create(this, event.id())
-                    .name(namePrefix + "-" + event.nameSuffix())
+                    .name(props.namePrefix() + "-" + event.nameSuffix())
                     .description(event.description() + " (OBS-5)")
                     .state("ENABLED")
                     .eventPattern(event.pattern())
                     .targets(List.of(CfnRule.TargetProperty.builder()
                             .id("AlertsTopic")
-                            .arn(alertsTopicArn)
+                            .arn(props.alertsTopicArn())
                             .inputTransformer(CfnRule.InputTransformerProperty.builder()
                                     .inputPathsMap(new java.util.TreeMap<>(event.inputPaths()))
                                     .inputTemplate(event.inputTemplate())

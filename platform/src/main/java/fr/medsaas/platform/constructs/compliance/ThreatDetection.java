@@ -11,13 +11,9 @@ import software.constructs.Construct;
  * standards, when configured. Their findings reach people through {@link SecurityEventRules}.
  */
 public final class ThreatDetection extends Construct {
-    /**
-     * @param createDetector whether to create the GuardDuty detector
-     * @param securityHub    whether to enable Security Hub
-     */
-    public ThreatDetection(Construct scope, String id, boolean createDetector, boolean securityHub) {
+    public ThreatDetection(Construct scope, String id, ThreatDetectionProps props) {
         super(scope, id);
-        if (createDetector) {
+        if (props.createDetector()) {
             CfnDetector.Builder.create(this, "Detector")
                     .enable(true)
                     .findingPublishingFrequency("FIFTEEN_MINUTES")
@@ -25,7 +21,7 @@ public final class ThreatDetection extends Construct {
                             .name("S3_DATA_EVENTS").status("ENABLED").build()))
                     .build();
         }
-        if (securityHub) {
+        if (props.securityHub()) {
             CfnHub.Builder.create(this, "SecurityHub")
                     .enableDefaultStandards(true)
                     .autoEnableControls(true)
