@@ -67,6 +67,7 @@ public final class ConfigValidator {
             problems.add(new Problem("media.edgeCacheSeconds", String.valueOf(config.media().edgeCacheSeconds()),
                     "0 to 3600 seconds"));
         }
+        checkObservability(config.observability(), problems);
         return problems;
     }
 
@@ -423,6 +424,57 @@ public final class ConfigValidator {
         }
         if (r.snapshotRetentionDays() < 15 || r.snapshotRetentionDays() > 35) {
             problems.add(refused("data.redis.snapshotRetentionDays", String.valueOf(r.snapshotRetentionDays()), "RD-4"));
+        }
+    }
+
+    /** An e-mail address as SNS accepts one: local part, @, a domain with a dot and a letter-only top level. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
+
+    private static void checkObservability(ObservabilityConfig o, List<Problem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < o.alertEmails().size(); i++) {
+            String email = o.alertEmails().get(i);
+            if (!EMAIL.matcher(email).matches()) {
+                problems.add(new Problem("observability.alertEmails[" + i + "]", email,
+                        "an e-mail address such as alerts@example.org (name@domain.tld), which SNS can send alerts to"));
+            } else if (!seen.add(email.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(new Problem("observability.alertEmails[" + i + "]", email, "each address once"));
+            }
+        }
+        String endpoint = o.alertHttpsEndpoint();
+        if (endpoint != null && !httpsUrl(endpoint)) {
+            problems.add(new Problem("observability.alertHttpsEndpoint", endpoint,
+                    "an https:// URL with a host (SNS delivers alerts only over TLS here), or ~ for none"));
+        }
+        AlarmsConfig a = o.alarms();
+        String at = "observability.alarms.";
+        range(problems, at + "loadBalancer5xx", a.loadBalancer5xx(), 1, 100_000);
+        range(problems, at + "unhealthyTargets", a.unhealthyTargets(), 1, 100);
+        range(problems, at + "databaseCpuPercent", a.databaseCpuPercent(), 1, 100);
+        range(problems, at + "databaseFreeStorageGiB", a.databaseFreeStorageGiB(), 1, 65_536);
+        range(problems, at + "databaseConnections", a.databaseConnections(), 1, 100_000);
+        range(problems, at + "cacheEngineCpuPercent", a.cacheEngineCpuPercent(), 1, 100);
+        range(problems, at + "cacheMemoryPercent", a.cacheMemoryPercent(), 1, 100);
+        range(problems, at + "cacheEvictions", a.cacheEvictions(), 0, 1_000_000);
+        range(problems, at + "serviceCpuPercent", a.serviceCpuPercent(), 1, 100);
+        range(problems, at + "serviceMemoryPercent", a.serviceMemoryPercent(), 1, 100);
+        range(problems, at + "webAclBlockedRequests", a.webAclBlockedRequests(), 1, 10_000_000);
+        range(problems, at + "patientDataAccessBandWidth", a.patientDataAccessBandWidth(), 1, 10);
+    }
+
+    private static boolean httpsUrl(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void range(List<Problem> problems, String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(new Problem(field, String.valueOf(value), min + " to " + max));
         }
     }
 }

@@ -89,6 +89,12 @@ public record EnvironmentConfig(
                 observability, compliance, other, delivery, tags);
     }
 
+    /** The same environment with other compliance settings. */
+    public EnvironmentConfig withCompliance(ComplianceConfig other) {
+        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, media,
+                observability, other, backup, delivery, tags);
+    }
+
     /**
      * The tags of every resource (CMP-4): the extra tags, then Environment, Project, Compliance and
      * ManagedBy, which the validator forbids the extra tags to override.

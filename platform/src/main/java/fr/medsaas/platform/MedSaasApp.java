@@ -11,6 +11,10 @@ import fr.medsaas.platform.stacks.BackupStack;
 import fr.medsaas.platform.stacks.BackupStackInputs;
 import fr.medsaas.platform.stacks.MediaStackInputs;
 import fr.medsaas.platform.stacks.ReplicaStack;
+import fr.medsaas.platform.stacks.ComplianceStack;
+import fr.medsaas.platform.stacks.ComplianceStackInputs;
+import fr.medsaas.platform.stacks.ObservabilityStack;
+import fr.medsaas.platform.stacks.ObservabilityStackInputs;
 import fr.medsaas.platform.stacks.DataStack;
 import fr.medsaas.platform.stacks.DataStackInputs;
 import fr.medsaas.platform.stacks.EdgeFirewallStack;
@@ -44,6 +48,8 @@ public final class MedSaasApp {
     private final EdgeLoggingStack edgeLogging;
     private final ReplicaStack replica;
     private final BackupStack backup;
+    private final ObservabilityStack observability;
+    private final ComplianceStack compliance;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -66,6 +72,9 @@ public final class MedSaasApp {
         this.backup = new BackupStack(app, config, new BackupStackInputs(keys.keys(), replica, data, media));
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(), keys.keys(),
                 new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
+        this.observability = new ObservabilityStack(app, config, ObservabilityStackInputs.of(config, keys.keys(), application));
+        this.compliance = new ComplianceStack(app, config,
+                new ComplianceStackInputs(keys.keys(), observability.alertsTopic().getTopicArn()));
         tag(config);
     }
 
@@ -140,8 +149,19 @@ public final class MedSaasApp {
         return backup;
     }
 
+    /** The Observability stack: alerts topic, alarms, dashboard. */
+    public ObservabilityStack observability() {
+        return observability;
+    }
+
+    /** The Compliance stack: trail, AWS Config, GuardDuty, security events. */
+    public ComplianceStack compliance() {
+        return compliance;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, data, edgeFirewall, replica, media, edgeLogging, backup, application);
+        return List.of(keys, network, data, edgeFirewall, replica, media, edgeLogging, backup, application, observability,
+                compliance);
     }
 }

@@ -26,7 +26,9 @@ class TagsTest {
             "AWS::WAFv2::WebACLAssociation", "AWS::Lambda::Permission", "AWS::SecretsManager::ResourcePolicy",
             "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::KeyGroup", "AWS::CloudFront::OriginAccessControl",
-            "AWS::CloudFront::PublicKey");
+            "AWS::CloudFront::PublicKey", "AWS::SNS::TopicPolicy", "AWS::SNS::Subscription", "AWS::Config::ConfigRule",
+            "AWS::Config::ConfigurationRecorder", "AWS::Config::DeliveryChannel", "AWS::Logs::MetricFilter",
+            "AWS::CloudWatch::Dashboard");
 
     @Test
     @Requirement("CMP-4")

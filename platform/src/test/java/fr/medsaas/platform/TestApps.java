@@ -82,6 +82,19 @@ public final class TestApps {
         }).app;
     }
 
+    /**
+     * The dev app in an account that already has its AWS Config recorder and GuardDuty detector
+     * (CMP-1, CMP-3: {@code use-existing}); built and synthesized once.
+     */
+    public static MedSaasApp devWithExistingRecorderAndDetector() {
+        return built("dev+use-existing", () -> {
+            EnvironmentConfig dev = config("dev");
+            fr.medsaas.config.ComplianceConfig c = dev.compliance();
+            return dev.withCompliance(new fr.medsaas.config.ComplianceConfig(c.trailObjectLock(),
+                    fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, c.securityHub()));
+        }).app;
+    }
+
     /** The CDK assertions template of one stack. */
     public static Template template(Stack stack) {
         return Template.fromStack(stack);

@@ -77,6 +77,9 @@ public final class EmulatedTypes {
                 + MotoDefect.ELBV2_LOAD_BALANCER_ATTRIBUTES.id() + ")");
         emulated("AWS::ElasticLoadBalancingV2::Listener", "the configured certificate gets a stand-in in the emulator's ACM");
         emulated("AWS::ElasticLoadBalancingV2::TargetGroup", "");
+        // Observability and Compliance stacks
+        emulated("AWS::SNS::Topic", "the alerts topic; its subscriptions and policy are left out (no model in moto)");
+        emulated("AWS::Events::Rule", "the OBS-5 rules with their input transformers");
 
         leftOut("AWS::EC2::SecurityGroupEgress", NO_MODEL + "; the egress rules are checked on the template "
                 + "(platform's NetworkStackTest)");
@@ -99,10 +102,13 @@ public final class EmulatedTypes {
                 "AWS::ServiceDiscovery::PrivateDnsNamespace", "AWS::ServiceDiscovery::Service",
                 "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::ApplicationAutoScaling::ScalingPolicy",
                 "AWS::CloudWatch::Alarm", "AWS::Logs::SubscriptionFilter", "AWS::KMS::ReplicaKey",
-                "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection")) {
+                "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection",
+                "AWS::SNS::Subscription", "AWS::SNS::TopicPolicy", "AWS::CloudTrail::Trail", "AWS::Logs::MetricFilter",
+                "AWS::Config::ConfigRule", "AWS::Config::ConfigurationRecorder", "AWS::Config::DeliveryChannel",
+                "AWS::GuardDuty::Detector", "AWS::SecurityHub::Hub")) {
             leftOut(type, NO_MODEL);
         }
-        for (String type : List.of("AWS::Events::Rule", "AWS::SSM::Parameter", "AWS::SNS::Topic",
+        for (String type : List.of("AWS::SSM::Parameter",
                 "AWS::IAM::Policy", "AWS::ECR::Repository", "AWS::CloudWatch::Dashboard")) {
             leftOut(type, UNVERIFIED);
         }

@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SDK clients the read-back tests use, pointed at the emulator in one region with the
@@ -30,6 +32,8 @@ final class AwsClients implements AutoCloseable {
     final EcsClient ecs;
     final ElasticLoadBalancingV2Client elb;
     final S3Client s3;
+    final SnsClient sns;
+    final EventBridgeClient events;
 
     AwsClients(URI endpoint, String region) {
         cfn = build(CloudFormationClient.builder(), endpoint, region);
@@ -43,6 +47,8 @@ final class AwsClients implements AutoCloseable {
         elb = build(ElasticLoadBalancingV2Client.builder(), endpoint, region);
         // Path-style: the emulator answers every bucket on its one address, not on <bucket>.<host>.
         s3 = build(S3Client.builder().forcePathStyle(true), endpoint, region);
+        sns = build(SnsClient.builder(), endpoint, region);
+        events = build(EventBridgeClient.builder(), endpoint, region);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint,
@@ -65,5 +71,7 @@ final class AwsClients implements AutoCloseable {
         ecs.close();
         elb.close();
         s3.close();
+        sns.close();
+        events.close();
     }
 }

@@ -23,7 +23,11 @@ public enum KeyPurpose {
      * AWS Backup vaults (BCK-1). RDS too: a recovery point of RDS copied into a vault of another
      * region is re-encrypted there by RDS under that vault's key.
      */
-    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup", "rds"), true);
+    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup", "rds"), true),
+    /** The audit trail, its digest files, and AWS Config's snapshots (CMP-1, CMP-2, CMP-5): audit evidence only. */
+    AUDIT("Audit", "audit-key", "CloudTrail audit trail and AWS Config delivery encryption", List.of("s3"), false),
+    /** The alerts topic (OBS-3): CloudWatch alarms and EventBridge publish to it through SNS. */
+    ALERTS("Alerts", "alerts-key", "SNS alerts topic encryption", List.of("sns"), false);
 
     private final String constructId;
     private final String aliasSuffix;

@@ -105,6 +105,12 @@ public final class PlatformKeys extends Construct {
         if (purpose == KeyPurpose.S3) {
             doc.addStatements(cloudFrontThroughS3(region));
         }
+        if (purpose == KeyPurpose.AUDIT) {
+            cloudTrailOfThisAccount().forEach(doc::addStatements);
+        }
+        if (purpose == KeyPurpose.ALERTS) {
+            doc.addStatements(alarmsOfThisAccount(region), eventBridgeToTheAlertsTopic());
+        }
         return doc;
     }
 
@@ -127,6 +133,69 @@ public final class PlatformKeys extends Construct {
                         "StringEquals", Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"),
                         "ArnLike", Map.of("AWS:SourceArn",
                                 "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*"))))
+                .build();
+    }
+
+    /**
+     * CMP-2, CMP-5: CloudTrail encrypts the trail's log and digest files with the audit key, as
+     * AWS documents it: GenerateDataKey only for trails of this account (encryption-context
+     * condition) and only on this account's behalf, and DescribeKey to check the key. Reading the
+     * files back goes through the account statement and IAM. The trail is named by wildcard: naming
+     * it would make this key (Keys stack) depend on the Compliance stack.
+     */
+    private static List<PolicyStatement> cloudTrailOfThisAccount() {
+        ServicePrincipal cloudTrail = new ServicePrincipal("cloudtrail.amazonaws.com");
+        return List.of(
+                PolicyStatement.Builder.create()
+                        .sid("AllowCloudTrailOfThisAccountToEncrypt")
+                        .principals(List.of(cloudTrail))
+                        .actions(List.of("kms:GenerateDataKey*"))
+                        .resources(List.of("*"))
+                        .conditions(Map.of(
+                                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                                "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
+                                        "arn:" + Aws.PARTITION + ":cloudtrail:*:" + Aws.ACCOUNT_ID + ":trail/*")))
+                        .build(),
+                PolicyStatement.Builder.create()
+                        .sid("AllowCloudTrailOfThisAccountToDescribe")
+                        .principals(List.of(cloudTrail))
+                        .actions(List.of("kms:DescribeKey"))
+                        .resources(List.of("*"))
+                        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)))
+                        .build());
+    }
+
+    /**
+     * OBS-3: CloudWatch alarms publish to the encrypted alerts topic, which needs the service to
+     * make a data key (SNS, "compatibility between event sources from AWS services and encrypted
+     * topics"); only for alarms of this account and region.
+     */
+    private static PolicyStatement alarmsOfThisAccount(String region) {
+        return PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchAlarmsOfThisAccount")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                        "ArnLike", Map.of("aws:SourceArn",
+                                "arn:" + Aws.PARTITION + ":cloudwatch:" + region + ":" + Aws.ACCOUNT_ID + ":alarm:*")))
+                .build();
+    }
+
+    /**
+     * OBS-5: EventBridge rules deliver security events to the encrypted alerts topic. EventBridge's
+     * KMS requests for an SNS target carry no source account or ARN, so a condition on them would
+     * drop every event without a word: the statement is unconditioned, and what limits it is the
+     * topic's own policy (only this account's rules may publish) and this key's single use, the
+     * alerts topic. It grants no decryption of anything else.
+     */
+    private static PolicyStatement eventBridgeToTheAlertsTopic() {
+        return PolicyStatement.Builder.create()
+                .sid("AllowEventBridgeToPublishToTheAlertsTopic")
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
                 .build();
     }
 
