@@ -42,7 +42,11 @@ public final class ComplianceStack extends PlatformStack {
         this.trail = new AuditTrail(this, "Trail", new AuditTrailProps(config.physicalName("audit-trail"),
                 config.physicalName("audit-trail-") + account, accessLogs.bucket(),
                 "/aws/cloudtrail/" + config.physicalName("audit-trail"), in.keys().key(KeyPurpose.AUDIT),
-                in.keys().logs(), retention, c.trailObjectLock(), config.media().bucketName(), in.alertsTopicArn(),
+                in.keys().logs(), retention, c.trailObjectLock(),
+                config.backup().mediaReplication()
+                        ? java.util.List.of(config.media().bucketName(), config.backup().replicaBucketName())
+                        : java.util.List.of(config.media().bucketName()),
+                in.alertsTopicArn(),
                 config.namePrefix()));
         new ConfigRecording(this, "Config", new ConfigRecordingProps(config.namePrefix(), ConfigRules.of(config),
                 c.configRecorder().creates()

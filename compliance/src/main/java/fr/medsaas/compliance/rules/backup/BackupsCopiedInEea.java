@@ -73,7 +73,7 @@ public final class BackupsCopiedInEea implements Rule {
     static boolean selects(ResourceGraph g, Resource sel, Resource store) {
         JsonNode s = sel.property("BackupSelection");
         for (JsonNode r : s.path("Resources")) {
-            if ("*".equals(r.asText()) || g.referencesIn(sel, r).contains(store)) {
+            if ("*".equals(r.asText()) || g.referencesIn(sel, r).contains(store) || namesInArn(r, store)) {
                 return true;
             }
         }
@@ -89,6 +89,45 @@ public final class BackupsCopiedInEea implements Rule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an ARN written in the template (a literal, or an {@code Fn::Join} of literals and
+     * pseudo parameters) names the store by its physical name: a database by its identifier
+     * ({@code ...:db:<id>}), a bucket by its name ({@code arn:aws:s3:::<name>}). A selection by
+     * ARN built from configured names needs no reference to the store's stack.
+     */
+    static boolean namesInArn(JsonNode arn, Resource store) {
+        String text = literal(arn);
+        if (store.type().equals("AWS::RDS::DBInstance")) {
+            String id = store.property("DBInstanceIdentifier").asText("");
+            return !id.isEmpty() && text.endsWith(":db:" + id);
+        }
+        if (store.type().equals("AWS::RDS::DBCluster")) {
+            String id = store.property("DBClusterIdentifier").asText("");
+            return !id.isEmpty() && text.endsWith(":cluster:" + id);
+        }
+        if (store.type().equals("AWS::S3::Bucket")) {
+            String name = store.property("BucketName").asText("");
+            return !name.isEmpty() && text.startsWith("arn:") && text.endsWith(":::" + name);
+        }
+        return false;
+    }
+
+    /** The literal text of a value: a string, or the literal parts of an {@code Fn::Join}, others as {@code ?}. */
+    private static String literal(JsonNode v) {
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        JsonNode join = v.path("Fn::Join");
+        if (join.isArray() && join.size() == 2) {
+            StringBuilder b = new StringBuilder();
+            for (JsonNode part : join.get(1)) {
+                b.append(part.isTextual() ? part.asText() : "?");
+            }
+            return b.toString();
+        }
+        return "?";
     }
 
     /** The health-data bucket of another region that replicates into this one, if any. */

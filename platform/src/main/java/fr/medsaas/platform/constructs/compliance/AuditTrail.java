@@ -134,7 +134,8 @@ public final class AuditTrail extends Construct {
                         .readWriteType("All")
                         .dataResources(List.of(CfnTrail.DataResourceProperty.builder()
                                 .type("AWS::S3::Object")
-                                .values(List.of("arn:" + Aws.PARTITION + ":s3:::" + props.mediaBucketName() + "/"))
+                                .values(props.healthDataBuckets().stream()
+                                        .map(b -> "arn:" + Aws.PARTITION + ":s3:::" + b + "/").toList())
                                 .build()))
                         .build()))
                 .build();

@@ -15,12 +15,13 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param logsKey            the logs key: its log group (OBS-1)
  * @param retentionDays      days files and log events are kept, and locked (CMP-5, OBS-1)
  * @param lockMode           the bucket's Object Lock mode
- * @param mediaBucketName    the bucket whose object reads and writes are recorded (data events)
+ * @param healthDataBuckets  the buckets whose object reads and writes are recorded (data events): the media
+ *                           bucket and its replica (the trail is multi-region)
  * @param alertsTopicArn     where the root-activity alarm goes
  * @param alarmNamePrefix    prefix of that alarm's name
  */
 public record AuditTrailProps(String trailName, String bucketName,
                               IBucket accessLogsBucket, String logGroupName,
                               IKey auditKey, IKey logsKey, int retentionDays, ObjectLockMode lockMode,
-                              String mediaBucketName, String alertsTopicArn, String alarmNamePrefix) {
+                              java.util.List<String> healthDataBuckets, String alertsTopicArn, String alarmNamePrefix) {
 }
