@@ -60,11 +60,11 @@ public final class ConfigValidator {
         checkBackup(config.backup(), config.media(), config.isProduction(), problems);
         checkFirewall(config.app().firewall(), problems);
         if (config.media().noncurrentVersionDays() < 1 || config.media().noncurrentVersionDays() > 365) {
-            problems.add(new Problem("media.noncurrentVersionDays", String.valueOf(config.media().noncurrentVersionDays()),
+            problems.add(refused("media.noncurrentVersionDays", String.valueOf(config.media().noncurrentVersionDays()),
                     "1 to 365 days"));
         }
         if (config.media().edgeCacheSeconds() < 0 || config.media().edgeCacheSeconds() > 3600) {
-            problems.add(new Problem("media.edgeCacheSeconds", String.valueOf(config.media().edgeCacheSeconds()),
+            problems.add(refused("media.edgeCacheSeconds", String.valueOf(config.media().edgeCacheSeconds()),
                     "0 to 3600 seconds"));
         }
         checkObservability(config.observability(), problems);
@@ -75,22 +75,22 @@ public final class ConfigValidator {
 
     private static void checkFirewall(FirewallConfig f, List<Problem> problems) {
         if (f.uploadPaths().isEmpty() || f.uploadPaths().size() > 10) {
-            problems.add(new Problem("app.firewall.uploadPaths", f.uploadPaths().toString(),
+            problems.add(refused("app.firewall.uploadPaths", f.uploadPaths().toString(),
                     "1 to 10 prefixes, each starting with /, at most 256 characters, no spaces"));
         }
         for (int i = 0; i < f.uploadPaths().size(); i++) {
             String path = f.uploadPaths().get(i);
             if (path == null || !URI_PATH.matcher(path).matches()) {
-                problems.add(new Problem("app.firewall.uploadPaths[" + i + "]", path,
+                problems.add(refused("app.firewall.uploadPaths[" + i + "]", path,
                         "a URI path prefix starting with /, at most 256 characters, no spaces"));
             }
         }
         if (f.loginPath() == null || !URI_PATH.matcher(f.loginPath()).matches()) {
-            problems.add(new Problem("app.firewall.loginPath", f.loginPath(),
+            problems.add(refused("app.firewall.loginPath", f.loginPath(),
                     "a URI path prefix starting with /, at most 256 characters, no spaces"));
         }
         if (f.loginRateLimit() < 10 || f.loginRateLimit() > 2000) {
-            problems.add(new Problem("app.firewall.loginRateLimit", String.valueOf(f.loginRateLimit()),
+            problems.add(refused("app.firewall.loginRateLimit", String.valueOf(f.loginRateLimit()),
                     "10 (AWS WAF's minimum) to 2000 requests per 5 minutes"));
         }
     }
@@ -247,7 +247,7 @@ public final class ConfigValidator {
                     "here " + s.minCapacity() + " to " + s.maxCapacity()));
         }
         if (s.user() == null || !s.user().matches("[1-9][0-9]{0,9}(:[1-9][0-9]{0,9})?")) {
-            problems.add(new Problem(field + ".user", s.user(),
+            problems.add(refused(field + ".user", s.user(),
                     "uid or uid:gid, numbers from 1 to 2147483647: never root (0) (HARD-1)"));
         }
         if (s.targetCpuPercent() < 10 || s.targetCpuPercent() > 90) {
@@ -319,35 +319,35 @@ public final class ConfigValidator {
     private static void checkBackup(BackupConfig b, MediaConfig m, boolean production, List<Problem> problems) {
         int floor = production ? 30 : 7;
         if (b.retentionDays() < floor) {
-            problems.add(new Problem("backup.retentionDays", String.valueOf(b.retentionDays()),
+            problems.add(refused("backup.retentionDays", String.valueOf(b.retentionDays()),
                     floor + " days or more" + (production ? " in prod (BCK-1: the source keeps 30 days)" : " (BCK-1)")));
         }
         if (production && !b.copyToBackupRegion()) {
-            problems.add(new Problem("backup.copyToBackupRegion", "false",
+            problems.add(refused("backup.copyToBackupRegion", "false",
                     "true in prod: a copy of every recovery point must survive the loss of the primary region (BCK-1, REG-2)"));
         }
         if (b.lockMinRetentionDays() < 1 || b.lockMinRetentionDays() > b.retentionDays()) {
-            problems.add(new Problem("backup.lockMinRetentionDays", String.valueOf(b.lockMinRetentionDays()),
+            problems.add(refused("backup.lockMinRetentionDays", String.valueOf(b.lockMinRetentionDays()),
                     "1 to retentionDays (" + b.retentionDays() + "): a vault lock refuses recovery points kept less "
                             + "than its minimum, so the plan's own would be refused (BCK-3)"));
         }
         if (b.lockMaxRetentionDays() < b.retentionDays() || b.lockMaxRetentionDays() > 36500) {
-            problems.add(new Problem("backup.lockMaxRetentionDays", String.valueOf(b.lockMaxRetentionDays()),
+            problems.add(refused("backup.lockMaxRetentionDays", String.valueOf(b.lockMaxRetentionDays()),
                     "retentionDays (" + b.retentionDays() + ") to 36500: a vault lock refuses recovery points kept "
                             + "longer than its maximum (BCK-3)"));
         }
         String name = b.replicaBucketName();
         if (!isBucketName(name)) {
-            problems.add(new Problem("backup.replicaBucketName", name, "an S3 bucket name as media.bucketName: 3 to 51 "
+            problems.add(refused("backup.replicaBucketName", name, "an S3 bucket name as media.bucketName: 3 to 51 "
                     + "characters (room for the -access-logs suffix of its log bucket), lower-case letters, digits and -, "
                     + "starting and ending with a letter or digit; no dots; no prefix "
                     + String.join(", ", RESERVED_BUCKET_PREFIXES) + "; no suffix " + String.join(", ", RESERVED_BUCKET_SUFFIXES)));
         } else if (name.equals(m.bucketName()) || name.equals(m.accessLogsBucketName()) || name.equals(m.cdnLogsBucketName())) {
-            problems.add(new Problem("backup.replicaBucketName", name,
+            problems.add(refused("backup.replicaBucketName", name,
                     "a name of its own, not the media bucket's or one of its log buckets' (S3-5)"));
         }
         if (production && !b.mediaReplication()) {
-            problems.add(new Problem("backup.mediaReplication", "false",
+            problems.add(refused("backup.mediaReplication", "false",
                     "true in prod: the media bucket is replicated to the backup region (S3-5) and CloudFront fails over "
                             + "to the replica (CF-5)"));
         }
@@ -436,15 +436,15 @@ public final class ConfigValidator {
         for (int i = 0; i < o.alertEmails().size(); i++) {
             String email = o.alertEmails().get(i);
             if (!EMAIL.matcher(email).matches()) {
-                problems.add(new Problem("observability.alertEmails[" + i + "]", email,
+                problems.add(refused("observability.alertEmails[" + i + "]", email,
                         "an e-mail address such as alerts@example.org (name@domain.tld), which SNS can send alerts to"));
             } else if (!seen.add(email.toLowerCase(java.util.Locale.ROOT))) {
-                problems.add(new Problem("observability.alertEmails[" + i + "]", email, "each address once"));
+                problems.add(refused("observability.alertEmails[" + i + "]", email, "each address once"));
             }
         }
         String endpoint = o.alertHttpsEndpoint();
         if (endpoint != null && !httpsUrl(endpoint)) {
-            problems.add(new Problem("observability.alertHttpsEndpoint", endpoint,
+            problems.add(refused("observability.alertHttpsEndpoint", endpoint,
                     "an https:// URL with a host (SNS delivers alerts only over TLS here), or ~ for none"));
         }
         AlarmsConfig a = o.alarms();
@@ -474,7 +474,7 @@ public final class ConfigValidator {
 
     private static void range(List<Problem> problems, String field, int value, int min, int max) {
         if (value < min || value > max) {
-            problems.add(new Problem(field, String.valueOf(value), min + " to " + max));
+            problems.add(refused(field, String.valueOf(value), min + " to " + max));
         }
     }
 }

@@ -73,11 +73,34 @@ class ConfigRuleSourceTest {
         CASES.put("media.domainNames[0]", "name: prod\nmedia: { domainNames: [Media_Example] }\n");
         CASES.put("media.certificateArn", "name: prod\nmedia: { certificateArn: "
                 + "'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-4000-8000-000000000000' }\n");
+        // Issue 20 (defence in depth), issue 10 (observability, compliance), issue 11 (backup).
+        CASES.put("app.web.user", app("web: { user: '0' }"));
+        CASES.put("app.firewall.uploadPaths", app("firewall: { uploadPaths: [] }"));
+        CASES.put("app.firewall.loginPath", app("firewall: { loginPath: 'no slash' }"));
+        CASES.put("app.firewall.loginRateLimit", app("firewall: { loginRateLimit: 5 }"));
+        CASES.put("media.noncurrentVersionDays", "name: prod\nmedia: { noncurrentVersionDays: 0 }\n");
+        CASES.put("media.edgeCacheSeconds", "name: prod\nmedia: { edgeCacheSeconds: 7200 }\n");
+        CASES.put("observability.alertEmails[0]", "name: prod\nobservability: { alertEmails: ['on-call team'] }\n");
+        CASES.put("observability.alertHttpsEndpoint", "name: prod\nobservability: { alertHttpsEndpoint: 'http://hooks.example.org' }\n");
+        for (String alarm : List.of("loadBalancer5xx", "unhealthyTargets", "databaseCpuPercent", "databaseFreeStorageGiB",
+                "databaseConnections", "cacheEngineCpuPercent", "cacheMemoryPercent", "serviceCpuPercent",
+                "serviceMemoryPercent", "webAclBlockedRequests", "patientDataAccessBandWidth")) {
+            CASES.put("observability.alarms." + alarm, "name: prod\nobservability: { alarms: { " + alarm + ": 0 } }\n");
+        }
+        CASES.put("observability.alarms.cacheEvictions", "name: prod\nobservability: { alarms: { cacheEvictions: -1 } }\n");
+        CASES.put("backup.retentionDays", "name: prod\nbackup: { retentionDays: 7 }\n");
+        CASES.put("backup.copyToBackupRegion", "name: prod\nbackup: { copyToBackupRegion: false }\n");
+        CASES.put("backup.lockMinRetentionDays", "name: prod\nbackup: { lockMinRetentionDays: 0 }\n");
+        CASES.put("backup.lockMaxRetentionDays", "name: prod\nbackup: { lockMaxRetentionDays: 10 }\n");
+        CASES.put("backup.replicaBucketName", "name: prod\nbackup: { replicaBucketName: Media.Replica }\n");
+        CASES.put("backup.mediaReplication", "name: prod\nbackup: { mediaReplication: false }\n");
     }
 
     /** Fields whose rule the loader enforces by their type alone: a boolean, a list of strings, an enum. */
     private static final List<String> TYPE_ONLY = List.of("network.interfaceEndpoints", "app.ecsExec",
-            "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine");
+            "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine",
+            "compliance.trailObjectLock", "compliance.configRecorder", "compliance.guardDuty", "compliance.securityHub",
+            "backup.lockMode", "backup.replicationTimeControl");
 
     private static String app(String inside) {
         return "name: prod\napp: { certificateArn: " + CERT_ARN + ", " + inside + " }\n";

@@ -76,7 +76,9 @@ public final class Synthesizer {
             }
             moveIntoPlace(staging, target);
             CloudAssembly assembly = CloudAssembly.read(target);
-            return new Result(assembly, fr.medsaas.platform.nag.RulePacks.PACKS,
+            java.util.List<String> packs = new java.util.ArrayList<>(fr.medsaas.platform.nag.RulePacks.PACKS);
+            packs.add(fr.medsaas.compliance.packs.MedSaasPack.NAME);
+            return new Result(assembly, java.util.List.copyOf(packs),
                     report.orElseThrow(() -> new IllegalStateException("the rule packs wrote no report")),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {

@@ -33,7 +33,7 @@ class RulePacksTest {
     @Test
     @Requirement("CMPL-1")
     void everyPackRanOnTheWholeApp() {
-        assertThat(result.rulePacks()).containsExactly("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5");
+        assertThat(result.rulePacks()).containsExactly("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "MedSaas.HDS-RGPD");
         // cdk-nag's metadata writer ran: acknowledged rules of all three packs are in the templates.
         assertThat(Acknowledgement.of(result.assembly())).extracting(Acknowledgement::ruleId)
                 .anyMatch(id -> id.startsWith("AwsSolutions-"))

@@ -73,6 +73,7 @@ public final class TieredVpc extends Construct {
                 .gatewayEndpoints(Map.of("S3", GatewayVpcEndpointOptions.builder()
                         .service(GatewayVpcEndpointAwsService.S3).build()))
                 .build();
+        logDefaultGroupProviderToOwnGroup(props);
         nameSubnets(vpc.getPublicSubnets(), PUBLIC, n.availabilityZones());
         nameSubnets(vpc.getPrivateSubnets(), APP, n.availabilityZones());
         nameSubnets(vpc.getIsolatedSubnets(), DB, n.availabilityZones());
@@ -139,5 +140,25 @@ public final class TieredVpc extends Construct {
     /** The public tier. */
     public SubnetSelection publicSubnets() {
         return SubnetSelection.builder().subnetGroupName(PUBLIC).build();
+    }
+
+    /**
+     * HARD-3, OBS-1: CDK's provider function that strips the default security group (NET-6) would
+     * log to a group Lambda creates itself, unencrypted and kept forever. Its logs go instead to a
+     * group of ours, made beforehand, encrypted with the logs key and kept the configured time
+     * (Lambda's LoggingConfig). The provider is a singleton CDK builds per stack; only its
+     * properties can be set.
+     */
+    private void logDefaultGroupProviderToOwnGroup(TieredVpcProps props) {
+        if (!(software.amazon.awscdk.Stack.of(this).getNode().tryFindChild("Custom::VpcRestrictDefaultSGCustomResourceProvider")
+                instanceof software.constructs.IConstruct provider)
+                || !(provider.getNode().tryFindChild("Handler") instanceof software.amazon.awscdk.CfnResource handler)) {
+            return;
+        }
+        EncryptedLogGroup logs = new EncryptedLogGroup(this, "DefaultGroupProviderLogs", new EncryptedLogGroupProps(
+                "/aws/lambda/" + props.vpcName() + "-restrict-default-sg", props.logsKey(), props.retentionDays()));
+        handler.addPropertyOverride("LoggingConfig", new java.util.TreeMap<>(Map.of("LogGroup", logs.logGroup().getLogGroupName(),
+                "LogFormat", "Text")));
+        handler.getNode().addDependency(logs);
     }
 }
