@@ -150,8 +150,9 @@ public final class TieredVpc extends Construct {
      * properties can be set.
      */
     private void logDefaultGroupProviderToOwnGroup(TieredVpcProps props) {
-        if (!(software.amazon.awscdk.Stack.of(this).getNode().tryFindChild("Custom::VpcRestrictDefaultSGCustomResourceProvider")
-                instanceof software.constructs.IConstruct provider)
+        software.constructs.IConstruct provider = software.amazon.awscdk.Stack.of(this).getNode()
+                .tryFindChild("Custom::VpcRestrictDefaultSGCustomResourceProvider");
+        if (provider == null
                 || !(provider.getNode().tryFindChild("Handler") instanceof software.amazon.awscdk.CfnResource handler)) {
             return;
         }
