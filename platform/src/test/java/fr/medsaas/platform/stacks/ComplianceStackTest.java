@@ -43,7 +43,9 @@ class ComplianceStackTest {
         prod.hasResourceProperties("AWS::CloudTrail::Trail", Match.objectLike(Map.of("EventSelectors", List.of(Map.of(
                 "IncludeManagementEvents", true, "ReadWriteType", "All",
                 "DataResources", List.of(Map.of("Type", "AWS::S3::Object", "Values", List.of(Map.of("Fn::Join",
-                        List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":s3:::medical-saas-media-prod/")))))))))));
+                        List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":s3:::medical-saas-media-prod/"))),
+                        Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":s3:::medical-saas-media-prod-replica/")))))))))));
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class AuditTrail extends Construct {
                         .build()))
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
+        fr.medsaas.platform.constructs.media.BucketEvents.toEventBridge(bucket);
         String trailArn = "arn:" + Aws.PARTITION + ":cloudtrail:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":trail/" + props.trailName();
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AWSCloudTrailAclCheck")

@@ -67,6 +67,7 @@ public final class ConfigRecording extends Construct {
                         .build()))
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
+        fr.medsaas.platform.constructs.media.BucketEvents.toEventBridge(bucket);
         Acknowledge.rules(bucket, "Configuration snapshots and history of this region stay in this region (REG-1); they "
                         + "are rebuilt by the recorder and hold no health data, so no copy in a second region is kept.",
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
