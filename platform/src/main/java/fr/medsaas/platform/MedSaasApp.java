@@ -7,6 +7,8 @@ import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
 import fr.medsaas.platform.stacks.DataStack;
+import fr.medsaas.platform.stacks.DeliveryStack;
+import fr.medsaas.platform.stacks.DeliveryStackInputs;
 import fr.medsaas.platform.stacks.EdgeFirewallStack;
 import fr.medsaas.platform.stacks.EdgeLoggingStack;
 import fr.medsaas.platform.stacks.KeysStack;
@@ -35,6 +37,7 @@ public final class MedSaasApp {
     private final EdgeFirewallStack edgeFirewall;
     private final MediaStack media;
     private final EdgeLoggingStack edgeLogging;
+    private final DeliveryStack delivery;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -55,6 +58,8 @@ public final class MedSaasApp {
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
                 keys.keys(), new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
         application.roles().grantMedia(config.media().bucketName(), keys.keys().key(KeyPurpose.S3));
+        this.delivery = new DeliveryStack(app, config, new DeliveryStackInputs(keys.keys(), network.vpc().vpc()));
+        application.addDependency(delivery, "the services' images are pulled from the Delivery stack's repositories");
         tag(config);
     }
 
@@ -142,8 +147,13 @@ public final class MedSaasApp {
         return edgeLogging;
     }
 
+    /** The Delivery stack: ECR, CodeBuild, CodePipeline (CI-1..3). */
+    public DeliveryStack delivery() {
+        return delivery;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, data, edgeFirewall, media, edgeLogging, application);
+        return List.of(keys, network, data, edgeFirewall, media, edgeLogging, delivery, application);
     }
 }

@@ -20,7 +20,13 @@ public enum KeyPurpose {
     SECRETS("Secrets", "secrets-key", "Secrets Manager secrets and ElastiCache at rest",
             List.of("secretsmanager", "elasticache"), true),
     /** AWS Backup vault (BCK-1). */
-    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup"), true);
+    BACKUP("Backup", "backup-key", "AWS Backup vault encryption", List.of("backup"), true),
+    /**
+     * Container images (ECR, CI-1), build artifacts (CodeBuild, CI-2) and the pipeline's artifact
+     * bucket (CI-3). Build outputs, no health data.
+     */
+    DELIVERY("Delivery", "delivery-key", "ECR images, CodeBuild and CodePipeline artifacts encryption",
+            List.of("ecr", "s3"), false);
 
     private final String constructId;
     private final String aliasSuffix;
