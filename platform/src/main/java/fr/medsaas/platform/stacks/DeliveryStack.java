@@ -3,6 +3,8 @@ package fr.medsaas.platform.stacks;
 import fr.medsaas.config.AppConfig;
 import fr.medsaas.config.DeliveryConfig;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.constructs.delivery.ArtifactBucket;
+import fr.medsaas.platform.constructs.delivery.ArtifactBucketProps;
 import fr.medsaas.platform.constructs.delivery.DeliveryPipeline;
 import fr.medsaas.platform.constructs.delivery.DeliveryPipelineProps;
 import fr.medsaas.platform.constructs.delivery.ImageBuild;
@@ -21,6 +23,7 @@ import software.amazon.awscdk.services.ecs.FargateServiceAttributes;
 import software.amazon.awscdk.services.ecs.IBaseService;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
@@ -37,6 +40,8 @@ public final class DeliveryStack extends PlatformStack {
     static final String WEB_REPOSITORY_ID = "WebRepository";
     /** The worker repository's construct id, when the worker's image has its own repository. */
     static final String WORKER_REPOSITORY_ID = "WorkerRepository";
+    /** The artifact bucket's construct id; part of its logical ID, so never renamed. */
+    static final String ARTIFACTS_ID = "Artifacts";
     /** The web task's container (see AppStack). */
     public static final String WEB_CONTAINER = "django-app";
     /** The worker task's container (see AppStack). */
@@ -44,6 +49,7 @@ public final class DeliveryStack extends PlatformStack {
 
     private final IRepository webRepository;
     private final IRepository workerRepository;
+    private final IBucket artifacts;
     private final ImageBuild build;
     private final DeliveryPipeline pipeline;
 
@@ -65,9 +71,11 @@ public final class DeliveryStack extends PlatformStack {
                         delivery.imagesKept(), delivery.untaggedImageExpiryDays())).repository()
                 : webRepository;
 
+        this.artifacts = new ArtifactBucket(this, ARTIFACTS_ID,
+                new ArtifactBucketProps(key, delivery.artifactExpiryDays(), retention)).bucket();
         this.build = new ImageBuild(this, "ImageBuild", new ImageBuildProps(config.physicalName("image-build"),
                 new ImageBuildSpec(WEB_CONTAINER, WORKER_CONTAINER, separateWorker), webRepository, workerRepository,
-                key, in.keys().logs(), retention));
+                artifacts, key, in.keys().logs(), retention));
 
         ICluster cluster = Cluster.fromClusterAttributes(this, "Cluster", ClusterAttributes.builder()
                 .clusterName(config.physicalName("cluster")).vpc(in.vpc()).build());
@@ -80,7 +88,8 @@ public final class DeliveryStack extends PlatformStack {
                         .service("sns").resource(alertsTopicName(config)).build())))
                 : Optional.empty();
         this.pipeline = new DeliveryPipeline(this, "Pipeline", new DeliveryPipelineProps(config.physicalName("delivery"),
-                delivery, build.project(), web, worker, key, retention, alerts));
+                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker, config.stackName("App") + "-"),
+                artifacts, key, alerts));
     }
 
     /** The alerts topic's name (OBS-3): {@code <namePrefix>-alerts}, {@code medical-saas-alerts} in prod. */
@@ -96,6 +105,11 @@ public final class DeliveryStack extends PlatformStack {
     /** The worker image's repository; the web's when the worker runs the same image. */
     public IRepository workerRepository() {
         return workerRepository;
+    }
+
+    /** The pipeline's artifact bucket. */
+    public IBucket artifacts() {
+        return artifacts;
     }
 
     /** The image build. */
