@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code medsaas} command: parses arguments, runs a subcommand, maps failures to exit codes. */
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
-        subcommands = {SynthCommand.class, DeployCommand.class, EmptySynthCommand.class},
+        subcommands = {SynthCommand.class, DeployCommand.class, BootstrapCommand.class, EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
