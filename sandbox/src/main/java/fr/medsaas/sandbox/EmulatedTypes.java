@@ -77,6 +77,9 @@ public final class EmulatedTypes {
                 + MotoDefect.ELBV2_LOAD_BALANCER_ATTRIBUTES.id() + ")");
         emulated("AWS::ElasticLoadBalancingV2::Listener", "the configured certificate gets a stand-in in the emulator's ACM");
         emulated("AWS::ElasticLoadBalancingV2::TargetGroup", "");
+        // Delivery stack
+        emulated("AWS::ECR::Repository", "name, scanning, tag mutability, KMS encryption and tags kept; the lifecycle "
+                + "policy ignored by moto (checked on the template, platform's DeliveryStackTest)");
 
         leftOut("AWS::EC2::SecurityGroupEgress", NO_MODEL + "; the egress rules are checked on the template "
                 + "(platform's NetworkStackTest)");
@@ -98,11 +101,13 @@ public final class EmulatedTypes {
                 "AWS::ServiceDiscovery::PrivateDnsNamespace", "AWS::ServiceDiscovery::Service",
                 "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::ApplicationAutoScaling::ScalingPolicy",
                 "AWS::CloudWatch::Alarm", "AWS::Logs::SubscriptionFilter", "AWS::KMS::ReplicaKey",
-                "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection")) {
+                "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection",
+                "AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline",
+                "AWS::CodeStarNotifications::NotificationRule")) {
             leftOut(type, NO_MODEL);
         }
         for (String type : List.of("AWS::Events::Rule", "AWS::SSM::Parameter", "AWS::SNS::Topic",
-                "AWS::IAM::Policy", "AWS::ECR::Repository", "AWS::CloudWatch::Dashboard")) {
+                "AWS::IAM::Policy", "AWS::CloudWatch::Dashboard")) {
             leftOut(type, UNVERIFIED);
         }
     }
