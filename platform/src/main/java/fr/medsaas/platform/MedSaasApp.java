@@ -55,10 +55,10 @@ public final class MedSaasApp {
         this.edgeFirewall = new EdgeFirewallStack(app, config);
         this.media = new MediaStack(app, config, keys.keys(), edgeFirewall);
         this.edgeLogging = new EdgeLoggingStack(app, config, media);
+        this.delivery = new DeliveryStack(app, config, new DeliveryStackInputs(keys.keys(), network.vpc().vpc()));
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(),
                 keys.keys(), new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
         application.roles().grantMedia(config.media().bucketName(), keys.keys().key(KeyPurpose.S3));
-        this.delivery = new DeliveryStack(app, config, new DeliveryStackInputs(keys.keys(), network.vpc().vpc()));
         application.addDependency(delivery, "the services' images are pulled from the Delivery stack's repositories");
         tag(config);
     }

@@ -78,8 +78,8 @@ public final class EmulatedTypes {
         emulated("AWS::ElasticLoadBalancingV2::Listener", "the configured certificate gets a stand-in in the emulator's ACM");
         emulated("AWS::ElasticLoadBalancingV2::TargetGroup", "");
         // Delivery stack
-        emulated("AWS::ECR::Repository", "name, scanning, tag mutability, KMS encryption and tags kept; the lifecycle "
-                + "policy ignored by moto (checked on the template, platform's DeliveryStackTest)");
+        emulated("AWS::ECR::Repository", "name, scanning, tag mutability, encryption type and tags kept; the KMS key and "
+                + "the lifecycle policy ignored by moto (checked on the template sent)");
 
         leftOut("AWS::EC2::SecurityGroupEgress", NO_MODEL + "; the egress rules are checked on the template "
                 + "(platform's NetworkStackTest)");

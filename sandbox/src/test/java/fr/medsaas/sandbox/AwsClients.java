@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -30,6 +31,7 @@ final class AwsClients implements AutoCloseable {
     final EcsClient ecs;
     final ElasticLoadBalancingV2Client elb;
     final S3Client s3;
+    final EcrClient ecr;
 
     AwsClients(URI endpoint, String region) {
         cfn = build(CloudFormationClient.builder(), endpoint, region);
@@ -43,6 +45,7 @@ final class AwsClients implements AutoCloseable {
         elb = build(ElasticLoadBalancingV2Client.builder(), endpoint, region);
         // Path-style: the emulator answers every bucket on its one address, not on <bucket>.<host>.
         s3 = build(S3Client.builder().forcePathStyle(true), endpoint, region);
+        ecr = build(EcrClient.builder(), endpoint, region);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint,
@@ -65,5 +68,6 @@ final class AwsClients implements AutoCloseable {
         ecs.close();
         elb.close();
         s3.close();
+        ecr.close();
     }
 }
