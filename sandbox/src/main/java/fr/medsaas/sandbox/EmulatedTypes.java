@@ -78,8 +78,9 @@ public final class EmulatedTypes {
         emulated("AWS::ElasticLoadBalancingV2::Listener", "the configured certificate gets a stand-in in the emulator's ACM");
         emulated("AWS::ElasticLoadBalancingV2::TargetGroup", "");
         // Delivery stack
-        emulated("AWS::ECR::Repository", "name, scanning, tag mutability, encryption type and tags kept; the KMS key and "
-                + "the lifecycle policy ignored by moto (checked on the template sent)");
+        emulated("AWS::ECR::Repository", "scanning and encryption rewritten for moto ("
+                + MotoDefect.ECR_SCANNING_CONFIGURATION.id() + ", " + MotoDefect.ECR_ENCRYPTION_CONFIGURATION.id()
+                + "); the lifecycle policy ignored by moto (checked on the template sent)");
 
         leftOut("AWS::EC2::SecurityGroupEgress", NO_MODEL + "; the egress rules are checked on the template "
                 + "(platform's NetworkStackTest)");

@@ -801,10 +801,11 @@ abstract class PlatformReadBackTest {
         assertThat(repository.imageScanningConfiguration().scanOnPush()).isTrue();
         assertThat(repository.imageTagMutabilityAsString()).isEqualTo("IMMUTABLE");
         assertThat(repository.encryptionConfiguration().encryptionTypeAsString()).isEqualTo("KMS");
-        // moto keeps the encryption type but not the key, and ignores the lifecycle policy: both are
-        // checked on the template it was sent.
+        String deliveryKeyId = aliasTargets().get(KeyPurpose.DELIVERY.alias(config.namePrefix()));
+        String deliveryKeyArn = aws.kms.describeKey(b -> b.keyId(deliveryKeyId)).keyMetadata().arn();
+        assertThat(repository.encryptionConfiguration().kmsKey()).isEqualTo(deliveryKeyArn);
+        // moto ignores the lifecycle policy: it is checked on the template it was sent.
         JsonNode sent = resourcesOfType(deployment.stack("Delivery").template().template(), "AWS::ECR::Repository").get(0);
-        assertThat(sent.path("Properties").path("EncryptionConfiguration").path("KmsKey").toString()).contains("KeysDelivery");
         assertThat(sent.path("Properties").path("LifecyclePolicy").path("LifecyclePolicyText").asText())
                 .contains("\"countNumber\":" + config.delivery().imagesKept() + "}", "\"tagStatus\":\"untagged\"");
     }
