@@ -160,7 +160,7 @@ class EdgeFirewallStackTest {
         assertThat(stack("MedSaas-prod-EdgeFirewall").dependencies()).noneMatch(d -> d.startsWith("MedSaas-prod-") && !d.endsWith(".assets"));
         assertThat(TestApps.app("prod").stacks()).extracting(s -> s.getStackName()).containsExactly(
                 "MedSaas-prod-Keys", "MedSaas-prod-Network", "MedSaas-prod-Data", "MedSaas-prod-EdgeFirewall",
-                "MedSaas-prod-Media", "MedSaas-prod-EdgeLogging", "MedSaas-prod-App");
+                "MedSaas-prod-Media", "MedSaas-prod-EdgeLogging", "MedSaas-prod-Delivery", "MedSaas-prod-App");
     }
 
     @Test
