@@ -121,15 +121,15 @@ class DeployCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(moto.isAlive()).isTrue();
             assertThat(run.out())
-                    .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+12 resources created, 0 not emulated")
+                    .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+14 resources created, 0 not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, 8 not emulated")
                     .containsPattern("MedSaas-dev-App\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, \\d+ not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+VpcRestrictDefaultSecurityGroupCustomResource\\w+\\s+Custom::VpcRestrictDefaultSG")
                     .contains("why AWS::EC2::SecurityGroupEgress:")
                     .contains("placeholders (references to left-out resources):")
                     .containsPattern("MedSaas-dev-App: resolved \\S+/CertificateArn: Certificate arn:aws:acm:\\S+ -> ")
-                    .containsPattern("7 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
-            for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Media", "EdgeLogging", "App")) {
+                    .containsPattern("8 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
+            for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Media", "EdgeLogging", "Delivery", "App")) {
                 assertThat(run.out()).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|us-east-1)\\s+CREATE_COMPLETE");
             }
         } finally {
