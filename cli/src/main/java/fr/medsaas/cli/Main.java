@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
         subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class,
-            DiagramCommand.class, CostCommand.class, AuditCommand.class, EmptySynthCommand.class},
+            BootstrapCommand.class, DiagramCommand.class, CostCommand.class, AuditCommand.class, EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -62,6 +62,9 @@ public final class Main implements Runnable {
                 return ExitCodes.FINDINGS;
             }
             w.println("medsaas: internal error: " + e);
+            if (System.getenv("MEDSAAS_DEBUG") != null) {
+                e.printStackTrace(w);
+            }
             w.flush();
             return ExitCodes.INTERNAL;
         });

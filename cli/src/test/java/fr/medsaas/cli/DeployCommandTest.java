@@ -171,16 +171,16 @@ class DeployCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(moto.isAlive()).isTrue();
             assertThat(run.out())
-                    .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+16 resources created, 0 not emulated")
+                    .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+18 resources created, 0 not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, 8 not emulated")
                     .containsPattern("MedSaas-dev-App\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, \\d+ not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+VpcRestrictDefaultSecurityGroupCustomResource\\w+\\s+Custom::VpcRestrictDefaultSG")
                     .contains("why AWS::EC2::SecurityGroupEgress:")
                     .contains("placeholders (references to left-out resources):")
                     .containsPattern("MedSaas-dev-App: resolved \\S+/CertificateArn: Certificate arn:aws:acm:\\S+ -> ")
-                    .containsPattern("9 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
-            for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Replica", "Media", "EdgeLogging", "Backup", "App",
-                    "Observability", "Compliance")) {
+                    .containsPattern("12 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
+            for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Replica", "Media", "EdgeLogging", "Backup",
+                    "Delivery", "App", "Observability", "Compliance")) {
                 assertThat(run.out()).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|eu-central-1|us-east-1)\\s+CREATE_COMPLETE");
             }
         } finally {

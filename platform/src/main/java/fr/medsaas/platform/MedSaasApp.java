@@ -17,6 +17,8 @@ import fr.medsaas.platform.stacks.ObservabilityStack;
 import fr.medsaas.platform.stacks.ObservabilityStackInputs;
 import fr.medsaas.platform.stacks.DataStack;
 import fr.medsaas.platform.stacks.DataStackInputs;
+import fr.medsaas.platform.stacks.DeliveryStack;
+import fr.medsaas.platform.stacks.DeliveryStackInputs;
 import fr.medsaas.platform.stacks.EdgeFirewallStack;
 import fr.medsaas.platform.stacks.EdgeLoggingStack;
 import fr.medsaas.platform.stacks.EdgeLoggingStackInputs;
@@ -50,6 +52,7 @@ public final class MedSaasApp {
     private final BackupStack backup;
     private final ObservabilityStack observability;
     private final ComplianceStack compliance;
+    private final DeliveryStack delivery;
 
     private MedSaasApp(EnvironmentConfig config, Path outdir, boolean rulePacks) {
         this.app = new App(AppProps.builder()
@@ -70,8 +73,10 @@ public final class MedSaasApp {
                 replica.keys().key(KeyPurpose.S3).getKeyArn()));
         this.edgeLogging = new EdgeLoggingStack(app, config, new EdgeLoggingStackInputs(media.distribution().distributionId()));
         this.backup = new BackupStack(app, config, new BackupStackInputs(keys.keys(), replica, data, media));
+        this.delivery = new DeliveryStack(app, config, new DeliveryStackInputs(keys.keys(), network.vpc().vpc()));
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(), keys.keys(),
                 new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
+        application.addDependency(delivery, "the services' images are pulled from the Delivery stack's repositories");
         this.observability = new ObservabilityStack(app, config, ObservabilityStackInputs.of(config, keys.keys(), application));
         this.compliance = new ComplianceStack(app, config,
                 new ComplianceStackInputs(keys.keys(), observability.alertsTopic().getTopicArn()));
@@ -159,9 +164,14 @@ public final class MedSaasApp {
         return compliance;
     }
 
+    /** The Delivery stack: ECR, CodeBuild, CodePipeline (CI-1..3). */
+    public DeliveryStack delivery() {
+        return delivery;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(keys, network, data, edgeFirewall, replica, media, edgeLogging, backup, application, observability,
-                compliance);
+        return List.of(keys, network, data, edgeFirewall, replica, media, edgeLogging, backup, delivery, application,
+                observability, compliance);
     }
 }

@@ -80,6 +80,10 @@ public final class EmulatedTypes {
         // Observability and Compliance stacks
         emulated("AWS::SNS::Topic", "the alerts topic; its subscriptions and policy are left out (no model in moto)");
         emulated("AWS::Events::Rule", "the OBS-5 rules with their input transformers");
+        // Delivery stack
+        emulated("AWS::ECR::Repository", "scanning and encryption rewritten for moto ("
+                + MotoDefect.ECR_SCANNING_CONFIGURATION.id() + ", " + MotoDefect.ECR_ENCRYPTION_CONFIGURATION.id()
+                + "); the lifecycle policy ignored by moto (checked on the template sent)");
 
         leftOut("AWS::EC2::SecurityGroupEgress", NO_MODEL + "; the egress rules are checked on the template "
                 + "(platform's NetworkStackTest)");
@@ -105,11 +109,12 @@ public final class EmulatedTypes {
                 "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection",
                 "AWS::SNS::Subscription", "AWS::SNS::TopicPolicy", "AWS::CloudTrail::Trail", "AWS::Logs::MetricFilter",
                 "AWS::Config::ConfigRule", "AWS::Config::ConfigurationRecorder", "AWS::Config::DeliveryChannel",
-                "AWS::GuardDuty::Detector", "AWS::SecurityHub::Hub")) {
+                "AWS::GuardDuty::Detector", "AWS::SecurityHub::Hub", "AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline",
+                "AWS::CodeStarNotifications::NotificationRule")) {
             leftOut(type, NO_MODEL);
         }
         for (String type : List.of("AWS::SSM::Parameter",
-                "AWS::IAM::Policy", "AWS::ECR::Repository", "AWS::CloudWatch::Dashboard")) {
+                "AWS::IAM::Policy", "AWS::CloudWatch::Dashboard")) {
             leftOut(type, UNVERIFIED);
         }
     }

@@ -491,6 +491,21 @@ public final class EmulatorTemplates {
             props.set("kmsKeyId", props.remove("KmsKeyId"));
             out.add(new Rewrite(id, type, "KmsKeyId", MotoDefect.LOG_GROUP_KMS_KEY));
         }
+        if (type.equals(MotoDefect.ECR_SCANNING_CONFIGURATION.resourceType())
+                && props.get("ImageScanningConfiguration") instanceof ObjectNode scanning && scanning.has("ScanOnPush")) {
+            scanning.set("scanOnPush", scanning.remove("ScanOnPush"));
+            out.add(new Rewrite(id, type, "ImageScanningConfiguration", MotoDefect.ECR_SCANNING_CONFIGURATION));
+        }
+        if (type.equals(MotoDefect.ECR_ENCRYPTION_CONFIGURATION.resourceType())
+                && props.get("EncryptionConfiguration") instanceof ObjectNode encryption) {
+            if (encryption.has("EncryptionType")) {
+                encryption.set("encryptionType", encryption.remove("EncryptionType"));
+            }
+            if (encryption.has("KmsKey")) {
+                encryption.set("kmsKey", encryption.remove("KmsKey"));
+            }
+            out.add(new Rewrite(id, type, "EncryptionConfiguration", MotoDefect.ECR_ENCRYPTION_CONFIGURATION));
+        }
         if (type.equals(MotoDefect.RDS_PARAMETER_GROUP_REF.resourceType())
                 && props.get("DBParameterGroupName") instanceof ObjectNode ref && ref.has("Ref")) {
             props.remove("DBParameterGroupName");

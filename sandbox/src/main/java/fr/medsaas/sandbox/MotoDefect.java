@@ -23,6 +23,17 @@ public enum MotoDefect {
             "moto reads a CloudFormation log group's key under the API's parameter name `kmsKeyId`, not CloudFormation's "
                     + "`KmsKeyId`: the key would be dropped without a word.",
             "The emulator's copy names the property `kmsKeyId`."),
+    /** ECR repositories created by CloudFormation lose their scan-on-push setting. */
+    ECR_SCANNING_CONFIGURATION("AWS::ECR::Repository", "ImageScanningConfiguration",
+            "moto keeps a CloudFormation repository's scanning configuration as given, under CloudFormation's key "
+                    + "`ScanOnPush`, where its API answers `scanOnPush`: scan on push would read back as unset.",
+            "The emulator's copy writes the key as `scanOnPush`."),
+    /** ECR repositories created by CloudFormation lose their encryption type and key. */
+    ECR_ENCRYPTION_CONFIGURATION("AWS::ECR::Repository", "EncryptionConfiguration",
+            "moto keeps a CloudFormation repository's encryption configuration as given, under CloudFormation's keys "
+                    + "`EncryptionType` and `KmsKey`, where its API answers `encryptionType` and `kmsKey`: the repository "
+                    + "would read back with neither.",
+            "The emulator's copy writes the keys as `encryptionType` and `kmsKey`."),
     /** A DB instance's parameter group, named by Ref, reaches moto as an object. */
     RDS_PARAMETER_GROUP_REF("AWS::RDS::DBInstance", "DBParameterGroupName",
             "moto gives a CloudFormation DB parameter group no physical id, so a `Ref` to it hands the instance the group "

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -34,6 +35,7 @@ final class AwsClients implements AutoCloseable {
     final S3Client s3;
     final SnsClient sns;
     final EventBridgeClient events;
+    final EcrClient ecr;
 
     AwsClients(URI endpoint, String region) {
         cfn = build(CloudFormationClient.builder(), endpoint, region);
@@ -49,6 +51,7 @@ final class AwsClients implements AutoCloseable {
         s3 = build(S3Client.builder().forcePathStyle(true), endpoint, region);
         sns = build(SnsClient.builder(), endpoint, region);
         events = build(EventBridgeClient.builder(), endpoint, region);
+        ecr = build(EcrClient.builder(), endpoint, region);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint,
@@ -73,5 +76,6 @@ final class AwsClients implements AutoCloseable {
         s3.close();
         sns.close();
         events.close();
+        ecr.close();
     }
 }

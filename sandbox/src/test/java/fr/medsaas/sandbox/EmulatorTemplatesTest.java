@@ -252,6 +252,21 @@ class EmulatorTemplatesTest {
     }
 
     @Test
+    void sbx1_ecrRepositoryScanningAndEncryptionKeysAreRenamedForMotoAndReported() {
+        EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Repo': {'Type': 'AWS::ECR::Repository', "
+                + "'Properties': {'ImageScanningConfiguration': {'ScanOnPush': true}, 'EncryptionConfiguration': "
+                + "{'EncryptionType': 'KMS', 'KmsKey': {'Fn::ImportValue': 'Keys:DeliveryArn'}}}}}}"));
+        JsonNode props = t.template().path("Resources").path("Repo").path("Properties");
+        assertThat(props.path("ImageScanningConfiguration").path("scanOnPush").asBoolean()).isTrue();
+        assertThat(props.path("EncryptionConfiguration").path("encryptionType").asText()).isEqualTo("KMS");
+        assertThat(props.path("EncryptionConfiguration").path("kmsKey").path("Fn::ImportValue").asText())
+                .isEqualTo("Keys:DeliveryArn");
+        assertThat(props.path("EncryptionConfiguration").has("KmsKey")).isFalse();
+        assertThat(t.rewrites()).extracting(EmulatorTemplate.Rewrite::defect)
+                .containsExactly(MotoDefect.ECR_SCANNING_CONFIGURATION, MotoDefect.ECR_ENCRYPTION_CONFIGURATION);
+    }
+
+    @Test
     @Requirement("SBX-1")
     void dbInstanceParameterGroupRefGroupsAndTouchingWindowsAreRewrittenForMotoAndReported() {
         EmulatorTemplate t = EmulatorTemplates.prepare(json("{'Resources': {'Params': {'Type': 'AWS::RDS::DBParameterGroup', "

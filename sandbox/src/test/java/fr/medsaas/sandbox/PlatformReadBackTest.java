@@ -976,6 +976,46 @@ abstract class PlatformReadBackTest {
                 assertThat(b.path("Properties").path("ObjectLockEnabled").asBoolean()).isTrue());
     }
 
+    // ---- Delivery (CI-1, CI-3)
+
+    @Test
+    void ci1_theImageRepositoryScansOnPushKeepsTagsImmutableUnderTheDeliveryKey() {
+        String name = config.app().web().image().repository();
+        var repositories = aws.ecr.describeRepositories(b -> b.repositoryNames(name)).repositories();
+        assertThat(repositories).hasSize(1);
+        var repository = repositories.get(0);
+        assertThat(repository.imageScanningConfiguration().scanOnPush()).isTrue();
+        assertThat(repository.imageTagMutabilityAsString()).isEqualTo("IMMUTABLE");
+        assertThat(repository.encryptionConfiguration().encryptionTypeAsString()).isEqualTo("KMS");
+        String deliveryKeyId = aliasTargets().get(KeyPurpose.DELIVERY.alias(config.namePrefix()));
+        String deliveryKeyArn = aws.kms.describeKey(b -> b.keyId(deliveryKeyId)).keyMetadata().arn();
+        assertThat(repository.encryptionConfiguration().kmsKey()).isEqualTo(deliveryKeyArn);
+        // moto ignores the lifecycle policy: it is checked on the template it was sent.
+        JsonNode sent = resourcesOfType(deployment.stack("Delivery").template().template(), "AWS::ECR::Repository").get(0);
+        assertThat(sent.path("Properties").path("LifecyclePolicy").path("LifecyclePolicyText").asText())
+                .contains("\"countNumber\":" + config.delivery().imagesKept() + "}", "\"tagStatus\":\"untagged\"");
+    }
+
+    @Test
+    void ci3_theArtifactBucketIsUnderTheDeliveryKeyInThePrimaryRegion() {
+        String bucket = physicalIds(deployment.stack("Delivery").stackName()).get("Artifacts80C0BB10");
+        assertThat(bucket).isNotBlank();
+        String deliveryKeyId = aliasTargets().get(KeyPurpose.DELIVERY.alias(config.namePrefix()));
+        String deliveryKeyArn = aws.kms.describeKey(b -> b.keyId(deliveryKeyId)).keyMetadata().arn();
+        assertThat(aws.s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString()).isEqualTo(config.regions().primary());
+        List<ServerSideEncryptionRule> rules = aws.s3.getBucketEncryption(b -> b.bucket(bucket))
+                .serverSideEncryptionConfiguration().rules();
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("aws:kms");
+        assertThat(rules.get(0).applyServerSideEncryptionByDefault().kmsMasterKeyID()).isEqualTo(deliveryKeyArn);
+    }
+
+    @Test
+    void ci2_ci3_theBuildAndThePipelineAreLeftOutAndListed() {
+        assertThat(deployment.stack("Delivery").leftOut()).extracting(LeftOut::type).containsOnly(
+                "AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline", "AWS::S3::BucketPolicy");
+    }
+
     // ---- helpers over the template and the stack
 
     /** The synthesized template of a stack, before the emulator's changes. */

@@ -129,7 +129,11 @@ public final class References {
             if (p[1].equals("TopicName")) {
                 rest = rest.substring(rest.lastIndexOf(':') + 1);
             }
-            String name = rest.split("[/:\u0000]")[0];
+            String[] pieces = rest.split("[/:\u0000]");
+            if (pieces.length == 0 || pieces[0].isEmpty()) {
+                continue; // the name is not written as text here (a reference, or nothing after the marker)
+            }
+            String name = pieces[0];
             ResourceId id = byPhysicalName.get(p[1] + ":" + name);
             if (id != null) {
                 return Optional.of(id);

@@ -177,7 +177,7 @@ class EdgeFirewallStackTest {
         assertThat(TestApps.app("prod").stacks()).extracting(s -> s.getStackName()).containsExactly(
                 "MedSaas-prod-Keys", "MedSaas-prod-Network", "MedSaas-prod-Data", "MedSaas-prod-EdgeFirewall",
                 "MedSaas-prod-Replica", "MedSaas-prod-Media", "MedSaas-prod-EdgeLogging", "MedSaas-prod-Backup",
-                "MedSaas-prod-App", "MedSaas-prod-Observability", "MedSaas-prod-Compliance");
+                "MedSaas-prod-Delivery", "MedSaas-prod-App", "MedSaas-prod-Observability", "MedSaas-prod-Compliance");
     }
 
     @Test

@@ -27,7 +27,13 @@ public enum KeyPurpose {
     /** The audit trail, its digest files, and AWS Config's snapshots (CMP-1, CMP-2, CMP-5): audit evidence only. */
     AUDIT("Audit", "audit-key", "CloudTrail audit trail and AWS Config delivery encryption", List.of("s3"), false),
     /** The alerts topic (OBS-3): CloudWatch alarms and EventBridge publish to it through SNS. */
-    ALERTS("Alerts", "alerts-key", "SNS alerts topic encryption", List.of("sns"), false);
+    ALERTS("Alerts", "alerts-key", "SNS alerts topic encryption", List.of("sns"), false),
+    /**
+     * Container images (ECR, CI-1), build artifacts (CodeBuild, CI-2) and the pipeline's artifact
+     * bucket (CI-3). Build outputs, no health data.
+     */
+    DELIVERY("Delivery", "delivery-key", "ECR images, CodeBuild and CodePipeline artifacts encryption",
+            List.of("ecr", "s3"), false);
 
     private final String constructId;
     private final String aliasSuffix;

@@ -1,0 +1,36 @@
+package fr.medsaas.platform.constructs.delivery;
+
+import fr.medsaas.config.DeliveryConfig;
+import java.util.Optional;
+import software.amazon.awscdk.services.codebuild.IProject;
+import software.amazon.awscdk.services.ecs.IBaseService;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.sns.ITopic;
+
+/**
+ * The pipeline from a commit to the running services.
+ *
+ * @param pipelineName the pipeline's name
+ * @param delivery     its source and whether a person approves
+ * @param build        the image build (CI-2)
+ * @param targets      the services it deploys to
+ * @param artifacts    the artifact bucket
+ * @param key          the delivery key, which encrypts the artifacts
+ * @param alerts       where failures and waiting approvals are announced (@default none: nowhere)
+ */
+public record DeliveryPipelineProps(String pipelineName, DeliveryConfig delivery, IProject build, Targets targets,
+                                    IBucket artifacts, IKey key, Optional<ITopic> alerts) {
+
+    /**
+     * The ECS services the pipeline deploys to.
+     *
+     * @param web             the web service ({@code django-service})
+     * @param worker          the worker service ({@code celery-service})
+     * @param taskRolesPrefix the name prefix of the roles their task definitions name (the App
+     *                        stack's roles, {@code MedSaas-<env>-App-}), which registering a new
+     *                        task definition passes to ECS
+     */
+    public record Targets(IBaseService web, IBaseService worker, String taskRolesPrefix) {
+    }
+}
