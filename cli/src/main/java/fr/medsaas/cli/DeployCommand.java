@@ -99,6 +99,11 @@ public final class DeployCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--allow-replace " + id + "= needs a reason after the =");
             }
         });
+        if ("false".equals(System.getenv("CDK_VALIDATION"))) {
+            // Every check that synth may defer runs before a deployment: CDK's schema validation too.
+            throw new ParameterException(spec.commandLine(), "CDK_VALIDATION=false is set: a deployment always runs "
+                    + "CDK's CloudFormation schema validation; unset it");
+        }
         EnvironmentConfig config = environment.load();
         return local ? deployLocally(config) : deployWithCdk(config);
     }

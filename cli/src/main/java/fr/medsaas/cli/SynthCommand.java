@@ -26,9 +26,18 @@ public final class SynthCommand implements Callable<Integer> {
     @Mixin
     AssemblyOptions assembly;
 
+    @picocli.CommandLine.Option(names = "--validate", description = "Also run CDK's CloudFormation schema validation of "
+            + "every template (deploy always runs it; the launcher defers it otherwise, see docs/benchmarks.md).")
+    boolean validate;
+
     @Override
     public Integer call() {
         EnvironmentConfig config = environment.load();
+        if (validate && "false".equals(System.getenv("CDK_VALIDATION"))) {
+            spec.commandLine().getErr().println("medsaas: --validate: CDK_VALIDATION=false is set in this environment; "
+                    + "unset it for the schema validation to run");
+            return ExitCodes.USAGE;
+        }
         Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
         PrintWriter w = spec.commandLine().getOut();
         for (StackTemplate s : result.assembly().stacks()) {
