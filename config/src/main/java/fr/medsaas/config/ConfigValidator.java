@@ -485,41 +485,41 @@ public final class ConfigValidator {
     private static void checkDelivery(DeliveryConfig d, EnvironmentConfig c, List<Problem> problems) {
         String primary = c.regions().primary();
         if (d.source() == null || (d.connectionArn().isEmpty() && d.s3Source().isEmpty())) {
-            problems.add(new Problem("delivery.source", d.source(), "a CodeConnections connection ARN "
+            problems.add(refused("delivery.source", d.source(), "a CodeConnections connection ARN "
                     + "(arn:aws:codeconnections:" + primary + ":<12-digit account>:connection/<uuid>) or an S3 location "
                     + "of a zip (s3://<bucket>/<key>.zip) (CI-3)"));
         } else if (d.connectionArn().isPresent()) {
             var arn = DeliveryConfig.CONNECTION_ARN.matcher(d.source());
             // A primary region already refused is reported once, not again through the connection.
             if (arn.matches() && Regions.isEu(primary) && !arn.group(2).equals(primary)) {
-                problems.add(new Problem("delivery.source", d.source(), "a connection of the pipeline's region " + primary
+                problems.add(refused("delivery.source", d.source(), "a connection of the pipeline's region " + primary
                         + " (connections are regional; this one is in " + arn.group(2) + ")"));
             }
             if (d.repository() == null || !GIT_REPOSITORY.matcher(d.repository()).matches()) {
-                problems.add(new Problem("delivery.repository", d.repository(),
+                problems.add(refused("delivery.repository", d.repository(),
                         "owner/name of the Git repository the connection reads: letters, digits, . _ -"));
             }
             String b = d.branch();
             if (b == null || !GIT_BRANCH.matcher(b).matches() || b.startsWith("-") || b.startsWith("/")
                     || b.endsWith("/") || b.endsWith(".") || b.contains("..") || b.contains("//") || b.endsWith(".lock")) {
-                problems.add(new Problem("delivery.branch", b, "a Git branch name: letters, digits, . _ / + -, no spaces, "
+                problems.add(refused("delivery.branch", b, "a Git branch name: letters, digits, . _ / + -, no spaces, "
                         + "no .., not starting with - or /, at most 255 characters"));
             }
         }
         if (d.imagesKept() < 1 || d.imagesKept() > 1000) {
-            problems.add(new Problem("delivery.imagesKept", String.valueOf(d.imagesKept()),
+            problems.add(refused("delivery.imagesKept", String.valueOf(d.imagesKept()),
                     "1 to 1000 tagged images: a repository that keeps none would expire the images the services run (CI-1)"));
         }
         if (d.untaggedImageExpiryDays() < 1 || d.untaggedImageExpiryDays() > 365) {
-            problems.add(new Problem("delivery.untaggedImageExpiryDays", String.valueOf(d.untaggedImageExpiryDays()),
+            problems.add(refused("delivery.untaggedImageExpiryDays", String.valueOf(d.untaggedImageExpiryDays()),
                     "1 to 365 days (CI-1)"));
         }
         if (d.artifactExpiryDays() < 1 || d.artifactExpiryDays() > 365) {
-            problems.add(new Problem("delivery.artifactExpiryDays", String.valueOf(d.artifactExpiryDays()),
+            problems.add(refused("delivery.artifactExpiryDays", String.valueOf(d.artifactExpiryDays()),
                     "1 to 365 days (CI-3)"));
         }
         if (c.isProduction() && !d.manualApproval()) {
-            problems.add(new Problem("delivery.manualApproval", "false",
+            problems.add(refused("delivery.manualApproval", "false",
                     "true in prod: a person approves each release before it reaches health data (CI-3)"));
         }
     }

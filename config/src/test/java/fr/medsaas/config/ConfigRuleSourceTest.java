@@ -94,13 +94,21 @@ class ConfigRuleSourceTest {
         CASES.put("backup.lockMaxRetentionDays", "name: prod\nbackup: { lockMaxRetentionDays: 10 }\n");
         CASES.put("backup.replicaBucketName", "name: prod\nbackup: { replicaBucketName: Media.Replica }\n");
         CASES.put("backup.mediaReplication", "name: prod\nbackup: { mediaReplication: false }\n");
+        // Issue 12 (delivery).
+        CASES.put("delivery.source", "name: prod\ndelivery: { source: 'ftp://example.org/code.zip' }\n");
+        CASES.put("delivery.repository", "name: prod\ndelivery: { repository: 'no slash' }\n");
+        CASES.put("delivery.branch", "name: prod\ndelivery: { branch: 'two words' }\n");
+        CASES.put("delivery.imagesKept", "name: prod\ndelivery: { imagesKept: 0 }\n");
+        CASES.put("delivery.untaggedImageExpiryDays", "name: prod\ndelivery: { untaggedImageExpiryDays: 0 }\n");
+        CASES.put("delivery.artifactExpiryDays", "name: prod\ndelivery: { artifactExpiryDays: 0 }\n");
+        CASES.put("delivery.manualApproval", "name: prod\ndelivery: { manualApproval: false }\n");
     }
 
     /** Fields whose rule the loader enforces by their type alone: a boolean, a list of strings, an enum. */
     private static final List<String> TYPE_ONLY = List.of("network.interfaceEndpoints", "app.ecsExec",
             "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine",
             "compliance.trailObjectLock", "compliance.configRecorder", "compliance.guardDuty", "compliance.securityHub",
-            "backup.lockMode", "backup.replicationTimeControl");
+            "backup.lockMode", "backup.replicationTimeControl", "delivery.notifyAlerts");
 
     private static String app(String inside) {
         return "name: prod\napp: { certificateArn: " + CERT_ARN + ", " + inside + " }\n";
