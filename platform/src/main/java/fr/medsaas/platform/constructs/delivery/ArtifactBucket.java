@@ -46,6 +46,7 @@ public final class ArtifactBucket extends Construct {
                         LifecycleRule.builder().id("RemoveExpiredDeleteMarkers").expiredObjectDeleteMarker(true).build()))
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
+        fr.medsaas.platform.constructs.media.BucketEvents.toEventBridge(bucket);
         Acknowledge.rules(bucket, "Pipeline artifacts (source zips, image definitions) are transient build outputs, "
                         + "expired after " + props.expiryDays() + " days and made again by re-running the pipeline; "
                         + "they hold no health data, so a copy in a second region would protect nothing.",
