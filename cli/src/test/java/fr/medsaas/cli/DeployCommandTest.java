@@ -63,7 +63,8 @@ class DeployCommandTest {
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/prod.yaml", "--out", out.toString(), "--dry-run");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err().lines().filter(l -> l.startsWith("medsaas: preflight: ")).toList())
-                .hasSize(3)
+                .hasSize(4)
+                .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: delivery.source: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: app.certificateArn: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: media.signingPublicKeyPem: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: credentials: cannot ask the target account"));

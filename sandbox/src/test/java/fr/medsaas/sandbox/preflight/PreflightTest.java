@@ -40,7 +40,8 @@ class PreflightTest {
                 + Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         String yaml = Files.readString(root().resolve("config/prod.yaml"))
-                .replaceAll("arn:aws:acm:eu-west-3:123456789012:certificate/[0-9a-f-]+", CERT);
+                .replaceAll("arn:aws:acm:eu-west-3:123456789012:certificate/[0-9a-f-]+", CERT)
+                .replace(":123456789012:", ":" + ACCOUNT + ":");
         yaml += "\n# test: a real-looking key\n";
         Path file = dir.resolve("prod.yaml");
         Files.writeString(file, yaml.contains("signingPublicKeyPem")
@@ -77,6 +78,8 @@ class PreflightTest {
         assertThat(Preflight.offline(shipped)).extracting(Object::toString).containsExactly(
                 "placeholder: app.certificateArn: \"" + shipped.app().certificateArn() + "\" names the example account "
                         + "123456789012, a shipped placeholder: give the ARN in your account (docs/first-deploy.md)",
+                "placeholder: delivery.source: \"" + shipped.delivery().source() + "\" names the example account "
+                        + "123456789012, a shipped placeholder: give the ARN in your account (docs/first-deploy.md)",
                 "placeholder: media.signingPublicKeyPem: the shipped sample key (fingerprint ab024337cd1d), whose private "
                         + "half was destroyed, so no signed media URL would ever verify: generate a key pair and give its "
                         + "public half (config/keys/README.md)");
@@ -87,8 +90,9 @@ class PreflightTest {
     void refusesWithoutCredentialsAfterTheOfflineChecks() {
         facts.noCredentials = true;
         Preflight.Result r = Preflight.run(shipped, Preflight.Target.AWS, facts);
-        assertThat(r.problems()).extracting(PreflightProblem::check).containsExactly("placeholder", "placeholder", "credentials");
-        assertThat(r.problems().get(2).message()).contains("Unable to load credentials", "AWS_PROFILE");
+        assertThat(r.problems()).extracting(PreflightProblem::check)
+                .containsExactly("placeholder", "placeholder", "placeholder", "credentials");
+        assertThat(r.problems().get(3).message()).contains("Unable to load credentials", "AWS_PROFILE");
     }
 
     @Test
@@ -101,9 +105,12 @@ class PreflightTest {
         assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("does not exist in ACM", "eu-west-3"));
         facts.account = "444455556666";
-        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
-                .satisfies(p -> assertThat(p.toString()).startsWith("account: app.certificateArn: ")
-                        .contains("is in account " + ACCOUNT + ", but the credentials are of account 444455556666"));
+        // Every ARN of the configuration is in another account: the certificate and the source connection.
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(PreflightProblem::check)
+                .containsOnly("account");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).anySatisfy(p -> assertThat(p.toString())
+                .startsWith("account: app.certificateArn: ")
+                .contains("is in account " + ACCOUNT + ", but the credentials are of account 444455556666"));
     }
 
     @Test
