@@ -133,7 +133,10 @@ public record EvidenceReport(Summary summary, List<Control> controls, List<Refer
      * @param inEea      whether the region is in the EEA
      * @param healthData whether it is tagged as health data
      * @param key        the customer key ({@code stack/logicalId}), or empty when none
-     * @param retention  how long it keeps data, as the template says, or empty when it says nothing
+     * @param retention  how long it keeps data, as the template says: comma-separated {@code what days} terms
+     *                   ({@code logs 365}, {@code objects 365}, {@code versions 30}, {@code backups 30},
+     *                   {@code snapshots 15}, {@code points 35}, {@code copies 35}) or one word
+     *                   ({@code never}, {@code no-expiry}, {@code cache}); empty when the template says nothing
      * @param readers    who can read it, as the templates name them
      */
     public record Store(String stack, String logicalId, String type, String name, String region, boolean inEea,

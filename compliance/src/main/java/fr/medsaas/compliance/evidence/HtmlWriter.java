@@ -45,6 +45,8 @@ public final class HtmlWriter {
             nav ol{columns:2}
             .cover{border:1px solid #d0d7de;padding:14px 18px;background:#f6f8fa}
             .ack{color:#5c4300}
+            .stores td:nth-child(2),.stores td:nth-child(3){width:11%}
+            .stores td:nth-child(4){width:6%}
             footer{margin-top:40px;color:#424a53;font-size:12px}
             @page{size:A4;margin:14mm 12mm}
             @media print{
@@ -279,19 +281,19 @@ public final class HtmlWriter {
     private void residency() {
         EvidenceReport.Residency r = report.residency();
         open("residency");
-        out.append("<h3>").append(esc(m.get("residency.stores"))).append("</h3>\n<table>\n<thead><tr>");
+        out.append("<h3>").append(esc(m.get("residency.stores"))).append("</h3>\n<table class=\"stores\">\n<thead><tr>");
         for (String col : List.of("col.store", "col.type", "col.region", "col.health", "col.key", "col.retention", "col.readers")) {
             out.append("<th scope=\"col\">").append(esc(m.get(col))).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (Store s : r.stores()) {
-            out.append("<tr><td class=\"mono\">").append(esc(s.name())).append("<br />").append(esc(s.stack() + "/" + s.logicalId()))
+            out.append("<tr><td class=\"mono\"><strong>").append(esc(s.name())).append("</strong><br />").append(esc(s.stack() + "/" + s.logicalId()))
                     .append("</td><td class=\"mono\">").append(esc(s.type())).append("</td>");
             ControlStatus where = s.inEea() ? ControlStatus.MET : s.region().equals("edge") ? ControlStatus.NOT_EVALUABLE : ControlStatus.NOT_MET;
             out.append("<td class=\"status st-").append(where.key()).append("\">").append(esc(s.region().equals("edge") ? m.get("region.edge")
-                    : s.region() + " — " + m.get(s.inEea() ? "region.eea" : "region.outside"))).append("</td>");
+                    : s.region() + " (" + m.get(s.inEea() ? "region.eea" : "region.outside") + ")")).append("</td>");
             out.append("<td>").append(esc(m.get(s.healthData() ? "yes" : "no"))).append("</td><td class=\"mono\">")
-                    .append(esc(s.key().orElse(m.get("key.none")))).append("</td><td>").append(esc(s.retention().orElse(m.get("retention.unstated"))))
+                    .append(esc(s.key().orElse(m.get("key.none")))).append("</td><td>").append(esc(t.retention(s.retention())))
                     .append("</td><td class=\"mono\">").append(esc(s.readers().isEmpty() ? m.get("readers.none") : String.join(", ", s.readers())))
                     .append("</td></tr>\n");
         }

@@ -157,9 +157,9 @@ public final class MarkdownWriter {
     }
 
     private List<String> storeRow(Store s) {
-        String region = s.region().equals("edge") ? m.get("region.edge") : s.region() + " — " + m.get(s.inEea() ? "region.eea" : "region.outside");
+        String region = s.region().equals("edge") ? m.get("region.edge") : s.region() + " (" + m.get(s.inEea() ? "region.eea" : "region.outside") + ")";
         return List.of(s.name() + "<br>`" + s.stack() + "/" + s.logicalId() + "`", s.type(), region, m.get(s.healthData() ? "yes" : "no"),
-                s.key().orElse(m.get("key.none")), s.retention().orElse(m.get("retention.unstated")),
+                s.key().orElse(m.get("key.none")), t.retention(s.retention()),
                 s.readers().isEmpty() ? m.get("readers.none") : String.join(", ", s.readers()));
     }
 

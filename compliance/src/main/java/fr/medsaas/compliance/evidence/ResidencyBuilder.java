@@ -55,6 +55,7 @@ public final class ResidencyBuilder {
             }
         }
         crossings.add(new Crossing("provider-law", "", "", "", "", "AWS (CloudFormation)", false));
+        stores.sort(java.util.Comparator.comparing(s -> !s.healthData()));
         boolean outside = stores.stream().anyMatch(s -> s.healthData() && !s.inEea());
         return new Residency(stores, crossings, outside);
     }
@@ -83,7 +84,7 @@ public final class ResidencyBuilder {
         switch (r.type()) {
             case "AWS::Logs::LogGroup": {
                 JsonNode days = r.property("RetentionInDays");
-                return Optional.of(days.isMissingNode() ? "never expires" : days.asText() + " d");
+                return Optional.of(days.isMissingNode() ? "never" : "logs " + days.asText());
             }
             case "AWS::S3::Bucket": {
                 List<String> parts = new ArrayList<>();
@@ -92,35 +93,35 @@ public final class ResidencyBuilder {
                         continue;
                     }
                     if (rule.has("ExpirationInDays")) {
-                        parts.add("objects " + rule.path("ExpirationInDays").asText() + " d");
+                        parts.add("objects " + rule.path("ExpirationInDays").asText());
                     }
                     JsonNode nv = rule.path("NoncurrentVersionExpiration").path("NoncurrentDays");
                     if (!nv.isMissingNode()) {
-                        parts.add("old versions " + nv.asText() + " d");
+                        parts.add("versions " + nv.asText());
                     } else if (rule.has("NoncurrentVersionExpirationInDays")) {
-                        parts.add("old versions " + rule.path("NoncurrentVersionExpirationInDays").asText() + " d");
+                        parts.add("versions " + rule.path("NoncurrentVersionExpirationInDays").asText());
                     }
                 }
-                return parts.isEmpty() ? Optional.of("no expiry") : Optional.of(String.join(", ", new LinkedHashSet<>(parts)));
+                return parts.isEmpty() ? Optional.of("no-expiry") : Optional.of(String.join(", ", new LinkedHashSet<>(parts)));
             }
             case "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::DocDB::DBCluster": {
                 JsonNode days = r.property("BackupRetentionPeriod");
-                return days.isMissingNode() ? Optional.empty() : Optional.of("backups " + days.asText() + " d");
+                return days.isMissingNode() ? Optional.empty() : Optional.of("backups " + days.asText());
             }
             case "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster": {
                 JsonNode days = r.property("SnapshotRetentionLimit");
-                return days.isMissingNode() ? Optional.empty() : Optional.of("snapshots " + days.asText() + " d");
+                return days.isMissingNode() ? Optional.empty() : Optional.of("snapshots " + days.asText());
             }
             case "AWS::Backup::BackupVault": {
                 List<String> parts = new ArrayList<>();
                 for (Resource plan : graph.referrers(r, "AWS::Backup::BackupPlan")) {
                     for (JsonNode rule : plan.property("BackupPlan").path("BackupPlanRule")) {
                         if (graph.resolve(plan, rule.path("TargetBackupVault")).filter(r::equals).isPresent()) {
-                            days(rule).ifPresent(d -> parts.add("recovery points " + d + " d"));
+                            days(rule).ifPresent(d -> parts.add("points " + d));
                         }
                         for (JsonNode copy : rule.path("CopyActions")) {
                             if (graph.resolve(plan, copy.path("DestinationBackupVaultArn")).filter(r::equals).isPresent()) {
-                                days(copy).ifPresent(d -> parts.add("copies " + d + " d"));
+                                days(copy).ifPresent(d -> parts.add("copies " + d));
                             }
                         }
                     }
@@ -128,7 +129,7 @@ public final class ResidencyBuilder {
                 return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", new LinkedHashSet<>(parts)));
             }
             case "AWS::CloudFront::Distribution":
-                return Optional.of("cache TTL");
+                return Optional.of("cache");
             default:
                 return Optional.empty();
         }

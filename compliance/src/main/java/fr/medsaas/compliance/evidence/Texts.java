@@ -50,6 +50,19 @@ final class Texts {
         return EvidenceBuilder.family(ref).equals("MEDSAAS") ? m.get("ref.medsaas", ref) : ref;
     }
 
+    /** The retention terms of a store ({@code logs 365, versions 30}) in words. */
+    String retention(java.util.Optional<String> terms) {
+        if (terms.isEmpty()) {
+            return m.get("retention.unstated");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String term : terms.get().split(", ")) {
+            String[] kd = term.split(" ");
+            out.add(kd.length == 2 ? m.get("retention." + kd[0], kd[1]) : m.get("retention." + kd[0]));
+        }
+        return String.join("; ", out);
+    }
+
     String residualRisk(Crossing c) {
         if (!c.kind().equals("resource-outside-eea")) {
             return m.get("risk." + c.kind(), c.detail());
