@@ -45,8 +45,20 @@ public final class HtmlWriter {
             nav ol{columns:2}
             .cover{border:1px solid #d0d7de;padding:14px 18px;background:#f6f8fa}
             .ack{color:#5c4300}
-            .stores td:nth-child(2),.stores td:nth-child(3){width:11%}
-            .stores td:nth-child(4){width:6%}
+            .wrap{white-space:normal}
+            table.evidence{table-layout:fixed}
+            .evidence th:nth-child(1){width:19%}
+            .evidence th:nth-child(2){width:13%}
+            .evidence th:nth-child(3){width:9%}
+            .evidence th:nth-child(4){width:11%}
+            .evidence th:nth-child(5){width:24%}
+            table.stores{table-layout:fixed}
+            .stores th:nth-child(1){width:21%}
+            .stores th:nth-child(2){width:12%}
+            .stores th:nth-child(3){width:11%}
+            .stores th:nth-child(4){width:8%}
+            .stores th:nth-child(5){width:17%}
+            .stores th:nth-child(6){width:13%}
             footer{margin-top:40px;color:#424a53;font-size:12px}
             @page{size:A4;margin:14mm 12mm}
             @media print{
@@ -226,7 +238,7 @@ public final class HtmlWriter {
                     .append("</td></tr><tr><th scope=\"row\">").append(esc(m.get("col.references"))).append("</th><td>")
                     .append(esc(String.join(", ", c.references()))).append("</td></tr></tbody></table>\n");
             out.append("<p>").append(esc(t.controlExplanation(c))).append("</p>\n");
-            out.append("<table>\n<caption>").append(esc(m.get("controls.evidence", c.evidence().size()))).append("</caption>\n<thead><tr>");
+            out.append("<table class=\"evidence\">\n<caption>").append(esc(m.get("controls.evidence", c.evidence().size()))).append("</caption>\n<thead><tr>");
             for (String col : List.of("col.resource", "col.type", "col.region", "col.answer", "col.proof", "col.exceptions")) {
                 out.append("<th scope=\"col\">").append(esc(m.get(col))).append("</th>");
             }
@@ -237,7 +249,7 @@ public final class HtmlWriter {
                         .append("</td>");
                 ControlStatus st = answerStatus(e);
                 out.append("<td class=\"status st-").append(st.key()).append("\">").append(esc(symbol(st) + " " + t.ruleStatus(e.ruleStatus())))
-                        .append("</td><td>").append(esc(e.proof())).append("</td><td>");
+                        .append("</td><td lang=\"en\">").append(esc(e.proof())).append("</td><td>");
                 e.acknowledgment().ifPresent(a -> out.append("<p class=\"ack\"><strong>").append(esc(m.get("acknowledged")))
                         .append("</strong> ").append(esc(a)).append("</p>"));
                 if (!e.nagFindings().isEmpty()) {
@@ -290,7 +302,7 @@ public final class HtmlWriter {
             out.append("<tr><td class=\"mono\"><strong>").append(esc(s.name())).append("</strong><br />").append(esc(s.stack() + "/" + s.logicalId()))
                     .append("</td><td class=\"mono\">").append(esc(s.type())).append("</td>");
             ControlStatus where = s.inEea() ? ControlStatus.MET : s.region().equals("edge") ? ControlStatus.NOT_EVALUABLE : ControlStatus.NOT_MET;
-            out.append("<td class=\"status st-").append(where.key()).append("\">").append(esc(s.region().equals("edge") ? m.get("region.edge")
+            out.append("<td class=\"status wrap st-").append(where.key()).append("\">").append(esc(s.region().equals("edge") ? m.get("region.edge")
                     : s.region() + " (" + m.get(s.inEea() ? "region.eea" : "region.outside") + ")")).append("</td>");
             out.append("<td>").append(esc(m.get(s.healthData() ? "yes" : "no"))).append("</td><td class=\"mono\">")
                     .append(esc(s.key().orElse(m.get("key.none")))).append("</td><td>").append(esc(t.retention(s.retention())))

@@ -42,7 +42,7 @@ public final class ResidencyBuilder {
                 String where = r.type().equals(DISTRIBUTION) ? "edge" : region.orElse("unknown");
                 boolean inEea = !r.type().equals(DISTRIBUTION) && region.map(Regions::inEea).orElse(false);
                 stores.add(new Store(r.stack().stackName(), r.logicalId(), r.type(), name(r), where, inEea,
-                        Stores.isHealthData(r), key(graph, r), retention(graph, r), readers(graph, r)));
+                        healthData(graph, r), key(graph, r), retention(graph, r), readers(graph, r)));
             }
             if (region.isPresent() && !Regions.inEea(region.get()) && !plumbing(r.type())) {
                 crossings.add(new Crossing("resource-outside-eea", r.stack().stackName(), r.logicalId(), r.type(),
@@ -58,6 +58,15 @@ public final class ResidencyBuilder {
         stores.sort(java.util.Comparator.comparing(s -> !s.healthData()));
         boolean outside = stores.stream().anyMatch(s -> s.healthData() && !s.inEea());
         return new Residency(stores, crossings, outside);
+    }
+
+    /** Tagged as health data, or a CloudFront cache of a health-data origin (a copy of it at the edge). */
+    private static boolean healthData(ResourceGraph graph, Resource r) {
+        if (Stores.isHealthData(r)) {
+            return true;
+        }
+        return r.type().equals(DISTRIBUTION)
+                && graph.referencesIn(r, r.property("DistributionConfig").path("Origins")).stream().anyMatch(Stores::isHealthData);
     }
 
     private static boolean plumbing(String type) {
@@ -155,6 +164,9 @@ public final class ResidencyBuilder {
                 case "AWS::IAM::Role" -> out.add("IAM " + ref.logicalId());
                 case DISTRIBUTION -> out.add("CloudFront " + ref.logicalId());
                 case "AWS::S3::BucketPolicy" -> {
+                    if (graph.resolve(ref, ref.property("Bucket")).filter(r::equals).isEmpty()) {
+                        continue;
+                    }
                     for (JsonNode st : ref.property("PolicyDocument").path("Statement")) {
                         if ("Allow".equals(st.path("Effect").asText())) {
                             JsonNode svc = st.path("Principal").path("Service");

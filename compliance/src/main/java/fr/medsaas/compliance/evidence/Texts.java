@@ -60,7 +60,8 @@ final class Texts {
             String[] kd = term.split(" ");
             out.add(kd.length == 2 ? m.get("retention." + kd[0], kd[1]) : m.get("retention." + kd[0]));
         }
-        return String.join("; ", out);
+        // One day is singular in both languages.
+        return String.join("; ", out).replace(" 1 jours", " 1 jour").replace(" 1 days", " 1 day");
     }
 
     String residualRisk(Crossing c) {
