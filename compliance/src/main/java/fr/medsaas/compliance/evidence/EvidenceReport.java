@@ -117,7 +117,8 @@ public record EvidenceReport(Summary summary, List<Control> controls, List<Refer
      *
      * @param stores              every store and copy
      * @param crossings           what crosses the EEA border
-     * @param healthDataOutsideEea whether a store of health data is outside the EEA
+     * @param healthDataOutsideEea whether a store of health data is in a region outside the EEA (edge caches apart:
+     *                             they are crossings of their own)
      */
     public record Residency(List<Store> stores, List<Crossing> crossings, boolean healthDataOutsideEea) {
     }
@@ -152,7 +153,8 @@ public record EvidenceReport(Summary summary, List<Control> controls, List<Refer
      * @param type      its type
      * @param region    its region, or where it reaches
      * @param detail    what the template says (price class, type)
-     * @param holdsData whether it stores data (a store type), as opposed to settings or transit
+     * @param holdsData whether it stores data (a store type, or an edge cache of a health-data origin), as
+     *                  opposed to settings or transit
      */
     public record Crossing(String kind, String stack, String logicalId, String type, String region, String detail,
                            boolean holdsData) {

@@ -51,12 +51,13 @@ public final class ResidencyBuilder {
             if (r.type().equals(DISTRIBUTION)) {
                 String priceClass = r.property("DistributionConfig").path("PriceClass").asText("PriceClass_All");
                 crossings.add(new Crossing("edge-locations", r.stack().stackName(), r.logicalId(), r.type(), "edge",
-                        priceClass, true));
+                        priceClass, healthData(graph, r)));
             }
         }
         crossings.add(new Crossing("provider-law", "", "", "", "", "AWS (CloudFormation)", false));
         stores.sort(java.util.Comparator.comparing(s -> !s.healthData()));
-        boolean outside = stores.stream().anyMatch(s -> s.healthData() && !s.inEea());
+        // Edge caches are not stores in a region: their crossing is listed and stated apart.
+        boolean outside = stores.stream().anyMatch(s -> s.healthData() && !s.inEea() && !s.region().equals("edge"));
         return new Residency(stores, crossings, outside);
     }
 

@@ -81,6 +81,12 @@ final class Texts {
             return m.get("statement.transfers");
         }
         long others = r.crossings().stream().filter(c -> !c.kind().equals("provider-law")).count();
-        return m.get("statement.none") + (others > 0 ? " " + m.get("statement.none.crossings", others) : "");
+        String text = m.get("statement.none") + (others > 0 ? " " + m.get("statement.none.crossings", others) : "");
+        for (Crossing c : r.crossings()) {
+            if (c.kind().equals("edge-locations") && c.holdsData()) {
+                text += " " + m.get("statement.edge", c.detail());
+            }
+        }
+        return text;
     }
 }
