@@ -75,7 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportInputs inputs = new ReportInputs(Optional.empty(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 toolVersion(), gitCommit(), RulePacks.PACKS.stream()
                         .map(p -> new EvidenceReport.Pack("cdk-nag " + p, cdkNagVersion(), "synthesis")).toList(),
-                live, previous);
+                live, previous, format == Format.html);
         Messages messages = Messages.of(lang);
         String text;
         try {

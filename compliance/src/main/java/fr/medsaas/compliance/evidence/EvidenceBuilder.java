@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,11 @@ public final class EvidenceBuilder {
 
     /** The report of {@code assembly}. */
     public static EvidenceReport build(CloudAssembly assembly, ReportInputs in) {
+        String environment = in.environment().orElseGet(() -> environment(assembly));
+        // ELK's layout is mostly class loading: it runs beside the check, on the other core.
+        CompletableFuture<Optional<String>> svg = in.withDiagram()
+                ? CompletableFuture.supplyAsync(() -> Optional.of(SvgRenderer.render(DiagramBuilder.build(assembly), "medsaas " + environment)))
+                : CompletableFuture.completedFuture(Optional.empty());
         ResourceGraph graph = ResourceGraph.of(assembly);
         CheckReport check = Checker.run(graph);
         List<Ack> acks = acknowledgements(graph);
@@ -90,17 +96,16 @@ public final class EvidenceBuilder {
                 .filter(p -> packs.stream().noneMatch(k -> k.name().equals(p)))
                 .forEach(p -> packs.add(new Pack(p, "", "synthesis"))));
 
-        EvidenceReport.Summary summary = new EvidenceReport.Summary(in.environment().orElseGet(() -> environment(assembly)),
+        EvidenceReport.Summary summary = new EvidenceReport.Summary(environment,
                 in.generatedAt(), in.toolVersion(), in.gitCommit(), packs, sha256(assembly), assembly.stacks().size(),
                 assembly.resourceCount(), counts);
 
-        String svg = SvgRenderer.render(DiagramBuilder.build(assembly), "medsaas " + summary.environment());
         CostReport cost = CostEstimator.estimate(assembly, PriceTable.shipped(), UsageAssumptions.shipped());
         EvidenceReport.CostSummary costSummary = new EvidenceReport.CostSummary(cost.prices().date(),
                 cost.prices().currency(), cost.totalUsd(), cost.totalsByStack(), cost.notPriced().size());
 
         EvidenceReport draft = new EvidenceReport(summary, controls, references(controls), acks,
-                ResidencyBuilder.of(graph), svg, costSummary, in.audit().map(LiveAuditReader::read), Optional.empty());
+                ResidencyBuilder.of(graph), svg.join(), costSummary, in.audit().map(LiveAuditReader::read), Optional.empty());
         return in.previous().map(old -> new EvidenceReport(draft.summary(), draft.controls(), draft.references(),
                 draft.acknowledgements(), draft.residency(), draft.diagramSvg(), draft.cost(), draft.audit(),
                 Optional.of(Comparisons.compare(old, draft)))).orElse(draft);

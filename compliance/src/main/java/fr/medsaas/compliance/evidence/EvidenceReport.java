@@ -15,13 +15,13 @@ import java.util.Optional;
  * @param references       the controls grouped by reference (HDS EXI, RGPD article, CNIL, our ids)
  * @param acknowledgements every acknowledgement in the templates' {@code cdk_nag} metadata
  * @param residency        where the data lives and what crosses the EEA border
- * @param diagramSvg       the architecture diagram, an SVG element
+ * @param diagramSvg       the architecture diagram, an SVG document; empty when not asked (JSON, Markdown)
  * @param cost             the monthly estimate
  * @param audit            the live audit, when one was given
  * @param comparison       what changed since an earlier report, when one was given
  */
 public record EvidenceReport(Summary summary, List<Control> controls, List<ReferenceGroup> references,
-                             List<Ack> acknowledgements, Residency residency, String diagramSvg, CostSummary cost,
+                             List<Ack> acknowledgements, Residency residency, Optional<String> diagramSvg, CostSummary cost,
                              Optional<LiveAudit> audit, Optional<Comparison> comparison) {
 
     /** The version of the JSON schema ({@code docs/report-schema.json}) this model is written to. */

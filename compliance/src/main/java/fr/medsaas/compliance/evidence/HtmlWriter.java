@@ -328,7 +328,7 @@ public final class HtmlWriter {
 
     private void diagram() {
         open("diagram");
-        String svg = report.diagramSvg();
+        String svg = report.diagramSvg().orElseThrow(() -> new IllegalStateException("the HTML report needs the diagram"));
         int start = svg.indexOf("<svg");
         out.append("<figure role=\"group\" aria-label=\"").append(esc(m.get("section.diagram"))).append("\">\n")
                 .append(svg.substring(Math.max(start, 0)).replaceFirst("<svg ", "<svg role=\"img\" aria-label=\""
