@@ -3,6 +3,8 @@ package fr.medsaas.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
+import fr.medsaas.compliance.diagram.DiagramModel;
+import fr.medsaas.compliance.diagram.SvgRenderer;
 import fr.medsaas.compliance.diagram.MermaidRenderer;
 import fr.medsaas.compliance.evidence.EvidenceBuilder;
 import fr.medsaas.compliance.evidence.EvidenceJson;
@@ -19,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +75,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == Format.html) {
+            // ELK's classes (most of the diagram's time) load on the other core while the assembly is read and checked.
+            CompletableFuture.runAsync(() -> SvgRenderer.render(new DiagramModel(List.of(), List.of(), List.of(), Map.of(), Map.of()), ""));
+        }
         Optional<JsonNode> previous = readJson("--compare", compare);
         Optional<JsonNode> live = readJson("--audit", audit);
         ReportInputs inputs = new ReportInputs(Optional.empty(), Instant.now().truncatedTo(ChronoUnit.SECONDS),

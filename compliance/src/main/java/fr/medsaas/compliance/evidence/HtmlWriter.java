@@ -24,16 +24,16 @@ public final class HtmlWriter {
             .subtitle{color:#424a53;margin:0 0 16px}
             table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:12.5px}
             caption{text-align:left;font-weight:bold;padding:4px 0;color:#424a53}
-            th,td{border:1px solid #b6bec7;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+            th,td{border:1px solid #b6bec7;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
             thead th{background:#eef1f4}
             th[scope=row]{background:#f6f8fa;width:28%}
-            .status{font-weight:bold;white-space:nowrap}
+            .status{font-weight:bold;white-space:nowrap;-webkit-print-color-adjust:exact;print-color-adjust:exact}
             .st-met{background:#dafbe1;color:#0a3d1a}
             .st-not-met{background:#ffebe9;color:#82071e}
             .st-acknowledged{background:#fff8c5;color:#5c4300}
             .st-not-evaluable{background:#eaeef2;color:#24292f}
             .st-manual{background:#ddf4ff;color:#0a3069}
-            .mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:11.5px}
+            .mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:11.5px;overflow-wrap:anywhere}
             .control{border-left:4px solid #b6bec7;padding-left:12px;margin:18px 0}
             .control.c-not-met{border-left-color:#cf222e}
             .control.c-acknowledged{border-left-color:#bf8700}
@@ -65,6 +65,7 @@ public final class HtmlWriter {
               body{max-width:none;padding:0;font-size:10.5pt}
               nav{display:none}
               section{break-before:page}
+              section#summary{break-before:auto}
               tr,figure,blockquote,.control h3{break-inside:avoid}
               h2,h3{break-after:avoid}
               thead{display:table-header-group}
