@@ -212,6 +212,10 @@ public final class HtmlWriter {
             out.append("<tr><th scope=\"row\">").append(esc(g.reference())).append("</th><td>").append(esc(t.referenceTitle(g.reference())))
                     .append("</td>");
             statusCell(g.status(), "td");
+            if (g.status() != ControlStatus.MANUAL && g.controlIds().stream().anyMatch(Texts::isManual)) {
+                // The automated part's status; the operator's documents are still due.
+                out.insert(out.lastIndexOf("</td>"), esc(" + " + t.status(ControlStatus.MANUAL).toLowerCase(m.lang().locale())));
+            }
             out.append("<td>");
             for (int i = 0; i < g.controlIds().size(); i++) {
                 String id = g.controlIds().get(i);

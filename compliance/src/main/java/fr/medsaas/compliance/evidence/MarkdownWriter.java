@@ -57,7 +57,9 @@ public final class MarkdownWriter {
                 flushRefs(family, rows);
                 family = g.family();
             }
-            rows.add(List.of(g.reference(), t.referenceTitle(g.reference()), status(g.status()), String.join(", ", g.controlIds())));
+            String manual = g.status() != ControlStatus.MANUAL && g.controlIds().stream().anyMatch(Texts::isManual)
+                    ? " + " + t.status(ControlStatus.MANUAL).toLowerCase(m.lang().locale()) : "";
+            rows.add(List.of(g.reference(), t.referenceTitle(g.reference()), status(g.status()) + manual, String.join(", ", g.controlIds())));
         }
         flushRefs(family, rows);
 

@@ -17,6 +17,11 @@ final class Texts {
         return m;
     }
 
+    /** Whether a control id names a manual item. */
+    static boolean isManual(String controlId) {
+        return ManualControls.ITEMS.stream().anyMatch(i -> i.id().equals(controlId));
+    }
+
     String status(ControlStatus s) {
         return m.get("status." + s.key());
     }
