@@ -133,14 +133,22 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** The commit of the infrastructure's sources: {@code git rev-parse HEAD} where medsaas lives, else {@code unknown}. */
+    /**
+     * The commit of the infrastructure's sources: {@code git rev-parse HEAD} where medsaas lives,
+     * followed by {@code (modified)} when tracked files differ from it; {@code unknown} without git.
+     */
     static String gitCommit() {
         String home = System.getProperty("medsaas.home", ".");
         try {
             Process git = new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD").redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
-                return out;
+                // Tracked files changed since that commit: the assembly may not be the commit's.
+                Process status = new ProcessBuilder("git", "-C", home, "status", "--porcelain", "--untracked-files=no")
+                        .redirectErrorStream(true).start();
+                String changes = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                boolean modified = status.waitFor(10, TimeUnit.SECONDS) && status.exitValue() == 0 && !changes.isEmpty();
+                return modified ? out + " (modified)" : out;
             }
         } catch (IOException e) {
             return "unknown";
