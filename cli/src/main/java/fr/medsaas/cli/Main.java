@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medsaas", mixinStandardHelpOptions = true, version = "medsaas 0.1.0",
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
         subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class,
-            BootstrapCommand.class, DiagramCommand.class, CostCommand.class, AuditCommand.class, EmptySynthCommand.class},
+            BootstrapCommand.class, DiagramCommand.class, CostCommand.class, ReportCommand.class, AuditCommand.class,
+            EmptySynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
