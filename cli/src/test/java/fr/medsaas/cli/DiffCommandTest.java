@@ -88,7 +88,8 @@ class DiffCommandTest {
         assertThat(tmp.resolve("new")).doesNotExist();
         CliRun deploy = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--out", tmp.resolve("new").toString());
         assertThat(deploy.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(deploy.err()).contains("nothing was read or deployed");
+        // The deploy's preflight asks the account first, and refuses before any read or synthesis.
+        assertThat(deploy.err()).contains("preflight: credentials: cannot ask the target account", "nothing was deployed");
     }
 
     @Test
