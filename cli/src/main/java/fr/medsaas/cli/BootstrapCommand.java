@@ -2,7 +2,6 @@ package fr.medsaas.cli;
 
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.platform.bootstrap.BootstrapPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,20 +69,9 @@ public final class BootstrapCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (List<String> command : plan.commands()) {
-            w.println("running: " + String.join(" ", command));
-            w.flush();
-            try {
-                int code = new ProcessBuilder(command).inheritIO().start().waitFor();
-                if (code != 0) {
-                    spec.commandLine().getErr().println("medsaas: cdk bootstrap failed (exit " + code + ")");
-                    return ExitCodes.INTERNAL;
-                }
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("medsaas: cannot run npx (Node.js 20+ is required): " + e.getMessage());
-                return ExitCodes.INTERNAL;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ExitCodes.INTERNAL;
+            int code = CdkCli.run(command, "cdk bootstrap", w, spec.commandLine().getErr());
+            if (code != ExitCodes.OK) {
+                return code;
             }
         }
         return ExitCodes.OK;

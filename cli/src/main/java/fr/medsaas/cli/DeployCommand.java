@@ -17,7 +17,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import fr.medsaas.sandbox.aws.CloudFormationChangeSets;
 import fr.medsaas.sandbox.aws.CloudFormationTemplates;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -173,22 +172,7 @@ public final class DeployCommand implements Callable<Integer> {
                 return guard;
             }
         }
-        w.println("running: " + String.join(" ", command));
-        w.flush();
-        try {
-            int code = new ProcessBuilder(command).inheritIO().start().waitFor();
-            if (code != 0) {
-                spec.commandLine().getErr().println("medsaas: the AWS CDK CLI failed (exit " + code + ")");
-                return ExitCodes.INTERNAL;
-            }
-            return ExitCodes.OK;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("medsaas: cannot run npx (Node.js 20+ is required): " + e.getMessage());
-            return ExitCodes.INTERNAL;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.INTERNAL;
-        }
+        return CdkCli.run(command, "the AWS CDK CLI", w, spec.commandLine().getErr());
     }
 
     private int deployLocally(EnvironmentConfig config) {
