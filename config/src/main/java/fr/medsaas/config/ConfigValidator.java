@@ -59,14 +59,8 @@ public final class ConfigValidator {
         checkMedia(config.media(), problems);
         checkBackup(config.backup(), config.media(), config.isProduction(), problems);
         checkFirewall(config.app().firewall(), problems);
-        if (config.media().noncurrentVersionDays() < 1 || config.media().noncurrentVersionDays() > 365) {
-            problems.add(refused("media.noncurrentVersionDays", String.valueOf(config.media().noncurrentVersionDays()),
-                    "1 to 365 days"));
-        }
-        if (config.media().edgeCacheSeconds() < 0 || config.media().edgeCacheSeconds() > 3600) {
-            problems.add(refused("media.edgeCacheSeconds", String.valueOf(config.media().edgeCacheSeconds()),
-                    "0 to 3600 seconds"));
-        }
+        range(problems, "media.noncurrentVersionDays", config.media().noncurrentVersionDays(), 1, 365);
+        range(problems, "media.edgeCacheSeconds", config.media().edgeCacheSeconds(), 0, 3600);
         checkObservability(config.observability(), problems);
         checkDelivery(config.delivery(), config, problems);
         return problems;
@@ -76,8 +70,7 @@ public final class ConfigValidator {
 
     private static void checkFirewall(FirewallConfig f, List<Problem> problems) {
         if (f.uploadPaths().isEmpty() || f.uploadPaths().size() > 10) {
-            problems.add(refused("app.firewall.uploadPaths", f.uploadPaths().toString(),
-                    "1 to 10 prefixes, each starting with /, at most 256 characters, no spaces"));
+            problems.add(refused("app.firewall.uploadPaths", f.uploadPaths().toString(), ""));
         }
         for (int i = 0; i < f.uploadPaths().size(); i++) {
             String path = f.uploadPaths().get(i);
@@ -90,10 +83,7 @@ public final class ConfigValidator {
             problems.add(refused("app.firewall.loginPath", f.loginPath(),
                     "a URI path prefix starting with /, at most 256 characters, no spaces"));
         }
-        if (f.loginRateLimit() < 10 || f.loginRateLimit() > 2000) {
-            problems.add(refused("app.firewall.loginRateLimit", String.valueOf(f.loginRateLimit()),
-                    "10 (AWS WAF's minimum) to 2000 requests per 5 minutes"));
-        }
+        range(problems, "app.firewall.loginRateLimit", f.loginRateLimit(), 10, 2000);
     }
 
     private static void checkNames(EnvironmentConfig c, List<Problem> problems) {
@@ -473,9 +463,11 @@ public final class ConfigValidator {
         }
     }
 
+    /** Refuses {@code value} outside {@code min..max}; the bounds are added unless the field's documented rule states them. */
     private static void range(List<Problem> problems, String field, int value, int min, int max) {
         if (value < min || value > max) {
-            problems.add(refused(field, String.valueOf(value), min + " to " + max));
+            String bounds = min + " to " + max;
+            problems.add(refused(field, String.valueOf(value), ConfigRules.of(field).contains(bounds) ? "" : bounds));
         }
     }
 
