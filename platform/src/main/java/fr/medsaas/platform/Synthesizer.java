@@ -70,12 +70,14 @@ public final class Synthesizer {
                 throw failure;
             }
             // Our HDS/RGPD pack (medsaas check) on the written templates, refused as cdk-nag's are.
-            java.util.List<fr.medsaas.compliance.assembly.Finding> ours = fr.medsaas.compliance.check.Checker.blocking(staging);
+            // One parse of the templates serves our pack and the result.
+            CloudAssembly staged = CloudAssembly.read(staging);
+            java.util.List<fr.medsaas.compliance.assembly.Finding> ours = fr.medsaas.compliance.check.Checker.blocking(staged);
             if (!ours.isEmpty()) {
                 throw new UnacknowledgedFindingsException(ours);
             }
             moveIntoPlace(staging, target);
-            CloudAssembly assembly = CloudAssembly.read(target);
+            CloudAssembly assembly = staged.movedTo(target);
             java.util.List<String> packs = new java.util.ArrayList<>(fr.medsaas.platform.nag.RulePacks.PACKS);
             packs.add(fr.medsaas.compliance.packs.MedSaasPack.NAME);
             return new Result(assembly, java.util.List.copyOf(packs),

@@ -55,6 +55,11 @@ public final class CloudAssembly {
         }
     }
 
+    /** The same assembly, read before its folder was moved to {@code directory}: nothing is read again. */
+    public CloudAssembly movedTo(Path directory) {
+        return new CloudAssembly(directory, stacks);
+    }
+
     /** The assembly's folder. */
     public Path directory() {
         return directory;

@@ -5,7 +5,6 @@ import fr.medsaas.compliance.assembly.Finding;
 import fr.medsaas.compliance.packs.MedSaasPack;
 import fr.medsaas.compliance.rules.Outcome;
 import fr.medsaas.compliance.rules.Status;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +38,8 @@ public final class Checker {
         return run(ResourceGraph.of(assembly));
     }
 
-    /** Our pack's open errors on the assembly in {@code directory}, as synthesis lists cdk-nag's. */
-    public static List<Finding> blocking(Path directory) {
-        return run(CloudAssembly.read(directory)).blocking().stream().map(CheckResult::toFinding).toList();
+    /** Our pack's open errors on {@code assembly}, as synthesis lists cdk-nag's. */
+    public static List<Finding> blocking(CloudAssembly assembly) {
+        return run(assembly).blocking().stream().map(CheckResult::toFinding).toList();
     }
 }
