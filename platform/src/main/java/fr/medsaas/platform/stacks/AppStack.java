@@ -11,6 +11,7 @@ import fr.medsaas.platform.constructs.app.PublicLoadBalancerProps;
 import fr.medsaas.platform.constructs.app.ServiceCluster;
 import fr.medsaas.platform.constructs.app.TaskRoles;
 import fr.medsaas.platform.constructs.app.TaskRolesProps;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.firewall.RegionalWebAcl;
 import fr.medsaas.platform.constructs.firewall.RegionalWebAclProps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
@@ -64,7 +65,8 @@ public final class AppStack extends PlatformStack {
                 new EncryptedLogGroupProps("/ecs/" + prefix + "-celery", in.keys().logs(), retention));
         Map<String, IRepository> repositories = ImageRepositories.imported(this, List.of(app.web(), app.worker()));
         this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(secrets, List.copyOf(repositories.values()),
-                List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec()));
+                List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec(),
+                PlatformPrincipals.of(config)));
         AppServiceProps.Roles taskRoles = new AppServiceProps.Roles(roles.executionRole(), roles.taskRole());
 
         // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.

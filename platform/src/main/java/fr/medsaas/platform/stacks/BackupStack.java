@@ -42,7 +42,8 @@ public final class BackupStack extends PlatformStack {
                 BackupWiring.databaseArn(config), config.media().bucketName(),
                 inputs.keys().key(KeyPurpose.RDS).getKeyArn(), inputs.keys().key(KeyPurpose.S3).getKeyArn(),
                 inputs.keys().key(KeyPurpose.BACKUP).getKeyArn(), copyKeyArn, BackupWiring.copyVaultArn(config),
-                primary, config.regions().backup()));
+                primary, config.regions().backup(),
+                fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).backupRoleName()));
         this.plan = new DailyBackupPlan(this, "Plan", new DailyBackupPlanProps(config.physicalName("daily-backup"),
                 vault.vault(),
                 backup.copyToBackupRegion() ? Optional.of(BackupWiring.copyVaultArn(config)) : Optional.empty(),

@@ -10,6 +10,7 @@ import fr.medsaas.platform.constructs.data.PostgresDatabase;
 import fr.medsaas.platform.constructs.data.PostgresDatabaseProps;
 import fr.medsaas.platform.constructs.data.RedisReplicationGroup;
 import fr.medsaas.platform.constructs.data.RedisReplicationGroupProps;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.network.PlatformSecurityGroups;
@@ -63,7 +64,8 @@ public final class DataStack extends PlatformStack {
                 new ApplicationSecretsProps.RedisSource(redis.authToken(), redis.primaryAddress(), RedisReplicationGroup.PORT),
                 // By name, not by reference: the App stack is deployed after this one.
                 List.of(config.physicalName("cluster") + "/" + AppStack.WEB_SERVICE,
-                        config.physicalName("cluster") + "/" + AppStack.WORKER_SERVICE)));
+                        config.physicalName("cluster") + "/" + AppStack.WORKER_SERVICE),
+                PlatformPrincipals.of(config)));
         BackupConfig backup = config.backup();
         Acknowledge.rules(postgres.instance(),
                 "BCK-1: the daily AWS Backup plan of the " + config.stackName("Backup") + " stack selects this instance "

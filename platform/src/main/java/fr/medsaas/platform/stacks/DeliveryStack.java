@@ -12,6 +12,7 @@ import fr.medsaas.platform.constructs.delivery.ImageBuildProps;
 import fr.medsaas.platform.constructs.delivery.ImageBuildSpec;
 import fr.medsaas.platform.constructs.delivery.ImageRepository;
 import fr.medsaas.platform.constructs.delivery.ImageRepositoryProps;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
@@ -75,7 +76,7 @@ public final class DeliveryStack extends PlatformStack {
                 new ArtifactBucketProps(key, delivery.artifactExpiryDays(), retention)).bucket();
         this.build = new ImageBuild(this, "ImageBuild", new ImageBuildProps(config.physicalName("image-build"),
                 new ImageBuildSpec(WEB_CONTAINER, WORKER_CONTAINER, separateWorker), webRepository, workerRepository,
-                artifacts, key, in.keys().logs(), retention));
+                artifacts, key, in.keys().logs(), retention, PlatformPrincipals.of(config).deliveryRoleName("image-build")));
 
         ICluster cluster = Cluster.fromClusterAttributes(this, "Cluster", ClusterAttributes.builder()
                 .clusterName(config.physicalName("cluster")).vpc(in.vpc()).build());
@@ -88,8 +89,8 @@ public final class DeliveryStack extends PlatformStack {
                         .service("sns").resource(alertsTopicName(config)).build())))
                 : Optional.empty();
         this.pipeline = new DeliveryPipeline(this, "Pipeline", new DeliveryPipelineProps(config.physicalName("delivery"),
-                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker, config.stackName("App") + "-"),
-                artifacts, key, alerts));
+                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker, PlatformPrincipals.of(config).ecsRolesPrefix()),
+                artifacts, key, alerts, PlatformPrincipals.of(config)));
     }
 
     /** The alerts topic's name (OBS-3): {@code <namePrefix>-alerts}, {@code medical-saas-alerts} in prod. */

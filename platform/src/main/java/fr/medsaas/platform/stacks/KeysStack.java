@@ -1,6 +1,7 @@
 package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.keys.PlatformKeysProps;
 import software.constructs.Construct;
@@ -13,7 +14,7 @@ public final class KeysStack extends PlatformStack {
         super(scope, config, "Keys", config.regions().primary(),
                 "medsaas " + config.name() + ": customer-managed KMS keys and aliases (KMS-1, KMS-2)");
         this.keys = new PlatformKeys(this, "Keys",
-                PlatformKeysProps.primary(config.namePrefix(), config.regions().primary()));
+                PlatformKeysProps.primary(config.namePrefix(), config.regions().primary(), PlatformPrincipals.of(config)));
     }
 
     /** The keys. */

@@ -61,7 +61,8 @@ public final class MediaStack extends PlatformStack {
             this.replication = Optional.of(new MediaReplication(this, "Replication", new MediaReplicationProps(
                     mediaBucket.bucket(), media.bucketName(), in.keys().key(KeyPurpose.S3).getKeyArn(), backup.replicaBucketName(),
                     EdgeWiring.acrossRegions(in.replicaS3KeyArn()),
-                    config.regions().primary(), config.regions().backup(), backup.replicationTimeControl())));
+                    config.regions().primary(), config.regions().backup(), backup.replicationTimeControl(),
+                    fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).replicationRoleName())));
             failover = Optional.of(Bucket.fromBucketAttributes(this, "ReplicaBucket", BucketAttributes.builder()
                     .bucketName(backup.replicaBucketName()).region(config.regions().backup()).build()));
         } else {

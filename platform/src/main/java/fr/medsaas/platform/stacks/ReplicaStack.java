@@ -6,6 +6,7 @@ import fr.medsaas.platform.constructs.backup.LockedBackupVault;
 import fr.medsaas.platform.constructs.backup.LockedBackupVaultProps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.keys.PlatformKeys;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.PlatformKeysProps;
 import fr.medsaas.platform.constructs.media.LogBucket;
 import fr.medsaas.platform.constructs.media.LogBucketProps;
@@ -35,7 +36,7 @@ public final class ReplicaStack extends PlatformStack {
                         + "(REG-2, BCK-1, BCK-3, S3-5, CF-5)");
         BackupConfig backup = config.backup();
         String region = config.regions().backup();
-        this.keys = new PlatformKeys(this, "Keys", PlatformKeysProps.backupRegion(config.namePrefix(), region));
+        this.keys = new PlatformKeys(this, "Keys", PlatformKeysProps.backupRegion(config.namePrefix(), region, PlatformPrincipals.of(config)));
         this.vault = new LockedBackupVault(this, "Vault", new LockedBackupVaultProps(BackupWiring.vaultName(config),
                 keys.key(KeyPurpose.BACKUP), backup.lockMode(), backup.lockMinRetentionDays(), backup.lockMaxRetentionDays(),
                 BackupWiring.deployRoleArnPattern(region)));

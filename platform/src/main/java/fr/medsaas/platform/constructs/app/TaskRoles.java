@@ -28,7 +28,8 @@ public final class TaskRoles extends Construct {
         software.amazon.awscdk.services.iam.IPrincipal ecsTasks = new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)));
         execution = new ManagedPolicyRole(this, "Execution", ecsTasks,
-                "ECS task execution: pull the configured images, write logs, read the three application secrets");
+                "ECS task execution: pull the configured images, write logs, read the three application secrets",
+                java.util.Optional.of(props.principals().ecsExecutionRoleName()));
         execution.allow(
                 statement(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
                         props.repositories().stream().map(r -> r.getRepositoryArn()).distinct().toList()),
@@ -49,7 +50,8 @@ public final class TaskRoles extends Construct {
                 "AwsSolutions-IAM5[Resource::*]");
 
         task = new ManagedPolicyRole(this, "Task", ecsTasks,
-                "Application tasks: the data key, metrics in one namespace, the media bucket");
+                "Application tasks: the data key, metrics in one namespace, the media bucket",
+                java.util.Optional.of(props.principals().ecsTaskRoleName()));
         task.allow(
                 statement(List.of("kms:Decrypt", "kms:GenerateDataKey"), List.of(props.dataKey().getKeyArn())),
                 PolicyStatement.Builder.create()

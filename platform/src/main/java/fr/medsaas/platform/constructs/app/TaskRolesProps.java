@@ -14,7 +14,9 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  * @param dataKey      the data key the task role may Decrypt and GenerateDataKey with
  * @param metricsNamespace the only CloudWatch namespace the task role may publish to
  * @param ecsExec      whether ECS Exec is allowed (SSM messages channel)
+ * @param principals   the fixed names of the two roles, which key and secret policies name (HARD-7)
  */
 public record TaskRolesProps(AppSecrets secrets, List<IRepository> repositories, List<ILogGroup> logGroups,
-                             IKey dataKey, String metricsNamespace, boolean ecsExec) {
+                             IKey dataKey, String metricsNamespace, boolean ecsExec,
+                             fr.medsaas.platform.constructs.iam.PlatformPrincipals principals) {
 }

@@ -26,7 +26,8 @@ public final class BackupServiceRole extends Construct {
     public BackupServiceRole(Construct scope, String id, BackupServiceRoleProps p) {
         super(scope, id);
         this.role = new ManagedPolicyRole(this, "Resource", new ServicePrincipal("backup.amazonaws.com"),
-                "AWS Backup: daily backups of the database and the media bucket, copied to " + p.backupRegion() + " (BCK-1)");
+                "AWS Backup: daily backups of the database and the media bucket, copied to " + p.backupRegion() + " (BCK-1)",
+                java.util.Optional.of(p.roleName()));
         String account = Aws.ACCOUNT_ID;
         String partition = Aws.PARTITION;
         String bucketArn = "arn:" + partition + ":s3:::" + p.bucketName();

@@ -12,8 +12,9 @@ package fr.medsaas.platform.constructs.backup;
  * @param copyVaultArn       the vault of the backup region
  * @param primaryRegion      the region of the selected resources and of the primary vault
  * @param backupRegion       the region of the copy
+ * @param roleName           the role's fixed name, which the keys' policies name (HARD-7)
  */
 public record BackupServiceRoleProps(String databaseArn, String bucketName, String rdsKeyArn, String s3KeyArn,
                                      String backupKeyArn, String copyBackupKeyArn, String copyVaultArn,
-                                     String primaryRegion, String backupRegion) {
+                                     String primaryRegion, String backupRegion, String roleName) {
 }

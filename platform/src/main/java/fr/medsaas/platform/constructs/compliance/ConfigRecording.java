@@ -73,7 +73,8 @@ public final class ConfigRecording extends Construct {
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
 
         ManagedPolicyRole role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("config.amazonaws.com"),
-                "AWS Config records the region's resources and delivers them to its bucket");
+                "AWS Config records the region's resources and delivers them to its bucket",
+                java.util.Optional.of(fr.medsaas.platform.constructs.iam.PlatformPrincipals.configRoleName(prefix)));
         role.role().addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWS_ConfigRole"));
         Acknowledge.rule(role, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]",
                 "AWS_ConfigRole is the read-only policy AWS maintains for a Config recorder: it follows every resource type "

@@ -1,5 +1,6 @@
 package fr.medsaas.platform.constructs.data;
 
+import fr.medsaas.platform.constructs.iam.SecretReaders;
 import fr.medsaas.platform.constructs.logs.EncryptedLogGroup;
 import fr.medsaas.platform.constructs.logs.EncryptedLogGroupProps;
 import fr.medsaas.platform.nag.Acknowledge;
@@ -61,6 +62,7 @@ public final class ApplicationSecrets extends Construct {
         EncryptedLogGroup logs = new EncryptedLogGroup(this, "BuilderLogs", new EncryptedLogGroupProps(
                 "/aws/lambda/" + props.function().name(), props.keys().logs(), props.function().logRetentionDays()));
         Role role = Role.Builder.create(this, "BuilderRole")
+                .roleName(props.principals().secretsBuilderRoleName())
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
                 .description("Builds the application's secrets (SEC-1): reads their sources, writes them, nothing else")
@@ -153,6 +155,12 @@ public final class ApplicationSecrets extends Construct {
                 .actions(List.of("secretsmanager:DeleteSecret"))
                 .resources(List.of("*"))
                 .build());
+        // HARD-7: each value readable by its readers only; the master password by no runtime role.
+        SecretReaders.restrict(props.database().masterSecret(), SecretReaders.MASTER, props.principals());
+        SecretReaders.restrict(props.redis().authToken(), SecretReaders.REDIS_TOKEN, props.principals());
+        SecretReaders.restrict(databaseUrl, SecretReaders.DATABASE_URL, props.principals());
+        SecretReaders.restrict(redisUrl, SecretReaders.REDIS_URL, props.principals());
+        SecretReaders.restrict(encryptionKey, SecretReaders.ENCRYPTION_KEY, props.principals());
         acknowledgeNoRotation();
     }
 

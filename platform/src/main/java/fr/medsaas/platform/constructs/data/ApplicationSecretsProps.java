@@ -1,5 +1,6 @@
 package fr.medsaas.platform.constructs.data;
 
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -19,9 +20,11 @@ import software.amazon.awscdk.services.secretsmanager.RotationSchedule;
  * @param redis            Redis, the source of REDIS_URL
  * @param restartServices  the ECS services ({@code cluster/service}) rolled onto new tasks when
  *                         DATABASE_URL changes: tasks read it only when they start
+ * @param principals       the builder role's fixed name, and who may read each secret (HARD-7)
  */
 public record ApplicationSecretsProps(String secretNamePrefix, BuilderFunction function, SecretKeys keys,
-                                      DatabaseSource database, RedisSource redis, List<String> restartServices) {
+                                      DatabaseSource database, RedisSource redis, List<String> restartServices,
+                                      PlatformPrincipals principals) {
     public ApplicationSecretsProps {
         restartServices = List.copyOf(restartServices);
     }

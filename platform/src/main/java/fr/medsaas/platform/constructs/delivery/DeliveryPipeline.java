@@ -8,6 +8,7 @@ import fr.medsaas.platform.nag.Acknowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
@@ -61,12 +62,13 @@ public final class DeliveryPipeline extends Construct {
         String objectsFinding = "AwsSolutions-IAM5[Resource::" + NagNames.arnOf(artifacts) + "/*]";
 
         ManagedPolicyRole pipelineRole = new ManagedPolicyRole(this, "Role",
-                new ServicePrincipal("codepipeline.amazonaws.com"), "pipeline " + props.pipelineName());
+                new ServicePrincipal("codepipeline.amazonaws.com"), "pipeline " + props.pipelineName(),
+                Optional.of(props.principals().deliveryRoleName("pipeline")));
         ArnPrincipal byPipeline = new ArnPrincipal(pipelineRole.role().getRoleArn());
 
         // Source --------------------------------------------------------------------------
         ManagedPolicyRole sourceRole = new ManagedPolicyRole(this, "SourceRole", byPipeline,
-                "source action of " + props.pipelineName());
+                "source action of " + props.pipelineName(), Optional.of(props.principals().deliveryRoleName("source")));
         sourceRole.allow(
                 statement("WriteSourceArtifacts", List.of("s3:PutObject", "s3:PutObjectAcl"), List.of(artifactObjects)),
                 statement("UseTheDeliveryKey", KEY_USE, List.of(props.key().getKeyArn())));
@@ -117,13 +119,13 @@ public final class DeliveryPipeline extends Construct {
 
         // Build ---------------------------------------------------------------------------
         ManagedPolicyRole buildRole = new ManagedPolicyRole(this, "BuildRole", byPipeline,
-                "build action of " + props.pipelineName());
+                "build action of " + props.pipelineName(), Optional.of(props.principals().deliveryRoleName("build")));
         buildRole.allow(statement("StartThisBuild", List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds",
                 "codebuild:StopBuild"), List.of(props.build().getProjectArn())));
 
         // Deploy --------------------------------------------------------------------------
         ManagedPolicyRole deployRole = new ManagedPolicyRole(this, "DeployRole", byPipeline,
-                "ECS deploy actions of " + props.pipelineName());
+                "ECS deploy actions of " + props.pipelineName(), Optional.of(props.principals().deliveryRoleName("deploy")));
         DeliveryPipelineProps.Targets targets = props.targets();
         deployRole.allow(
                 statement("UpdateTheTwoServices", List.of("ecs:DescribeServices", "ecs:UpdateService"),
@@ -142,8 +144,8 @@ public final class DeliveryPipeline extends Construct {
                 + "permission for RegisterTaskDefinition and DescribeTaskDefinition, and the ECS deploy action lists "
                 + "and describes the tasks of the new deployment; updating a service is limited to the two services.");
         Acknowledge.rule(deployRole.policy(), "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/"
-                + targets.taskRolesPrefix() + "*]", "The App stack's task and execution roles, whose names CloudFormation "
-                + "generates after the stack's name; passed to ECS tasks only (iam:PassedToService), as registering "
+                + targets.taskRolesPrefix() + "*]", "The App stack's task and execution roles, whose fixed names "
+                + "start with " + targets.taskRolesPrefix() + " (HARD-7); passed to ECS tasks only (iam:PassedToService), as registering "
                 + "a task definition that names them requires.");
 
         // The pipeline -------------------------------------------------------------------

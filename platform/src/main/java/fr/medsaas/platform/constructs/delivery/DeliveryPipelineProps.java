@@ -18,9 +18,11 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param artifacts    the artifact bucket
  * @param key          the delivery key, which encrypts the artifacts
  * @param alerts       where failures and waiting approvals are announced (@default none: nowhere)
+ * @param principals   the fixed names of its roles, which the delivery key's policy names (HARD-7)
  */
 public record DeliveryPipelineProps(String pipelineName, DeliveryConfig delivery, IProject build, Targets targets,
-                                    IBucket artifacts, IKey key, Optional<ITopic> alerts) {
+                                    IBucket artifacts, IKey key, Optional<ITopic> alerts,
+                                    fr.medsaas.platform.constructs.iam.PlatformPrincipals principals) {
 
     /**
      * The ECS services the pipeline deploys to.
@@ -28,7 +30,7 @@ public record DeliveryPipelineProps(String pipelineName, DeliveryConfig delivery
      * @param web             the web service ({@code django-service})
      * @param worker          the worker service ({@code celery-service})
      * @param taskRolesPrefix the name prefix of the roles their task definitions name (the App
-     *                        stack's roles, {@code MedSaas-<env>-App-}), which registering a new
+     *                        stack's roles, {@code <prefix>-ecs-}), which registering a new
      *                        task definition passes to ECS
      */
     public record Targets(IBaseService web, IBaseService worker, String taskRolesPrefix) {

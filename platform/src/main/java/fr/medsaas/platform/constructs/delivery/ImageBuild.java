@@ -48,7 +48,8 @@ public final class ImageBuild extends Construct {
         repositories.add(props.workerRepository().getRepositoryArn());
 
         this.role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("codebuild.amazonaws.com"),
-                "CodeBuild project " + props.projectName() + ": builds and pushes the platform's images");
+                "CodeBuild project " + props.projectName() + ": builds and pushes the platform's images",
+                java.util.Optional.of(props.roleName()));
         role.allow(
                 statement("WriteItsOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logs.logGroup().getLogGroupArn())),

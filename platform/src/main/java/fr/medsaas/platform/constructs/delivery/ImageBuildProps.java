@@ -15,7 +15,9 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param key              the delivery key, which encrypts its artifacts
  * @param logsKey          the logs key (OBS-1)
  * @param retentionDays    days its logs are kept (OBS-1)
+ * @param roleName         its role's fixed name, which the delivery key's policy names (HARD-7)
  */
 public record ImageBuildProps(String projectName, ImageBuildSpec buildSpec, IRepository webRepository,
-                              IRepository workerRepository, IBucket artifacts, IKey key, IKey logsKey, int retentionDays) {
+                              IRepository workerRepository, IBucket artifacts, IKey key, IKey logsKey, int retentionDays,
+                              String roleName) {
 }

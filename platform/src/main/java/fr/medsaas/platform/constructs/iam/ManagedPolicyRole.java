@@ -23,8 +23,21 @@ public final class ManagedPolicyRole extends Construct {
      * @param description what the role is for
      */
     public ManagedPolicyRole(Construct scope, String id, IPrincipal assumedBy, String description) {
+        this(scope, id, assumedBy, description, java.util.Optional.empty());
+    }
+
+    /**
+     * @param assumedBy   who may assume the role
+     * @param description what the role is for
+     * @param roleName    the role's fixed name, for policies that name it by ARN pattern (HARD-7);
+     *                    empty: a name CloudFormation generates
+     */
+    public ManagedPolicyRole(Construct scope, String id, IPrincipal assumedBy, String description,
+                             java.util.Optional<String> roleName) {
         super(scope, id);
-        this.role = Role.Builder.create(this, "Resource").assumedBy(assumedBy).description(description).build();
+        Role.Builder builder = Role.Builder.create(this, "Resource").assumedBy(assumedBy).description(description);
+        roleName.ifPresent(builder::roleName);
+        this.role = builder.build();
         this.policy = ManagedPolicy.Builder.create(this, "Policy")
                 .description("Rights of " + id + ": " + description)
                 .roles(List.of(role))

@@ -1,8 +1,10 @@
 package fr.medsaas.platform.constructs.keys;
 
+import fr.medsaas.platform.constructs.iam.RolePattern;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Tags;
@@ -18,17 +20,33 @@ import software.constructs.Construct;
 
 /**
  * The platform's customer-managed KMS keys (KMS-1): rotation on, retained when the stack is
- * deleted, one alias each. Their policies (KMS-2) keep the source's account statement, let AWS
- * services use a key only on the account's behalf ({@code kms:ViaService} and
- * {@code kms:CallerAccount}), let CloudWatch Logs use the logs key only for this account's
- * log groups in this region (encryption-context condition), and let CloudFront decrypt media
- * objects with the S3 key only through S3 and only for this account's distributions (CF-1).
+ * deleted, one alias each. Their policies (KMS-2, HARD-7) name who may use them:
+ * <ul>
+ *   <li>the account root administers the key and nothing more: no cryptographic action and no
+ *       grant, so no IAM policy of the account opens a key on its own;</li>
+ *   <li>each use of {@link KeyUses} is a statement for {@code Principal *} held to the named roles
+ *       ({@code aws:PrincipalArn}), to this account ({@code kms:CallerAccount}) and, for a
+ *       service's use, to that service ({@code kms:ViaService}); a service that needs grants gets
+ *       {@code kms:CreateGrant} in a statement of its own, only for an AWS resource
+ *       ({@code kms:GrantIsForAWSResource}), never in a wide allow;</li>
+ *   <li>CloudWatch Logs may use the logs key only for this account's log groups in this region
+ *       (encryption-context condition), and CloudFront may decrypt media objects with the S3 key
+ *       only through S3 and only for this account's distributions (CF-1).</li>
+ * </ul>
  */
 public final class PlatformKeys extends Construct {
-    private static final List<String> USE_ACTIONS = List.of(
-            "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
+    /** What the account root may do: administer the key, never use it nor grant its use. */
+    public static final List<String> ADMIN_ACTIONS = List.of(
+            "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias", "kms:DescribeKey", "kms:EnableKey",
+            "kms:DisableKey", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand",
+            "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:PutKeyPolicy", "kms:List*",
+            "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:RevokeGrant",
+            "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+    /** The statement id of the root's administration. */
+    public static final String ADMIN_SID = "AccountAdministersTheKey";
 
     private final Map<KeyPurpose, Key> keys = new EnumMap<>(KeyPurpose.class);
+    private final Map<KeyPurpose, IKey> byArn = new EnumMap<>(KeyPurpose.class);
 
     public PlatformKeys(Construct scope, String id, PlatformKeysProps props) {
         super(scope, id);
@@ -38,46 +56,31 @@ public final class PlatformKeys extends Construct {
                     .description(purpose.description())
                     .enableKeyRotation(true)
                     .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
-                    .policy(policyFor(purpose, props.region()))
+                    .policy(policyFor(purpose, props))
                     .build();
             if (purpose.healthData()) {
                 Tags.of(key).add("DataType", "medical-sensitive");
             }
             keys.put(purpose, key);
+            byArn.put(purpose, Key.fromKeyArn(this, purpose.constructId() + "ByArn", key.getKeyArn()));
         }
     }
 
-    private static PolicyDocument policyFor(KeyPurpose purpose, String region) {
+    private static PolicyDocument policyFor(KeyPurpose purpose, PlatformKeysProps props) {
+        String region = props.region();
         PolicyDocument doc = new PolicyDocument();
-        // The source's first statement: IAM policies of the account decide who may use the key.
         doc.addStatements(PolicyStatement.Builder.create()
-                .sid("Enable IAM User Permissions")
+                .sid(ADMIN_SID)
                 .principals(List.of(new AccountRootPrincipal()))
-                .actions(List.of("kms:*"))
+                .actions(ADMIN_ACTIONS)
                 .resources(List.of("*"))
                 .build());
-        for (String service : purpose.viaServices()) {
-            doc.addStatements(PolicyStatement.Builder.create()
-                    .sid("AllowUseThrough" + Character.toUpperCase(service.charAt(0)) + service.substring(1))
-                    .principals(List.of(new AnyPrincipal()))
-                    .actions(USE_ACTIONS)
-                    .resources(List.of("*"))
-                    .conditions(Map.of("StringEquals", new java.util.TreeMap<>(Map.of(
-                            "kms:ViaService", service + "." + region + ".amazonaws.com",
-                            "kms:CallerAccount", Aws.ACCOUNT_ID))))
-                    .build());
-            // HARD-4: a service may create grants on the key only for an AWS resource it manages.
-            doc.addStatements(PolicyStatement.Builder.create()
-                    .sid("AllowGrantsForAwsResourcesThrough" + Character.toUpperCase(service.charAt(0)) + service.substring(1))
-                    .principals(List.of(new AnyPrincipal()))
-                    .actions(List.of("kms:CreateGrant"))
-                    .resources(List.of("*"))
-                    .conditions(Map.of(
-                            "StringEquals", Map.of(
-                                    "kms:ViaService", service + "." + region + ".amazonaws.com",
-                                    "kms:CallerAccount", Aws.ACCOUNT_ID),
-                            "Bool", Map.of("kms:GrantIsForAWSResource", "true")))
-                    .build());
+        for (KeyUse use : KeyUses.of(purpose, props.principals(), region, region.equals(props.principals().region()))) {
+            doc.addStatements(statement(use.sid(), use.actions(), use, region, Map.of()));
+            if (use.grants()) {
+                doc.addStatements(statement(use.sid() + "Grants", List.of("kms:CreateGrant", "kms:ListGrants"), use, region,
+                        Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
+            }
         }
         // HARD-4 for every principal, the account's administrators included: a grant is a standing
         // permission outside IAM, so none is made but by or for an AWS service (Control Tower's
@@ -109,9 +112,27 @@ public final class PlatformKeys extends Construct {
             cloudTrailOfThisAccount().forEach(doc::addStatements);
         }
         if (purpose == KeyPurpose.ALERTS) {
-            doc.addStatements(alarmsOfThisAccount(region), eventBridgeToTheAlertsTopic());
+            doc.addStatements(alarmsOfThisAccount(region), eventBridgeToTheAlertsTopic(), notificationsThroughSns(region));
         }
         return doc;
+    }
+
+    private static PolicyStatement statement(String sid, List<String> actions, KeyUse use, String region,
+                                             Map<String, Object> extra) {
+        Map<String, Object> equals = new TreeMap<>();
+        equals.put("kms:CallerAccount", Aws.ACCOUNT_ID);
+        use.viaService().ifPresent(s -> equals.put("kms:ViaService", s + "." + region + ".amazonaws.com"));
+        Map<String, Object> conditions = new TreeMap<>(extra);
+        conditions.put("StringEquals", equals);
+        conditions.put("ArnLike", Map.of("aws:PrincipalArn",
+                use.principals().stream().map(RolePattern::resolved).toList()));
+        return PolicyStatement.Builder.create()
+                .sid(sid)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(actions)
+                .resources(List.of("*"))
+                .conditions(conditions)
+                .build();
     }
 
     /**
@@ -199,8 +220,36 @@ public final class PlatformKeys extends Construct {
                 .build();
     }
 
-    /** The key of one purpose. */
+    /**
+     * CI-1: the delivery pipeline's notification rule publishes failures and waiting approvals to
+     * the alerts topic through CodeStar Notifications, which makes the data key through SNS
+     * ({@code kms:ViaService}, as AWS documents for encrypted notification topics), on behalf of
+     * this account only.
+     */
+    private static PolicyStatement notificationsThroughSns(String region) {
+        return PolicyStatement.Builder.create()
+                .sid("AllowCodeStarNotificationsThroughSns")
+                .principals(List.of(new ServicePrincipal("codestar-notifications.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", new TreeMap<>(Map.of(
+                        "kms:ViaService", "sns." + region + ".amazonaws.com",
+                        "aws:SourceAccount", Aws.ACCOUNT_ID))))
+                .build();
+    }
+
+    /**
+     * The key of one purpose, held by ARN: CDK constructs given it (a secret, a log group) cannot
+     * append their own statements to its policy, such as a Secret's account-wide use through
+     * Secrets Manager, which would undo the named principals of HARD-7. The policy is
+     * {@link KeyUses}' alone.
+     */
     public IKey key(KeyPurpose purpose) {
+        return byArn.get(purpose);
+    }
+
+    /** The key itself, with its policy, for tests and the security model. */
+    public Key resource(KeyPurpose purpose) {
         return keys.get(purpose);
     }
 

@@ -1,5 +1,6 @@
 package fr.medsaas.platform.constructs.keys;
 
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import java.util.List;
 
 /**
@@ -8,19 +9,21 @@ import java.util.List;
  * @param namePrefix prefix of the aliases: {@code alias/<prefix>-data-key}
  * @param region     the region of the keys, for service principals and {@code kms:ViaService}
  * @param purposes   the keys to make, one per purpose
+ * @param principals the roles the key policies name (HARD-7)
  */
-public record PlatformKeysProps(String namePrefix, String region, List<KeyPurpose> purposes) {
+public record PlatformKeysProps(String namePrefix, String region, List<KeyPurpose> purposes,
+                                PlatformPrincipals principals) {
     public PlatformKeysProps {
         purposes = List.copyOf(purposes);
     }
 
     /** Every key of the primary region (KMS-1). */
-    public static PlatformKeysProps primary(String namePrefix, String region) {
-        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.values()));
+    public static PlatformKeysProps primary(String namePrefix, String region, PlatformPrincipals principals) {
+        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.values()), principals);
     }
 
     /** The keys of the backup region (REG-2): its backup vault's and its media replica's. */
-    public static PlatformKeysProps backupRegion(String namePrefix, String region) {
-        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.S3, KeyPurpose.BACKUP));
+    public static PlatformKeysProps backupRegion(String namePrefix, String region, PlatformPrincipals principals) {
+        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.S3, KeyPurpose.BACKUP), principals);
     }
 }

@@ -41,7 +41,8 @@ public final class MediaReplication extends Construct {
         this.role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("s3.amazonaws.com").withConditions(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
                 "ArnLike", Map.of("aws:SourceArn", sourceArn))),
-                "S3 replication of the media bucket to " + p.replicaBucketName() + " in " + p.backupRegion() + " (S3-5)");
+                "S3 replication of the media bucket to " + p.replicaBucketName() + " in " + p.backupRegion() + " (S3-5)",
+                java.util.Optional.of(p.roleName()));
         role.allow(
                 PolicyStatement.Builder.create().sid("ReadTheReplicationConfiguration")
                         .actions(List.of("s3:GetReplicationConfiguration", "s3:ListBucket"))

@@ -13,7 +13,9 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param primaryRegion          the source's region
  * @param backupRegion           the replica's region
  * @param replicationTimeControl whether the 15-minute Replication Time Control is on
+ * @param roleName               the replication role's fixed name, which both S3 keys' policies name (HARD-7)
  */
 public record MediaReplicationProps(IBucket source, String sourceBucketName, String sourceKeyArn, String replicaBucketName, String replicaKeyArn,
-                                    String primaryRegion, String backupRegion, boolean replicationTimeControl) {
+                                    String primaryRegion, String backupRegion, boolean replicationTimeControl,
+                                    String roleName) {
 }

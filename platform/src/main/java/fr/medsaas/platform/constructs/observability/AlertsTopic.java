@@ -32,9 +32,16 @@ public final class AlertsTopic extends Construct {
                 .masterKey(Key.fromKeyArn(this, "Key", props.key().getKeyArn()))
                 .enforceSsl(true)
                 .build();
-        for (String service : List.of("cloudwatch", "events")) {
+        // CloudWatch alarms (OBS-3), EventBridge's security events (OBS-5) and the delivery
+        // pipeline's notification rule (CI-1), which imports the topic and so cannot add this itself.
+        Map<String, String> publishers = new java.util.LinkedHashMap<>();
+        publishers.put("cloudwatch", "CloudWatch");
+        publishers.put("events", "EventBridge");
+        publishers.put("codestar-notifications", "CodeStarNotifications");
+        for (Map.Entry<String, String> publisher : publishers.entrySet()) {
+            String service = publisher.getKey();
             topic.addToResourcePolicy(PolicyStatement.Builder.create()
-                    .sid("Allow" + (service.equals("events") ? "EventBridge" : "CloudWatch") + "OfThisAccountToPublish")
+                    .sid("Allow" + publisher.getValue() + "OfThisAccountToPublish")
                     .principals(List.of(new ServicePrincipal(service + ".amazonaws.com")))
                     .actions(List.of("sns:Publish"))
                     .resources(List.of(topic.getTopicArn()))

@@ -1,0 +1,143 @@
+package fr.medsaas.platform.constructs.iam;
+
+import fr.medsaas.config.EnvironmentConfig;
+import java.util.List;
+
+/**
+ * The roles of an environment that use its keys and read its secrets (HARD-7), named from the
+ * configuration so that the Keys stack, deployed first, can name them. Plain data.
+ *
+ * <p>Roles with a fixed name ({@code <prefix>-ecs-task-role}, ...) are given that name by the
+ * construct that makes them ({@link #ecsTaskRoleName()}, ...). Two principals are named by a
+ * pattern instead, and say so: CloudFormation's execution role of the CDK bootstrap (the
+ * deployer, which creates the encrypted resources and resolves the secrets' dynamic references),
+ * and the roles made without a fixed name inside the Data stack, which are those of the
+ * master password's hosted rotation (the Secrets Manager transform makes them in a nested stack
+ * named after the Data stack).
+ *
+ * @param namePrefix    the environment's name prefix
+ * @param dataStackName the Data stack's name ({@code MedSaas-<env>-Data})
+ * @param region        the primary region (the deployer's role is per region)
+ */
+public record PlatformPrincipals(String namePrefix, String dataStackName, String region) {
+    /** The CDK bootstrap's default qualifier: the deployer's role is {@code cdk-<qualifier>-cfn-exec-role-...}. */
+    public static final String BOOTSTRAP_QUALIFIER = "hnb659fds";
+    private static final String ROLE = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/";
+
+    /** The principals of an environment. */
+    public static PlatformPrincipals of(EnvironmentConfig config) {
+        return new PlatformPrincipals(config.namePrefix(), config.stackName("Data"), config.regions().primary());
+    }
+
+    /** The ECS execution role's name: pulls images, writes logs, reads the application's secrets. */
+    public String ecsExecutionRoleName() {
+        return namePrefix + "-ecs-execution-role";
+    }
+
+    /** The prefix of the ECS roles' names, which the delivery pipeline passes to ECS. */
+    public String ecsRolesPrefix() {
+        return namePrefix + "-ecs-";
+    }
+
+    /** The ECS task role's name: the application's own rights. */
+    public String ecsTaskRoleName() {
+        return namePrefix + "-ecs-task-role";
+    }
+
+    /** The secrets builder's role name. */
+    public String secretsBuilderRoleName() {
+        return namePrefix + "-secrets-builder-role";
+    }
+
+    /** CloudFormation, deploying with the CDK bootstrap's execution role of the primary region. */
+    public RolePattern deployer() {
+        return deployerIn(region);
+    }
+
+    /** CloudFormation, deploying with the CDK bootstrap's execution role of {@code stackRegion}. */
+    public RolePattern deployerIn(String stackRegion) {
+        return new RolePattern("CloudFormation (CDK bootstrap execution role)",
+                ROLE + "cdk-" + BOOTSTRAP_QUALIFIER + "-cfn-exec-role-${AWS::AccountId}-" + stackRegion);
+    }
+
+    /** AWS Backup's role (BCK-1), named so that it matches {@link #backupRoles()}. */
+    public String backupRoleName() {
+        return namePrefix + "-backup-role";
+    }
+
+    /** The media bucket's replication role (S3-5). */
+    public String replicationRoleName() {
+        return namePrefix + "-media-replication-role";
+    }
+
+    /** AWS Config's recorder role (CMP-3). */
+    public String configRoleName() {
+        return configRoleName(namePrefix);
+    }
+
+    /** AWS Config's recorder role of the environment whose name prefix is {@code namePrefix}. */
+    public static String configRoleName(String namePrefix) {
+        return namePrefix + "-config-role";
+    }
+
+    /** A role of the delivery pipeline (CI-1..CI-3): {@code <prefix>-delivery-<part>-role}. */
+    public String deliveryRoleName(String part) {
+        return namePrefix + "-delivery-" + part + "-role";
+    }
+
+    /** The media bucket's replication role. */
+    public RolePattern replication() {
+        return new RolePattern("S3 replication role (media bucket to its replica)", ROLE + replicationRoleName());
+    }
+
+    /** AWS Config's recorder role. */
+    public RolePattern config() {
+        return new RolePattern("AWS Config recorder role", ROLE + configRoleName());
+    }
+
+    /** The delivery pipeline's roles and its image build's, all named {@code <prefix>-delivery-*}. */
+    public RolePattern delivery() {
+        return new RolePattern("Delivery roles (pipeline, its actions, the image build; named <prefix>-delivery-*)",
+                ROLE + namePrefix + "-delivery-*");
+    }
+
+    /** The ECS execution role. */
+    public RolePattern ecsExecution() {
+        return new RolePattern("ECS execution role (web, worker)", ROLE + ecsExecutionRoleName());
+    }
+
+    /** The ECS task role: the running application. */
+    public RolePattern ecsTask() {
+        return new RolePattern("ECS task role (web, worker application)", ROLE + ecsTaskRoleName());
+    }
+
+    /** The secrets builder (SEC-1). */
+    public RolePattern secretsBuilder() {
+        return new RolePattern("Secrets builder function", ROLE + secretsBuilderRoleName());
+    }
+
+    /** The master password's hosted rotation: roles made without a fixed name in the Data stack. */
+    public RolePattern masterRotation() {
+        return new RolePattern("Master password rotation (hosted, in the Data stack)", ROLE + dataStackName + "-*");
+    }
+
+    /** AWS Backup, through its service-linked role. */
+    public RolePattern backupService() {
+        return new RolePattern("AWS Backup (service-linked role)",
+                ROLE + "aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup");
+    }
+
+    /**
+     * The roles the Backup stack makes ({@link #backupRoleName()}), and the restore role an
+     * operator makes for a restore (docs/disaster-recovery.md), all named {@code <prefix>-backup...}.
+     */
+    public RolePattern backupRoles() {
+        return new RolePattern("Backup roles (named <prefix>-backup*)", ROLE + namePrefix + "-backup*");
+    }
+
+    /** Every pattern, for tests and the security model. */
+    public List<RolePattern> all() {
+        return List.of(deployer(), ecsExecution(), ecsTask(), secretsBuilder(), masterRotation(), backupService(),
+                backupRoles(), replication(), config(), delivery());
+    }
+}

@@ -1,0 +1,75 @@
+package fr.medsaas.platform.stacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.TestApps;
+import fr.medsaas.platform.constructs.iam.SecretReaders;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+/** HARD-7: every secret of the Data stack denies its value to all but the roles that need it. */
+class SecretPoliciesTest {
+    private static Template data;
+
+    @BeforeAll
+    static void synthesizeOnce() {
+        data = TestApps.template(TestApps.app("prod").data());
+    }
+
+    /** The readers named by the deny of the secret whose logical ID starts with {@code secretIdPrefix}. */
+    @SuppressWarnings("unchecked")
+    private static String readersOf(String secretIdPrefix) {
+        Map<String, Map<String, Object>> policies = data.findResources("AWS::SecretsManager::ResourcePolicy");
+        List<String> found = policies.values().stream()
+                .map(p -> (Map<String, Object>) p.get("Properties"))
+                .filter(p -> String.valueOf(p.get("SecretId")).contains(secretIdPrefix))
+                .flatMap(p -> ((List<Map<String, Object>>) ((Map<String, Object>) p.get("ResourcePolicy")).get("Statement")).stream())
+                .filter(s -> SecretReaders.SID.equals(s.get("Sid")))
+                .map(s -> {
+                    assertThat(s).containsEntry("Effect", "Deny").containsEntry("Action", "secretsmanager:GetSecretValue")
+                            .containsEntry("Principal", Map.of("AWS", "*"));
+                    return s.get("Condition").toString();
+                })
+                .toList();
+        assertThat(found).as("deny of " + secretIdPrefix).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    @Requirement("HARD-7")
+    void hard7_theMasterSecretIsReadableByNoRuntimeRole() {
+        String readers = readersOf("PostgresMasterSecretAttachment");
+        assertThat(readers).doesNotContain("ecs-task-role").doesNotContain("ecs-execution-role")
+                .contains("medical-saas-secrets-builder-role").contains("cfn-exec-role").contains("role/MedSaas-prod-Data-*");
+    }
+
+    @Test
+    @Requirement("HARD-7")
+    void hard7_theRedisTokenIsReadableByTheDeployerAndTheBuilderOnly() {
+        String readers = readersOf("RedisAuthToken");
+        assertThat(readers).doesNotContain("ecs-").contains("secrets-builder-role").contains("cfn-exec-role");
+    }
+
+    @Test
+    @Requirement("HARD-7")
+    void hard7_theApplicationsSecretsAreReadByTheExecutionRoleAndTheBuilderOnly() {
+        for (String secret : List.of("SecretsDatabaseUrl", "SecretsRedisUrl", "SecretsEncryptionKey")) {
+            String readers = readersOf(secret);
+            assertThat(readers).as(secret).contains("medical-saas-ecs-execution-role").contains("secrets-builder-role")
+                    .doesNotContain("ecs-task-role").doesNotContain("cfn-exec-role");
+        }
+    }
+
+    @Test
+    @Requirement("HARD-7")
+    void hard7_everySecretOfThePlatformHasItsDeny() {
+        assertThat(data.findResources("AWS::SecretsManager::Secret")).hasSize(SecretReaders.of(
+                fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(TestApps.config("prod"))).size());
+        assertThat(data.findResources("AWS::SecretsManager::ResourcePolicy").values().stream()
+                .filter(p -> p.toString().contains(SecretReaders.SID))).hasSize(5);
+    }
+}
