@@ -52,6 +52,12 @@ public final class ConfigValidator {
         checkNames(config, problems);
         checkRegions(config.regions(), problems);
         checkNetwork(config.network(), config.regions().primary(), problems);
+        if (config.isProduction() && !config.network().interfaceEndpoints()) {
+            // Without them the tasks reach AWS APIs through NAT, by public addresses no security
+            // group can list: their egress would be 443 to anywhere (docs/security-model.md).
+            problems.add(refused("network.interfaceEndpoints", "false",
+                    "the application's egress is held to the endpoints and S3 only through them"));
+        }
         checkLogging(config.logging(), problems);
         checkPostgres(config.data().postgres(), config.isProduction(), problems);
         checkRedis(config.data().redis(), config.isProduction(), problems);
@@ -155,6 +161,21 @@ public final class ConfigValidator {
         if (n.natGateways() < 1 || n.natGateways() > Math.max(1, azs.size())) {
             problems.add(refused("network.natGateways", String.valueOf(n.natGateways()),
                     "there are " + azs.size() + " zones"));
+        }
+        if (n.s3PrefixListId() == null || !n.s3PrefixListId().matches("pl-[0-9a-f]{8,17}")) {
+            problems.add(refused("network.s3PrefixListId", String.valueOf(n.s3PrefixListId()),
+                    "the id of the AWS-managed prefix list com.amazonaws." + primary + ".s3 (aws ec2 describe-prefix-lists)"));
+        }
+        for (int i = 0; i < n.appEgressCidrs().size(); i++) {
+            String text = n.appEgressCidrs().get(i);
+            Optional<Cidr> dest = Cidr.parse(text);
+            if (dest.isEmpty() || dest.get().prefix() < 8) {
+                problems.add(refused("network.appEgressCidrs[" + i + "]", text,
+                        "one partner's addresses, never the whole internet"));
+            } else if (vpc.isPresent() && vpc.get().overlaps(dest.get())) {
+                problems.add(refused("network.appEgressCidrs[" + i + "]", text,
+                        "it is inside the VPC " + vpc.get() + ", where groups are chained by reference"));
+            }
         }
     }
 

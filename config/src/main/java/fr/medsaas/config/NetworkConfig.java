@@ -13,6 +13,10 @@ import java.util.List;
  * @param dbSubnetCidrs      isolated tier of the databases: no route to the internet
  * @param natGateways        how many NAT gateways, from 1 to one per zone
  * @param interfaceEndpoints whether ECR, Secrets Manager, Logs and KMS are reached through interface endpoints
+ * @param s3PrefixListId     the AWS-managed prefix list of S3 in the primary region, the destination of the tasks'
+ *                           and functions' S3 traffic through the gateway endpoint
+ * @param appEgressCidrs     the internet destinations the web and worker tasks may reach on HTTPS (443), beyond AWS
+ *                           endpoints; none by default: a compromised task cannot send data anywhere else
  */
 public record NetworkConfig(
         @Doc(value = "IPv4 block of the VPC (NET-1)", defaultValue = "10.0.0.0/16",
@@ -36,13 +40,22 @@ public record NetworkConfig(
                 rule = "from 1 to the number of zones")
         int natGateways,
         @Doc(value = "Interface endpoints for ECR, Secrets Manager, CloudWatch Logs and KMS (NET-5)",
-                defaultValue = "true", rule = "true or false")
-        boolean interfaceEndpoints) {
+                defaultValue = "true", rule = "true or false; true in prod")
+        boolean interfaceEndpoints,
+        @Doc(value = "AWS-managed prefix list of S3 in the primary region (com.amazonaws.<region>.s3, as `aws ec2 "
+                + "describe-prefix-lists` shows it): the only S3 destination of the tasks' and functions' security groups",
+                defaultValue = "pl-23ad484a", rule = "pl- then 8 to 17 hexadecimal digits")
+        String s3PrefixListId,
+        @Doc(value = "Internet destinations of the web and worker tasks on HTTPS 443, beyond AWS endpoints (the application's "
+                + "partners); listed in docs/security-model.md", defaultValue = "[]",
+                rule = "a.b.c.d/n, n from 8 to 32, aligned, outside the VPC; never 0.0.0.0/0")
+        List<String> appEgressCidrs) {
 
     public NetworkConfig {
         availabilityZones = List.copyOf(availabilityZones);
         publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
         appSubnetCidrs = List.copyOf(appSubnetCidrs);
         dbSubnetCidrs = List.copyOf(dbSubnetCidrs);
+        appEgressCidrs = appEgressCidrs == null ? List.of() : List.copyOf(appEgressCidrs);
     }
 }

@@ -41,6 +41,9 @@ class ConfigRuleSourceTest {
         CASES.put("network.appSubnetCidrs[0]", "name: prod\nnetwork: { appSubnetCidrs: [10.0.1.0/24, 10.0.11.0/24, 10.0.12.0/24] }\n");
         CASES.put("network.dbSubnetCidrs[2]", "name: prod\nnetwork: { dbSubnetCidrs: [10.0.20.0/24, 10.0.21.0/24, 10.9.22.0/24] }\n");
         CASES.put("network.natGateways", "name: prod\nnetwork: { natGateways: 4 }\n");
+        CASES.put("network.interfaceEndpoints", "name: prod\nnetwork: { interfaceEndpoints: false }\n");
+        CASES.put("network.s3PrefixListId", "name: prod\nnetwork: { s3PrefixListId: s3 }\n");
+        CASES.put("network.appEgressCidrs[0]", "name: prod\nnetwork: { appEgressCidrs: [0.0.0.0/0] }\n");
         CASES.put("logging.retentionDays", "name: prod\nlogging: { retentionDays: 30 }\n");
         CASES.put("app.certificateArn", "name: prod\napp: { certificateArn: not-an-arn }\n");
         CASES.put("app.djangoSettingsModule", app("djangoSettingsModule: 'config settings'"));
@@ -105,7 +108,7 @@ class ConfigRuleSourceTest {
     }
 
     /** Fields whose rule the loader enforces by their type alone: a boolean, a list of strings, an enum. */
-    private static final List<String> TYPE_ONLY = List.of("network.interfaceEndpoints", "app.ecsExec",
+    private static final List<String> TYPE_ONLY = List.of("app.ecsExec",
             "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine",
             "compliance.trailObjectLock", "compliance.configRecorder", "compliance.guardDuty", "compliance.securityHub",
             "backup.lockMode", "backup.replicationTimeControl", "delivery.notifyAlerts");

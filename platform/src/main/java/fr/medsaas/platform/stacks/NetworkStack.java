@@ -21,10 +21,11 @@ public final class NetworkStack extends PlatformStack {
                 config.physicalName("vpc"), "/aws/vpc/" + config.physicalName("flow-logs"),
                 in.keys().logs(), config.logging().retentionDays()));
         this.securityGroups = new PlatformSecurityGroups(this, "SecurityGroups",
-                new PlatformSecurityGroupsProps(vpc.vpc(), config.namePrefix()));
+                new PlatformSecurityGroupsProps(vpc.vpc(), config.namePrefix(), config.network().interfaceEndpoints(),
+                        config.network().s3PrefixListId(), config.network().appEgressCidrs()));
         if (config.network().interfaceEndpoints()) {
             new ServiceEndpoints(this, "Endpoints",
-                    new ServiceEndpointsProps(vpc.vpc(), vpc.appSubnets(), securityGroups.endpoints()));
+                    new ServiceEndpointsProps(vpc.vpc(), vpc.appSubnets(), securityGroups.endpoints(), config.app().ecsExec()));
         }
     }
 

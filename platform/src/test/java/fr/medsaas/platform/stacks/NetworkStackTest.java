@@ -151,9 +151,9 @@ class NetworkStackTest {
         List<String> services = prod.findResources("AWS::EC2::VPCEndpoint", Map.of(
                 "Properties", Map.of("VpcEndpointType", "Interface"))).values().stream()
                 .map(e -> props(e).get("ServiceName").toString()).toList();
-        assertThat(services).hasSize(5).anyMatch(s -> s.contains("ecr.api")).anyMatch(s -> s.contains("ecr.dkr"))
+        assertThat(services).hasSize(7).anyMatch(s -> s.contains("ecr.api")).anyMatch(s -> s.contains("ecr.dkr"))
                 .anyMatch(s -> s.contains("secretsmanager")).anyMatch(s -> s.contains(".logs"))
-                .anyMatch(s -> s.contains(".kms"));
+                .anyMatch(s -> s.contains(".kms")).anyMatch(s -> s.contains(".monitoring")).anyMatch(s -> s.contains(".ecs"));
         // dev turns the interface endpoints off by configuration
         assertThat(dev.findResources("AWS::EC2::VPCEndpoint", Map.of(
                 "Properties", Map.of("VpcEndpointType", "Interface")))).isEmpty();

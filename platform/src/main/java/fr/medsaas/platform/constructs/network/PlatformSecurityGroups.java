@@ -1,6 +1,7 @@
 package fr.medsaas.platform.constructs.network;
 
 import fr.medsaas.platform.nag.Acknowledge;
+import software.amazon.awscdk.services.ec2.IPeer;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -10,8 +11,10 @@ import software.constructs.Construct;
 /**
  * The security groups of SG-1..5, chained by group reference, never by CIDR inside the VPC:
  * internet → load balancer (443, and 80 to redirect) → web app (8000) → PostgreSQL (5432) and
- * Redis (6379). The worker has no ingress. Egress is as narrow as ingress: no group may open
- * outbound to everything, and the data stores send nothing out.
+ * Redis (6379). The worker has no ingress. Egress is as narrow as ingress: the load balancer
+ * sends to the web app on 8000 only; the tasks reach the stores, the interface endpoints, S3
+ * through the gateway endpoint's prefix list and the configured partners, nothing else; the data
+ * stores send nothing out.
  *
  * <p>Two groups serve the data tier's functions, which have no ingress: the master-password
  * rotation, the one client of PostgreSQL besides the application (a rotation must log in to
@@ -51,6 +54,7 @@ public final class PlatformSecurityGroups extends Construct {
 
         // SG-2: the web application takes traffic from the load balancer only.
         app.addIngressRule(alb, Port.tcp(8000), "from the load balancer only");
+        IPeer s3 = Peer.prefixList(props.s3PrefixListId());
         for (SecurityGroup client : new SecurityGroup[] {app, worker}) {
             // SG-3, SG-4: the stores take traffic from the application groups only.
             database.addIngressRule(client, Port.tcp(5432), "PostgreSQL from " + client.getNode().getId());
@@ -58,17 +62,37 @@ public final class PlatformSecurityGroups extends Construct {
             endpoints.addIngressRule(client, Port.tcp(443), "AWS APIs from " + client.getNode().getId());
             client.addEgressRule(database, Port.tcp(5432), "to PostgreSQL");
             client.addEgressRule(redis, Port.tcp(6379), "to Redis");
-            // AWS APIs (ECR, Secrets Manager, Logs, KMS, S3) through endpoints or NAT, and the
-            // application's own HTTPS partners: TLS only, never plain text.
-            client.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS out, TLS only");
+            // S3 through the gateway endpoint: the media bucket, and the image layers ECR serves from S3.
+            client.addEgressRule(s3, Port.tcp(443), "to S3 through the gateway endpoint");
+            awsApis(client, props);
+            // The application's own partners, as configured (none by default).
+            for (String cidr : props.appEgressCidrs()) {
+                client.addEgressRule(Peer.ipv4(cidr), Port.tcp(443), "HTTPS to a configured partner (network.appEgressCidrs)");
+            }
         }
         // DB-3: rotating the master password means logging in to PostgreSQL to change it.
         database.addIngressRule(dbRotation, Port.tcp(5432), "PostgreSQL from the master password rotation");
         dbRotation.addEgressRule(database, Port.tcp(5432), "to PostgreSQL");
+        // CloudFormation's custom-resource responses go to a pre-signed S3 URL.
+        secretsBuilder.addEgressRule(s3, Port.tcp(443), "to CloudFormation's response URL in S3 (gateway endpoint)");
         for (SecurityGroup function : new SecurityGroup[] {dbRotation, secretsBuilder}) {
             endpoints.addIngressRule(function, Port.tcp(443), "AWS APIs from " + function.getNode().getId());
-            // Secrets Manager through the endpoint or NAT, and CloudFormation's response URL (S3).
-            function.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS out to AWS APIs, TLS only");
+            awsApis(function, props);
+        }
+    }
+
+    /**
+     * AWS APIs: through the interface endpoints when they exist (the only way out of the group);
+     * without them (outside prod only, the configuration refuses it in prod), through NAT to
+     * addresses no group can list, so 443 to anywhere, TLS only: the one wide egress of the
+     * platform, listed in docs/security-model.md.
+     */
+    private void awsApis(SecurityGroup group, PlatformSecurityGroupsProps props) {
+        if (props.interfaceEndpoints()) {
+            group.addEgressRule(endpoints, Port.tcp(443), "to AWS APIs through the interface endpoints");
+        } else {
+            group.addEgressRule(Peer.anyIpv4(), Port.tcp(443),
+                    "to AWS APIs through NAT (no interface endpoints in this environment), TLS only");
         }
     }
 

@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
  * @param vpc           the VPC
  * @param subnets       the subnets of the endpoints' network interfaces (the app tier)
  * @param securityGroup the endpoints' group, open on 443 to the application groups only
+ * @param ecsExec       whether ECS Exec is on, which needs the SSM messages endpoint
  */
-public record ServiceEndpointsProps(IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {
+public record ServiceEndpointsProps(IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup, boolean ecsExec) {
 }

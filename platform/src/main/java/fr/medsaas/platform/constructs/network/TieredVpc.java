@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.ISubnet;
@@ -73,6 +74,9 @@ public final class TieredVpc extends Construct {
                 .gatewayEndpoints(Map.of("S3", GatewayVpcEndpointOptions.builder()
                         .service(GatewayVpcEndpointAwsService.S3).build()))
                 .build();
+        GatewayVpcEndpoint s3 = (GatewayVpcEndpoint) vpc.getNode().findChild("S3");
+        s3.addToPolicy(EndpointPolicies.thisAccountOnly());
+        EndpointPolicies.s3Exceptions(software.amazon.awscdk.Stack.of(this).getRegion()).forEach(s3::addToPolicy);
         logDefaultGroupProviderToOwnGroup(props);
         nameSubnets(vpc.getPublicSubnets(), PUBLIC, n.availabilityZones());
         nameSubnets(vpc.getPrivateSubnets(), APP, n.availabilityZones());

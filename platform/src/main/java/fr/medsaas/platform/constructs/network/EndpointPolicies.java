@@ -1,0 +1,60 @@
+package fr.medsaas.platform.constructs.network;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * The policies of the VPC endpoints: a stolen credential of another account, or a request for
+ * another account's resource, cannot leave the VPC through them (exfiltration to a bucket, a
+ * secret, a log group or a key of someone else's).
+ */
+public final class EndpointPolicies {
+    /** The statement id of the account's own traffic. */
+    public static final String THIS_ACCOUNT = "OnlyThisAccountsPrincipalsAndResources";
+
+    private EndpointPolicies() {
+    }
+
+    /**
+     * This account's principals on this account's resources. {@code aws:ResourceAccount} is held
+     * with {@code IfExists}: actions without a resource (ecr:GetAuthorizationToken,
+     * cloudwatch:PutMetricData) carry no resource account, and are still held to this account's
+     * principals.
+     */
+    public static PolicyStatement thisAccountOnly() {
+        return PolicyStatement.Builder.create()
+                .sid(THIS_ACCOUNT)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("*"))
+                .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID),
+                        "StringEqualsIfExists", Map.of("aws:ResourceAccount", Aws.ACCOUNT_ID)))
+                .build();
+    }
+
+    /**
+     * The S3 gateway endpoint's two exceptions, both AWS-owned buckets of this region: ECR's image
+     * layers (read with this account's credentials), and CloudFormation's custom-resource
+     * responses (written through a URL that CloudFormation pre-signed, so with its principal).
+     */
+    public static List<PolicyStatement> s3Exceptions(String region) {
+        return List.of(
+                PolicyStatement.Builder.create()
+                        .sid("EcrImageLayers")
+                        .principals(List.of(new AnyPrincipal()))
+                        .actions(List.of("s3:GetObject"))
+                        .resources(List.of("arn:" + Aws.PARTITION + ":s3:::prod-" + region + "-starport-layer-bucket/*"))
+                        .conditions(Map.of("StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID)))
+                        .build(),
+                PolicyStatement.Builder.create()
+                        .sid("CloudFormationCustomResourceResponses")
+                        .principals(List.of(new AnyPrincipal()))
+                        .actions(List.of("s3:PutObject"))
+                        .resources(List.of("arn:" + Aws.PARTITION + ":s3:::cloudformation-custom-resource-response-*/*"))
+                        .build());
+    }
+}
