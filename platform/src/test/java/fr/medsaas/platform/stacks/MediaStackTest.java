@@ -119,7 +119,7 @@ class MediaStackTest {
     @Requirement("S3-4")
     void theMediaBucketPolicyHoldsExactlyTheseStatementsInOrder() {
         List<Object> statements = mediaBucketStatements();
-        assertThat(statements).hasSize(5);
+        assertThat(statements).hasSize(7);
         // 1. S3-3 TLS only.
         assertThat(asMap(statements.get(0))).containsAllEntriesOf(Map.of(
                 "Effect", "Deny", "Principal", Map.of("AWS", "*"), "Action", "s3:*",
@@ -142,8 +142,11 @@ class MediaStackTest {
                 "Condition", Map.of(
                         "Null", Map.of("s3:x-amz-server-side-encryption", "false"),
                         "StringNotEquals", Map.of("s3:x-amz-server-side-encryption", "aws:kms"))));
-        // 5. CF-1 CloudFront reads objects, for this distribution only.
-        Map<String, Object> oac = asMap(statements.get(4));
+        // 5, 6. S3-2 tightened (issue 14): a named key must be ours; SSE-KMS without a key id is refused.
+        assertThat(asMap(statements.get(4))).containsEntry("Sid", "DenyUploadsUnderAnotherKey");
+        assertThat(asMap(statements.get(5))).containsEntry("Sid", "DenyKmsUploadsWithoutAKeyId");
+        // 7. CF-1 CloudFront reads objects, for this distribution only.
+        Map<String, Object> oac = asMap(statements.get(6));
         assertThat(oac).containsAllEntriesOf(Map.of(
                 "Effect", "Allow", "Principal", Map.of("Service", "cloudfront.amazonaws.com"), "Action", "s3:GetObject"));
         assertThat(oac.get("Condition").toString()).contains("AWS:SourceArn").contains(":distribution/")

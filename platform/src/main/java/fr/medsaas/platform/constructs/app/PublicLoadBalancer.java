@@ -2,8 +2,11 @@ package fr.medsaas.platform.constructs.app;
 
 import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -15,6 +18,10 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificat
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.regioninfo.RegionInfo;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -40,6 +47,7 @@ public final class PublicLoadBalancer extends Construct {
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .enforceSsl(true)
+                .minimumTlsVersion(1.2)
                 .versioned(true)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .lifecycleRules(List.of(LifecycleRule.builder()
@@ -71,7 +79,7 @@ public final class PublicLoadBalancer extends Construct {
                 .dropInvalidHeaderFields(true)
                 .deletionProtection(props.deletionProtection())
                 .build();
-        loadBalancer.logAccessLogs(accessLogs, "alb");
+        logAccessLogs();
         if (!props.deletionProtection()) {
             Acknowledge.rules(loadBalancer,
                     "Deletion protection was turned off by configuration (app.loadBalancerDeletionProtection: false) "
@@ -114,6 +122,37 @@ public final class PublicLoadBalancer extends Construct {
                 "Port 80 only answers a permanent redirect to HTTPS on 443 (ALB-1); it forwards nothing, so it has no "
                         + "certificate to carry. The HTTPS listener uses the configured ACM certificate.",
                 "HIPAA.Security-ELBv2ACMCertificateRequired", "NIST.800.53.R5-ELBv2ACMCertificateRequired");
+    }
+
+    /**
+     * ALB-2: access logs to the bucket, with a policy written here rather than CDK's
+     * {@code logAccessLogs}, which also lets {@code delivery.logs.amazonaws.com} write with no
+     * {@code aws:SourceAccount}. In a region opened before August 2022 (eu-west-3 among them),
+     * Elastic Load Balancing writes as its regional account, which AWS documents no condition key
+     * for: its writes are held to this account's prefix. In a later region, the log-delivery
+     * service principal writes, held to this account by {@code aws:SourceAccount}.
+     */
+    private void logAccessLogs() {
+        String region = Stack.of(this).getRegion();
+        String prefix = "alb";
+        String objects = accessLogs.arnForObjects(prefix + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*");
+        String elbAccount = RegionInfo.get(region).getElbv2Account();
+        PolicyStatement.Builder write = PolicyStatement.Builder.create()
+                .sid("ElasticLoadBalancingWritesThisAccountsLogs")
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(objects));
+        if (elbAccount != null) {
+            write.principals(List.of(new AccountPrincipal(elbAccount)));
+        } else {
+            write.principals(List.of(new ServicePrincipal("logdelivery.elasticloadbalancing.amazonaws.com")))
+                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)));
+        }
+        accessLogs.addToResourcePolicy(write.build());
+        loadBalancer.setAttribute("access_logs.s3.enabled", "true");
+        loadBalancer.setAttribute("access_logs.s3.bucket", accessLogs.getBucketName());
+        loadBalancer.setAttribute("access_logs.s3.prefix", prefix);
+        // The policy must be in place before the load balancer checks it can write.
+        loadBalancer.getNode().addDependency(accessLogs);
     }
 
     /** The load balancer. */

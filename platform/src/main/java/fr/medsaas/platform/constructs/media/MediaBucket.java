@@ -70,6 +70,8 @@ public final class MediaBucket extends Construct {
         BucketEvents.toEventBridge(bucket);
         bucket.addToResourcePolicy(denyOutsideRegions(bucket, props.allowedRegions()));
         bucket.addToResourcePolicy(denyUploadsNotUnderKms(bucket));
+        bucket.addToResourcePolicy(denyUploadsUnderAnotherKey(bucket, key));
+        bucket.addToResourcePolicy(denyKmsUploadsWithoutOurKeyId(bucket));
     }
 
     /** Acknowledges that this bucket replicates nowhere, for {@code reason} (the replica itself, or replication off). */
@@ -141,6 +143,42 @@ public final class MediaBucket extends Construct {
                 .conditions(new java.util.TreeMap<>(Map.of(
                         "Null", Map.of("s3:x-amz-server-side-encryption", "false"),
                         "StringNotEquals", Map.of("s3:x-amz-server-side-encryption", "aws:kms"))))
+                .build();
+    }
+
+    /**
+     * S3-2 tightened: an upload that names a KMS key must name ours. A caller could otherwise write
+     * objects under a key of its own and later revoke our access to them (a ransomware pattern).
+     * Uploads that name none get the bucket's default, our key; the {@code Null} condition keeps
+     * them allowed.
+     */
+    static PolicyStatement denyUploadsUnderAnotherKey(IBucket bucket, IKey key) {
+        return PolicyStatement.Builder.create()
+                .sid("DenyUploadsUnderAnotherKey")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects("*")))
+                .conditions(Map.of(
+                        "Null", Map.of("s3:x-amz-server-side-encryption-aws-kms-key-id", "false"),
+                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption-aws-kms-key-id", key.getKeyArn())))
+                .build();
+    }
+
+    /**
+     * An upload that asks for SSE-KMS without naming a key would get S3's AWS-managed key
+     * ({@code aws/s3}), not ours: it must name ours, or ask for nothing and get the default.
+     */
+    static PolicyStatement denyKmsUploadsWithoutOurKeyId(IBucket bucket) {
+        return PolicyStatement.Builder.create()
+                .sid("DenyKmsUploadsWithoutAKeyId")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects("*")))
+                .conditions(Map.of("Null", Map.of(
+                        "s3:x-amz-server-side-encryption", "false",
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id", "true")))
                 .build();
     }
 
