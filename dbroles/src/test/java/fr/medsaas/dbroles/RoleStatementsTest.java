@@ -1,0 +1,83 @@
+package fr.medsaas.dbroles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** HARD-6: the SQL the database-roles function issues. */
+class RoleStatementsTest {
+    private static final RoleSpec SPEC = new RoleSpec("medical_saas", "app", "medical_saas_owner",
+            "medical_saas_app", "medical_saas_migration");
+
+    @Test
+    void createsEachRoleOnlyWhenMissing() {
+        List<String> sql = RoleStatements.of(SPEC, "a", "m");
+        for (String role : List.of("medical_saas_owner", "medical_saas_app", "medical_saas_migration")) {
+            assertThat(sql).anyMatch(s -> s.startsWith("DO $$ BEGIN IF NOT EXISTS")
+                    && s.contains("rolname = '" + role + "'") && s.contains("CREATE ROLE \"" + role + "\""));
+        }
+        assertThat(sql).filteredOn(s -> s.contains("CREATE ROLE")).allMatch(s -> s.contains("IF NOT EXISTS"));
+    }
+
+    @Test
+    void nothingIsEverDropped() {
+        assertThat(String.join("\n", RoleStatements.of(SPEC, "a", "m")).toUpperCase()).doesNotContain("DROP");
+    }
+
+    @Test
+    void theApplicationGetsDmlOnlyOnItsSchema() {
+        List<String> sql = RoleStatements.of(SPEC, "a", "m");
+        List<String> toApp = sql.stream().filter(s -> s.startsWith("GRANT") || s.startsWith("ALTER DEFAULT"))
+                .filter(s -> s.endsWith("TO \"medical_saas_app\"")).toList();
+        assertThat(toApp).containsExactly(
+                "GRANT USAGE ON SCHEMA \"app\" TO \"medical_saas_app\"",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"app\" TO \"medical_saas_app\"",
+                "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \"app\" TO \"medical_saas_app\"",
+                "ALTER DEFAULT PRIVILEGES FOR ROLE \"medical_saas_owner\" IN SCHEMA \"app\" GRANT SELECT, INSERT, UPDATE, "
+                        + "DELETE ON TABLES TO \"medical_saas_app\"",
+                "ALTER DEFAULT PRIVILEGES FOR ROLE \"medical_saas_owner\" IN SCHEMA \"app\" GRANT USAGE, SELECT ON "
+                        + "SEQUENCES TO \"medical_saas_app\"");
+        assertThat(sql).anyMatch(s -> s.startsWith("ALTER ROLE \"medical_saas_app\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
+        assertThat(sql).noneMatch(s -> s.matches("GRANT \"medical_saas_owner\" TO .*\"medical_saas_app\".*"));
+    }
+
+    @Test
+    void migrationsActAsTheOwnerOfTheSchema() {
+        List<String> sql = RoleStatements.of(SPEC, "a", "m");
+        assertThat(sql).contains("GRANT \"medical_saas_owner\" TO \"medical_saas_migration\"",
+                "ALTER ROLE \"medical_saas_migration\" SET role = 'medical_saas_owner'",
+                "CREATE SCHEMA IF NOT EXISTS \"app\" AUTHORIZATION \"medical_saas_owner\"",
+                "ALTER ROLE \"medical_saas_owner\" NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+    }
+
+    @Test
+    void passwordsAreQuotedLiteralsAndLeftAloneWhenTheSecretNamesTheClone() {
+        assertThat(RoleStatements.of(SPEC, "it's", null))
+                .contains("ALTER ROLE \"medical_saas_app\" PASSWORD 'it''s'")
+                .noneMatch(s -> s.startsWith("ALTER ROLE \"medical_saas_migration\" PASSWORD"));
+        ObjectMapper json = new ObjectMapper();
+        assertThat(Handler.passwordOf(json.createObjectNode().put("username", "medical_saas_app_clone").put("password", "x"),
+                "medical_saas_app")).isNull();
+        assertThat(Handler.passwordOf(json.createObjectNode().put("username", "medical_saas_app").put("password", "x"),
+                "medical_saas_app")).isEqualTo("x");
+    }
+
+    @Test
+    void refusesNamesThatAreNotPlainIdentifiers() {
+        assertThatThrownBy(() -> new RoleSpec("db", "app", "o", "a\"; DROP ROLE x; --", "m"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AppRole");
+        assertThatThrownBy(() -> new RoleSpec("db", "app", "o", "same", "same"))
+                .hasMessageContaining("three different roles");
+    }
+
+    @Test
+    void deleteChangesNothing() throws Exception {
+        Handler handler = new Handler(arn -> {
+            throw new AssertionError("Delete must read no secret");
+        });
+        handler.apply(new ObjectMapper().readTree("{\"RequestType\":\"Delete\",\"ResourceProperties\":{}}"));
+    }
+}
