@@ -16,7 +16,7 @@ import boto3
 PASSWORD = "p4ss-w0rd.with_~unreserved" + "Zq9"
 TOKEN = "T0kenT0kenT0kenT0kenT0kenT0ken12"
 ENV = {
-    "MASTER_SECRET_ARN": "arn:master", "REDIS_TOKEN_ARN": "arn:token",
+    "DATABASE_SECRET_ARN": "arn:master", "REDIS_TOKEN_ARN": "arn:token",
     "DATABASE_URL_ARN": "arn:db-url", "REDIS_URL_ARN": "arn:redis-url", "ENCRYPTION_KEY_ARN": "arn:key",
     "DB_HOST": "db.example.internal", "DB_PORT": "5432", "DB_NAME": "medical_saas",
     "REDIS_HOST": "master.redis.example.internal", "REDIS_PORT": "6379",

@@ -31,6 +31,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class Handler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** PostgreSQL's invalid_password. */
+    static final String INVALID_PASSWORD = "28P01";
+    private static final int PASSWORD_TRIES = 24;
     private final Function<String, JsonNode> secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -83,15 +86,35 @@ public final class Handler {
         JsonNode p = event.path("ResourceProperties");
         RoleSpec spec = new RoleSpec(p.path("Database").asText(null), p.path("Schema").asText(null),
                 p.path("Owner").asText(null), p.path("AppRole").asText(null), p.path("MigrationRole").asText(null));
-        JsonNode master = secrets.apply(p.path("MasterSecretArn").asText());
         JsonNode app = secrets.apply(p.path("AppSecretArn").asText());
         JsonNode migration = secrets.apply(p.path("MigrationSecretArn").asText());
         List<String> sql = RoleStatements.of(spec, passwordOf(app, spec.appRole()), passwordOf(migration, spec.migrationRole()));
         String url = "jdbc:postgresql://" + p.path("Host").asText() + ":" + p.path("Port").asText("5432") + "/"
                 + spec.database();
-        run(url, master.path("username").asText(), master.path("password").asText(), sql);
+        // The master password's first rotation may be under way: a refused password is re-read.
+        for (int attempt = 1; ; attempt++) {
+            JsonNode master = secrets.apply(p.path("MasterSecretArn").asText());
+            try {
+                run(url, master.path("username").asText(), master.path("password").asText(), sql);
+                break;
+            } catch (SQLException e) {
+                if (!INVALID_PASSWORD.equals(e.getSQLState()) || attempt >= PASSWORD_TRIES) {
+                    throw e;
+                }
+                sleep();
+            }
+        }
         System.out.println(type + ": " + sql.size() + " statements applied for " + spec.appRole() + " and "
                 + spec.migrationRole());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the master password's rotation", e);
+        }
     }
 
     /** The password to set: the secret's, unless the secret now names the role's rotation clone. */

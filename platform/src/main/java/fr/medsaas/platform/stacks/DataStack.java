@@ -6,6 +6,8 @@ import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
 import fr.medsaas.platform.constructs.data.ApplicationSecrets;
 import fr.medsaas.platform.constructs.data.ApplicationSecretsProps;
+import fr.medsaas.platform.constructs.data.DatabaseRoles;
+import fr.medsaas.platform.constructs.data.DatabaseRolesProps;
 import fr.medsaas.platform.constructs.data.PostgresDatabase;
 import fr.medsaas.platform.constructs.data.PostgresDatabaseProps;
 import fr.medsaas.platform.constructs.data.RedisReplicationGroup;
@@ -28,6 +30,7 @@ import software.constructs.Construct;
  */
 public final class DataStack extends PlatformStack {
     private final PostgresDatabase postgres;
+    private final DatabaseRoles roles;
     private final RedisReplicationGroup redis;
     private final ApplicationSecrets secrets;
 
@@ -47,6 +50,10 @@ public final class DataStack extends PlatformStack {
                 PostgresDatabaseProps.Keys.builder()
                         .storage(keys.key(KeyPurpose.RDS)).secret(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
                 retention));
+        this.roles = new DatabaseRoles(this, "DatabaseRoles", new DatabaseRolesProps(postgres,
+                config.data().postgres().databaseName(), secretPrefix, config.physicalName("db-roles"), vpc.vpc(),
+                vpc.appSubnets(), groups.dbRoles(), groups.dbRotation(), keys.key(KeyPurpose.SECRETS), keys.logs(), retention,
+                PlatformPrincipals.of(config)));
         this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(config.data().redis(),
                 new RedisReplicationGroupProps.Names(config.physicalName("redis"), config.physicalName("redis-subnet-group"),
                         secretPrefix + "/redis-auth-token"),
@@ -58,7 +65,7 @@ public final class DataStack extends PlatformStack {
                         vpc.appSubnets(), groups.secretsBuilder(), retention),
                 ApplicationSecretsProps.SecretKeys.builder()
                         .data(keys.data()).source(keys.key(KeyPurpose.SECRETS)).logs(keys.logs()).build(),
-                new ApplicationSecretsProps.DatabaseSource(postgres.masterSecret(), postgres.rotation(),
+                new ApplicationSecretsProps.DatabaseSource(roles.appUser(), roles.appRotation(),
                         postgres.instance().getDbInstanceEndpointAddress(), PostgresDatabase.PORT,
                         config.data().postgres().databaseName()),
                 new ApplicationSecretsProps.RedisSource(redis.authToken(), redis.primaryAddress(), RedisReplicationGroup.PORT),
@@ -78,6 +85,11 @@ public final class DataStack extends PlatformStack {
     /** PostgreSQL. */
     public PostgresDatabase postgres() {
         return postgres;
+    }
+
+    /** The application and migration roles inside PostgreSQL (HARD-6). */
+    public DatabaseRoles databaseRoles() {
+        return roles;
     }
 
     /** Redis. */

@@ -308,7 +308,7 @@ class DataStackTest {
                 "VpcConfig", Match.objectLike(Map.of("SecurityGroupIds", List.of(importOf("SecurityGroupsSecretsBuilder"))))));
         assertThat(code.asString()).contains("os.urandom(32)", "base64.urlsafe_b64encode", "put_secret_value",
                 "\"postgres://%s:%s@%s:%s/%s\"", "\"rediss://:%s@%s:%s/0\"");
-        assertThat(environment.asObject()).containsOnlyKeys("MASTER_SECRET_ARN", "REDIS_TOKEN_ARN", "DATABASE_URL_ARN",
+        assertThat(environment.asObject()).containsOnlyKeys("DATABASE_SECRET_ARN", "REDIS_TOKEN_ARN", "DATABASE_URL_ARN",
                 "REDIS_URL_ARN", "ENCRYPTION_KEY_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "REDIS_HOST", "REDIS_PORT",
                 "RESTART_SERVICES");
         for (String kind : List.of("database-url", "redis-url", "encryption-key")) {
@@ -367,8 +367,8 @@ class DataStackTest {
     }
 
     @Test
-    @Requirement("SEC-1")
-    void databaseUrlFollowsTheMasterPasswordRotationAndAnHourlyCheck() {
+    @Requirement({"SEC-1", "HARD-6"})
+    void databaseUrlFollowsTheApplicationRolesRotationAndAnHourlyCheck() {
         String rule = onlyId(prod, "AWS::Events::Rule", Map.of("EventPattern", Map.of(
                 "source", List.of("aws.secretsmanager"), "detail-type", List.of("AWS Service Event via CloudTrail"),
                 "detail", Map.of("eventName", List.of("RotationSucceeded")))));
@@ -377,7 +377,7 @@ class DataStackTest {
                 "DependsOn", Match.arrayWith(List.of(rule)))));
         prod.hasResource(ApplicationSecrets.RESOURCE_TYPE, Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("Kind", "database-url")),
-                "DependsOn", Match.arrayWith(List.of(Match.stringLikeRegexp("PostgresMasterSecretAttachmentRotation.*"))))));
+                "DependsOn", Match.arrayWith(List.of(Match.stringLikeRegexp("DatabaseRolesAppUserSecretAppRotation.*"))))));
     }
 
     @Test
@@ -402,7 +402,8 @@ class DataStackTest {
         dev.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of(
                 "NumCacheClusters", 1, "AutomaticFailoverEnabled", false, "MultiAZEnabled", false,
                 "AtRestEncryptionEnabled", true, "TransitEncryptionEnabled", true, "AuthToken", Match.anyValue())));
-        dev.resourceCountIs("AWS::SecretsManager::RotationSchedule", 1);
+        // The master's single-user rotation, and the alternating-users rotations of the two roles (HARD-6).
+        dev.resourceCountIs("AWS::SecretsManager::RotationSchedule", 3);
     }
 
     @Test

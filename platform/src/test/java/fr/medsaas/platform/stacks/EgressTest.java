@@ -100,6 +100,10 @@ class EgressTest {
         List<String> builder = egressOf(prod, "medical-saas-secrets-builder-sg");
         assertThat(builder).hasSize(2);
         assertThat(String.join("\n", builder)).contains("pl-23ad484a").contains("SecurityGroupsEndpoints");
+        List<String> roles = egressOf(prod, "medical-saas-db-roles-sg");
+        assertThat(roles).hasSize(3);
+        assertThat(String.join("\n", roles)).contains("SecurityGroupsDatabase").contains("pl-23ad484a")
+                .contains("SecurityGroupsEndpoints");
     }
 
     @Test
@@ -123,7 +127,7 @@ class EgressTest {
         // The one wide egress, listed in docs/security-model.md: no interface endpoints (dev's
         // choice, refused in prod), so AWS APIs are public addresses behind NAT.
         for (String group : List.of("medical-saas-dev-app-sg", "medical-saas-dev-worker-sg",
-                "medical-saas-dev-db-rotation-sg", "medical-saas-dev-secrets-builder-sg")) {
+                "medical-saas-dev-db-rotation-sg", "medical-saas-dev-secrets-builder-sg", "medical-saas-dev-db-roles-sg")) {
             List<String> wide = egressOf(dev, group).stream().filter(r -> r.contains("0.0.0.0/0")).toList();
             assertThat(wide).as(group).singleElement().satisfies(r -> assertThat(r).contains("FromPort=443")
                     .contains("ToPort=443").contains("through NAT"));

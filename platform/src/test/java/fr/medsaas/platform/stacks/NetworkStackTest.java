@@ -194,10 +194,12 @@ class NetworkStackTest {
     @Requirement("SG-3")
     void postgresTakes5432FromTheAppGroupsOnly() {
         // The app groups, and the master password's rotation function (DB-3), which must log in
-        // to change the password: the one documented addition to SG-3 (docs/data-tier.md).
-        assertThat(ingressTo("Database")).hasSize(3).allSatisfy(rule -> {
+        // to change the password, and the database-roles function (HARD-6), which logs in as the master
+        // to make the application's roles: the documented additions to SG-3 (docs/data-tier.md).
+        assertThat(ingressTo("Database")).hasSize(4).allSatisfy(rule -> {
             assertThat(rule).containsEntry("FromPort", 5432).containsEntry("ToPort", 5432);
-            assertThat(rule.get("SourceSecurityGroupId").toString()).containsPattern("SecurityGroups(App|Worker|DbRotation)[0-9A-F]{8}");
+            assertThat(rule.get("SourceSecurityGroupId").toString())
+                    .containsPattern("SecurityGroups(App|Worker|DbRotation|DbRoles)[0-9A-F]{8}");
         });
     }
 

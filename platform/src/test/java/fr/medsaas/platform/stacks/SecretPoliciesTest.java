@@ -44,7 +44,8 @@ class SecretPoliciesTest {
     void hard7_theMasterSecretIsReadableByNoRuntimeRole() {
         String readers = readersOf("PostgresMasterSecretAttachment");
         assertThat(readers).doesNotContain("ecs-task-role").doesNotContain("ecs-execution-role")
-                .contains("medical-saas-secrets-builder-role").contains("cfn-exec-role").contains("role/MedSaas-prod-Data-*");
+                .doesNotContain("secrets-builder-role")
+                .contains("medical-saas-db-roles-role").contains("cfn-exec-role").contains("role/MedSaas-prod-Data-*");
     }
 
     @Test
@@ -65,11 +66,21 @@ class SecretPoliciesTest {
     }
 
     @Test
+    @Requirement("HARD-6")
+    void hard6_theRolesSecretsAreReadByNoRuntimeRole() {
+        String app = readersOf("DatabaseRolesAppUserSecretAttachment");
+        assertThat(app).doesNotContain("ecs-").contains("secrets-builder-role").contains("db-roles-role");
+        String migration = readersOf("DatabaseRolesMigrationUserSecretAttachment");
+        assertThat(migration).doesNotContain("ecs-task-role").doesNotContain("secrets-builder-role")
+                .doesNotContain("medical-saas-ecs-execution-role").contains("ecs-migration-execution-role");
+    }
+
+    @Test
     @Requirement("HARD-7")
     void hard7_everySecretOfThePlatformHasItsDeny() {
         assertThat(data.findResources("AWS::SecretsManager::Secret")).hasSize(SecretReaders.of(
                 fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(TestApps.config("prod"))).size());
         assertThat(data.findResources("AWS::SecretsManager::ResourcePolicy").values().stream()
-                .filter(p -> p.toString().contains(SecretReaders.SID))).hasSize(5);
+                .filter(p -> p.toString().contains(SecretReaders.SID))).hasSize(7);
     }
 }

@@ -53,7 +53,7 @@ public final class ApplicationSecrets extends Construct {
         super(scope, id);
         String p = props.secretNamePrefix();
         this.databaseUrl = secret("DatabaseUrl", p + "/database-url",
-                "DATABASE_URL postgres://user:password@host:5432/db, built from the PostgreSQL master secret (SEC-1)", props);
+                "DATABASE_URL postgres://user:password@host:5432/db, built from the application role's secret (SEC-1, HARD-6)", props);
         this.redisUrl = secret("RedisUrl", p + "/redis-url",
                 "REDIS_URL rediss://:token@host:6379/0, built from the Redis AUTH token (SEC-1)", props);
         this.encryptionKey = secret("EncryptionKey", p + "/encryption-key",
@@ -78,7 +78,7 @@ public final class ApplicationSecrets extends Construct {
                         + "names its secrets, keys and log group.");
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("MASTER_SECRET_ARN", props.database().masterSecret().getSecretArn());
+        environment.put("DATABASE_SECRET_ARN", props.database().secret().getSecretArn());
         environment.put("REDIS_TOKEN_ARN", props.redis().authToken().getSecretArn());
         environment.put("DATABASE_URL_ARN", databaseUrl.getSecretArn());
         environment.put("REDIS_URL_ARN", redisUrl.getSecretArn());
@@ -100,7 +100,7 @@ public final class ApplicationSecrets extends Construct {
                 .vpc(props.function().vpc())
                 .vpcSubnets(props.function().subnets())
                 .securityGroups(List.of(props.function().securityGroup()))
-                // Long enough to wait out the first rotation of the master secret (PENDING_TRIES x 5 s).
+                // Long enough to wait out the first rotation of the application role's secret (PENDING_TRIES x 5 s).
                 .timeout(Duration.minutes(5))
                 .memorySize(256)
                 .logGroup(logs.logGroup())
@@ -139,7 +139,7 @@ public final class ApplicationSecrets extends Construct {
         props.database().rotation().getNode().addDependency(onRotation);
 
         CustomResource dbValue = build("DatabaseUrlValue", "database-url", databaseUrl, Map.of(
-                "Source", props.database().masterSecret().getSecretArn(), "Host", props.database().host(),
+                "Source", props.database().secret().getSecretArn(), "Host", props.database().host(),
                 "Port", String.valueOf(props.database().port()), "Database", props.database().databaseName()));
         dbValue.getNode().addDependency(props.database().rotation());
         build("RedisUrlValue", "redis-url", redisUrl, Map.of(
@@ -155,8 +155,7 @@ public final class ApplicationSecrets extends Construct {
                 .actions(List.of("secretsmanager:DeleteSecret"))
                 .resources(List.of("*"))
                 .build());
-        // HARD-7: each value readable by its readers only; the master password by no runtime role.
-        SecretReaders.restrict(props.database().masterSecret(), SecretReaders.MASTER, props.principals());
+        // HARD-7: each value readable by its readers only (the master's and the roles' in DatabaseRoles).
         SecretReaders.restrict(props.redis().authToken(), SecretReaders.REDIS_TOKEN, props.principals());
         SecretReaders.restrict(databaseUrl, SecretReaders.DATABASE_URL, props.principals());
         SecretReaders.restrict(redisUrl, SecretReaders.REDIS_URL, props.principals());
@@ -192,7 +191,7 @@ public final class ApplicationSecrets extends Construct {
                 PolicyStatement.Builder.create()
                         .sid("ReadTheCredentials")
                         .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
-                        .resources(List.of(props.database().masterSecret().getSecretArn(), props.redis().authToken().getSecretArn()))
+                        .resources(List.of(props.database().secret().getSecretArn(), props.redis().authToken().getSecretArn()))
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("WriteTheApplicationSecrets")
@@ -240,8 +239,8 @@ public final class ApplicationSecrets extends Construct {
     private void acknowledgeNoRotation() {
         String[] rotationRules = {"AwsSolutions-SMG4", "HIPAA.Security-SecretsManagerRotationEnabled",
             "NIST.800.53.R5-SecretsManagerRotationEnabled"};
-        String derived = "Derived, not rotated on its own: the builder rewrites it whenever its source changes (the master "
-                + "password's 30-day rotation, DB-3; the AUTH token) and hourly; a rotation of its own would only "
+        String derived = "Derived, not rotated on its own: the builder rewrites it whenever its source changes (the "
+                + "application role's 30-day alternating-users rotation, HARD-6; the AUTH token) and hourly; a rotation of its own would only "
                 + "desynchronise it from the credentials it holds.";
         Acknowledge.rules(databaseUrl, derived, rotationRules);
         Acknowledge.rules(redisUrl, derived, rotationRules);

@@ -47,7 +47,7 @@ public record ApplicationSecretsProps(String secretNamePrefix, BuilderFunction f
      * that two of them cannot be swapped unseen.
      *
      * @param data   the key of the application's secrets (SEC-1)
-     * @param source the key of the master secret and of the AUTH token, read by the builder
+     * @param source the key of the application role's secret and of the AUTH token, read by the builder
      * @param logs   the key of the builder's log group (OBS-1)
      */
     public record SecretKeys(IKey data, IKey source, IKey logs) {
@@ -74,7 +74,7 @@ public record ApplicationSecretsProps(String secretNamePrefix, BuilderFunction f
                 return this;
             }
 
-            /** The key of the master secret and of the AUTH token. */
+            /** The key of the application role's secret and of the AUTH token. */
             public Builder source(IKey key) {
                 this.source = key;
                 return this;
@@ -95,13 +95,13 @@ public record ApplicationSecretsProps(String secretNamePrefix, BuilderFunction f
     /**
      * PostgreSQL as DATABASE_URL's source.
      *
-     * @param masterSecret the master secret (username, password)
+     * @param secret       the application role's secret (username, password), DATABASE_URL's source (HARD-6)
      * @param rotation     its rotation, which must find the rebuild in place
      * @param host         the endpoint address
      * @param port         the port
      * @param databaseName the database of DATABASE_URL
      */
-    public record DatabaseSource(ISecret masterSecret, RotationSchedule rotation, String host, int port,
+    public record DatabaseSource(ISecret secret, RotationSchedule rotation, String host, int port,
                                  String databaseName) {
     }
 

@@ -49,6 +49,16 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return namePrefix + "-secrets-builder-role";
     }
 
+    /** The database-roles function's role name (HARD-6). */
+    public String databaseRolesRoleName() {
+        return namePrefix + "-db-roles-role";
+    }
+
+    /** The execution role of the migration task definition, when it exists (HARD-6). */
+    public String migrationExecutionRoleName() {
+        return namePrefix + "-ecs-migration-execution-role";
+    }
+
     /** CloudFormation, deploying with the CDK bootstrap's execution role of the primary region. */
     public RolePattern deployer() {
         return deployerIn(region);
@@ -116,9 +126,19 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return new RolePattern("Secrets builder function", ROLE + secretsBuilderRoleName());
     }
 
+    /** The database-roles function (HARD-6). */
+    public RolePattern databaseRoles() {
+        return new RolePattern("Database roles function", ROLE + databaseRolesRoleName());
+    }
+
+    /** The migration task's execution role (HARD-6; the task definition is still to come). */
+    public RolePattern migrationExecution() {
+        return new RolePattern("ECS migration task execution role", ROLE + migrationExecutionRoleName());
+    }
+
     /** The master password's hosted rotation: roles made without a fixed name in the Data stack. */
     public RolePattern masterRotation() {
-        return new RolePattern("Master password rotation (hosted, in the Data stack)", ROLE + dataStackName + "-*");
+        return new RolePattern("Password rotations (hosted, in the Data stack)", ROLE + dataStackName + "-*");
     }
 
     /** AWS Backup, through its service-linked role. */
@@ -137,7 +157,7 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
 
     /** Every pattern, for tests and the security model. */
     public List<RolePattern> all() {
-        return List.of(deployer(), ecsExecution(), ecsTask(), secretsBuilder(), masterRotation(), backupService(),
-                backupRoles(), replication(), config(), delivery());
+        return List.of(deployer(), ecsExecution(), ecsTask(), secretsBuilder(), databaseRoles(), masterRotation(),
+                migrationExecution(), backupService(), backupRoles(), replication(), config(), delivery());
     }
 }

@@ -19,6 +19,10 @@ public final class SecretReaders {
     public static final String SID = "OnlyTheNamedRolesReadTheValue";
     /** The master secret's name suffix ({@code <prefix>/postgres-master}). */
     public static final String MASTER = "postgres-master";
+    /** The application role's secret (HARD-6). */
+    public static final String APP_USER = "postgres-app";
+    /** The migration role's secret (HARD-6). */
+    public static final String MIGRATION_USER = "postgres-migration";
     /** The Redis AUTH token's name suffix. */
     public static final String REDIS_TOKEN = "redis-auth-token";
     /** DATABASE_URL's name suffix. */
@@ -38,8 +42,13 @@ public final class SecretReaders {
     public static Map<String, List<RolePattern>> of(PlatformPrincipals p) {
         Map<String, List<RolePattern>> readers = new LinkedHashMap<>();
         // CloudFormation resolves the master password and the AUTH token into the instance and the
-        // group (dynamic references); the builder derives the URLs from them; the rotation rotates.
-        readers.put(MASTER, List.of(p.deployer(), p.secretsBuilder(), p.masterRotation()));
+        // group (dynamic references); the roles function logs in with it; the rotations rotate
+        // (the alternating-users ones log in as the master to make the clones).
+        readers.put(MASTER, List.of(p.deployer(), p.databaseRoles(), p.masterRotation()));
+        // The builder derives DATABASE_URL from the application role's secret.
+        readers.put(APP_USER, List.of(p.databaseRoles(), p.secretsBuilder(), p.masterRotation()));
+        // Migrations run as a task of their own, whose execution role alone reads this one.
+        readers.put(MIGRATION_USER, List.of(p.databaseRoles(), p.masterRotation(), p.migrationExecution()));
         readers.put(REDIS_TOKEN, List.of(p.deployer(), p.secretsBuilder()));
         for (String derived : List.of(DATABASE_URL, REDIS_URL, ENCRYPTION_KEY)) {
             readers.put(derived, List.of(p.secretsBuilder(), p.ecsExecution()));

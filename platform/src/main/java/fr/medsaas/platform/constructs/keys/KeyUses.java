@@ -69,7 +69,8 @@ public final class KeyUses {
             case SECRETS -> List.of(
                     // The master password and the AUTH token: created by CloudFormation (which also
                     // resolves them into the instance and the group), read by the builder, rotated.
-                    via("secretsmanager", USE, List.of(deployer, p.secretsBuilder(), p.masterRotation()), false),
+                    via("secretsmanager", USE, List.of(deployer, p.secretsBuilder(), p.databaseRoles(),
+                            p.masterRotation(), p.migrationExecution()), false),
                     // ElastiCache at rest, set up by CloudFormation.
                     via("elasticache", USE, List.of(deployer), true));
             case BACKUP -> vault(deployer, p);

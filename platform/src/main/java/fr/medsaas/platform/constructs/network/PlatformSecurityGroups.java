@@ -29,6 +29,7 @@ public final class PlatformSecurityGroups extends Construct {
     private final SecurityGroup endpoints;
     private final SecurityGroup dbRotation;
     private final SecurityGroup secretsBuilder;
+    private final SecurityGroup dbRoles;
 
     public PlatformSecurityGroups(Construct scope, String id, PlatformSecurityGroupsProps props) {
         super(scope, id);
@@ -43,6 +44,8 @@ public final class PlatformSecurityGroups extends Construct {
                 "Security group for the PostgreSQL master password rotation - no ingress");
         secretsBuilder = group("SecretsBuilder", props, p + "-secrets-builder-sg",
                 "Security group for the function building the application secrets - no ingress");
+        dbRoles = group("DbRoles", props, p + "-db-roles-sg",
+                "Security group for the function creating the database roles - no ingress");
 
         // SG-1: the only ingress from the internet; port 80 exists to redirect to 443 (ALB-1).
         alb.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
@@ -73,9 +76,14 @@ public final class PlatformSecurityGroups extends Construct {
         // DB-3: rotating the master password means logging in to PostgreSQL to change it.
         database.addIngressRule(dbRotation, Port.tcp(5432), "PostgreSQL from the master password rotation");
         dbRotation.addEgressRule(database, Port.tcp(5432), "to PostgreSQL");
-        // CloudFormation's custom-resource responses go to a pre-signed S3 URL.
-        secretsBuilder.addEgressRule(s3, Port.tcp(443), "to CloudFormation's response URL in S3 (gateway endpoint)");
-        for (SecurityGroup function : new SecurityGroup[] {dbRotation, secretsBuilder}) {
+        // HARD-6: the database-roles function logs in to PostgreSQL as the master user.
+        database.addIngressRule(dbRoles, Port.tcp(5432), "PostgreSQL from the database-roles function");
+        dbRoles.addEgressRule(database, Port.tcp(5432), "to PostgreSQL");
+        for (SecurityGroup function : new SecurityGroup[] {secretsBuilder, dbRoles}) {
+            // CloudFormation's custom-resource responses go to a pre-signed S3 URL.
+            function.addEgressRule(s3, Port.tcp(443), "to CloudFormation's response URL in S3 (gateway endpoint)");
+        }
+        for (SecurityGroup function : new SecurityGroup[] {dbRotation, secretsBuilder, dbRoles}) {
             endpoints.addIngressRule(function, Port.tcp(443), "AWS APIs from " + function.getNode().getId());
             awsApis(function, props);
         }
@@ -138,6 +146,11 @@ public final class PlatformSecurityGroups extends Construct {
     /** The function building the application's secrets: 443 to AWS APIs only, no ingress (SEC-1). */
     public ISecurityGroup secretsBuilder() {
         return secretsBuilder;
+    }
+
+    /** The database-roles function: 5432 to PostgreSQL, 443 to the endpoints and S3, no ingress (HARD-6). */
+    public ISecurityGroup dbRoles() {
+        return dbRoles;
     }
 
     /** The interface endpoints: 443 from the application groups. */

@@ -51,12 +51,14 @@ def wait_rotation(arn, tries=None):
         if not any("AWSPENDING" in s for s in stages.values()):
             return
         time.sleep(float(E.get("PENDING_SLEEP", "5")))
-    raise Refused("the master secret's rotation is still pending")
+    raise Refused("the database user secret's rotation is still pending")
 
 
 def database_url():
-    wait_rotation(E["MASTER_SECRET_ARN"])
-    m = json.loads(read(E["MASTER_SECRET_ARN"]))
+    # The application role's secret (HARD-6): after an alternating-users rotation it names the
+    # clone, whose password is current; the URL follows it.
+    wait_rotation(E["DATABASE_SECRET_ARN"])
+    m = json.loads(read(E["DATABASE_SECRET_ARN"]))
     if write(E["DATABASE_URL_ARN"], "postgres://%s:%s@%s:%s/%s" % (
             q(m["username"]), q(m["password"]), E["DB_HOST"], E["DB_PORT"], E["DB_NAME"])):
         restart_services()

@@ -28,7 +28,7 @@ class SecretsBuilderCodeTest {
         // Only these lines print or raise, and they carry a kind, a status or an error type.
         assertThat(SecretsBuilderCode.source().lines().filter(l -> l.contains("print(") || l.contains("raise ")))
                 .containsExactly(
-                        "    raise Refused(\"the master secret's rotation is still pending\")",
+                        "    raise Refused(\"the database user secret's rotation is still pending\")",
                         "        raise Refused(\"the value is not a list of Fernet keys; refusing to replace it\")",
                         "        print(\"reconcile\", failure or \"ok\")",
                         "            raise RuntimeError(\"reconcile failed: \" + failure)",
