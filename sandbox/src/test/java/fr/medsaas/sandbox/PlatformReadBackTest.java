@@ -287,7 +287,10 @@ abstract class PlatformReadBackTest {
         Set<String> interfaces = endpoints.stream().filter(e -> e.vpcEndpointTypeAsString().equals("Interface"))
                 .map(e -> e.serviceName().substring(("com.amazonaws." + region + ".").length())).collect(Collectors.toCollection(TreeSet::new));
         if (config.network().interfaceEndpoints()) {
-            assertThat(interfaces).containsExactly("ecr.api", "ecr.dkr", "kms", "logs", "secretsmanager");
+            assertThat(interfaces).containsExactly("ecr.api", "ecr.dkr", "ecs", "kms", "logs", "monitoring", "secretsmanager");
+            // Issue 14: this account's principals on this account's resources only.
+            assertThat(endpoints).allSatisfy(e -> assertThat(e.policyDocument()).as(e.serviceName())
+                    .contains("aws:PrincipalAccount").contains("aws:ResourceAccount"));
         } else {
             assertThat(interfaces).isEmpty();
         }
@@ -338,9 +341,10 @@ abstract class PlatformReadBackTest {
     @Requirement({"SG-3", "SG-4"})
     void storesTakeTheirPortFromTheAppAndWorkerGroupsOnly() {
         String p = config.namePrefix();
-        // and the master password's rotation function, which logs in to change it (DB-3, docs/data-tier.md)
+        // and the master password's rotation function, which logs in to change it (DB-3, docs/data-tier.md),
+        // and the database-roles function, which logs in to make the application's roles (HARD-6)
         assertThat(ingress(group("rds-sg"))).containsExactlyInAnyOrder("tcp/5432 from " + p + "-app-sg",
-                "tcp/5432 from " + p + "-worker-sg", "tcp/5432 from " + p + "-db-rotation-sg");
+                "tcp/5432 from " + p + "-worker-sg", "tcp/5432 from " + p + "-db-rotation-sg", "tcp/5432 from " + p + "-db-roles-sg");
         assertThat(ingress(group("redis-sg"))).containsExactlyInAnyOrder("tcp/6379 from " + p + "-app-sg", "tcp/6379 from " + p + "-worker-sg");
     }
 
