@@ -173,7 +173,7 @@ class DeployCommandTest {
             assertThat(moto.isAlive()).isTrue();
             assertThat(run.out())
                     .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+18 resources created, 0 not emulated")
-                    .containsPattern("MedSaas-dev-Network\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, 8 not emulated")
+                    .containsPattern("MedSaas-dev-Network\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, 13 not emulated")
                     .containsPattern("MedSaas-dev-App\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, \\d+ not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+VpcRestrictDefaultSecurityGroupCustomResource\\w+\\s+Custom::VpcRestrictDefaultSG")
                     .contains("why AWS::EC2::SecurityGroupEgress:")

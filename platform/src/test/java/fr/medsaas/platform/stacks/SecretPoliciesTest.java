@@ -68,11 +68,28 @@ class SecretPoliciesTest {
     @Test
     @Requirement("HARD-6")
     void hard6_theRolesSecretsAreReadByNoRuntimeRole() {
-        String app = readersOf("DatabaseRolesAppUserSecretAttachment");
+        String app = readersOf("DatabaseRolesAppUserSecret");
         assertThat(app).doesNotContain("ecs-").contains("secrets-builder-role").contains("db-roles-role");
-        String migration = readersOf("DatabaseRolesMigrationUserSecretAttachment");
+        String migration = readersOf("DatabaseRolesMigrationUserSecret");
         assertThat(migration).doesNotContain("ecs-task-role").doesNotContain("secrets-builder-role")
                 .doesNotContain("medical-saas-ecs-execution-role").contains("ecs-migration-execution-role");
+    }
+
+    @Test
+    @Requirement("HARD-7")
+    @SuppressWarnings("unchecked")
+    void hard7_eachSecretHasOneResourcePolicyOnly() {
+        // Secrets Manager keeps one policy a secret: two ResourcePolicy resources on one secret
+        // (directly and through its attachment) would overwrite each other, losing a deny.
+        Map<String, Map<String, Object>> attachments = data.findResources("AWS::SecretsManager::SecretTargetAttachment");
+        List<String> targets = data.findResources("AWS::SecretsManager::ResourcePolicy").values().stream()
+                .map(p -> String.valueOf(((Map<String, Object>) ((Map<String, Object>) p.get("Properties")).get("SecretId")).get("Ref")))
+                .map(ref -> attachments.containsKey(ref)
+                        ? String.valueOf(((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) attachments.get(ref)
+                                .get("Properties")).get("SecretId"))).get("Ref"))
+                        : ref)
+                .toList();
+        assertThat(targets).doesNotHaveDuplicates();
     }
 
     @Test

@@ -155,8 +155,10 @@ public final class DatabaseRoles extends Construct {
 
         // HARD-7: who reads what.
         SecretReaders.restrict(postgres.masterSecret(), SecretReaders.MASTER, props.principals());
-        SecretReaders.restrict(appUserAttached, SecretReaders.APP_USER, props.principals());
-        SecretReaders.restrict(migrationUserAttached, SecretReaders.MIGRATION_USER, props.principals());
+        // On the secrets themselves, beside the DeleteSecret deny their attachment adds: a secret has
+        // one resource policy, and a second ResourcePolicy resource would overwrite the first.
+        SecretReaders.restrict(appUser, SecretReaders.APP_USER, props.principals());
+        SecretReaders.restrict(migrationUser, SecretReaders.MIGRATION_USER, props.principals());
     }
 
     private DatabaseSecret secret(String id, String username, String name, DatabaseRolesProps props) {
