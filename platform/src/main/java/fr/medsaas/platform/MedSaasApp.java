@@ -75,7 +75,8 @@ public final class MedSaasApp {
         this.backup = new BackupStack(app, config, new BackupStackInputs(keys.keys(), replica, data, media));
         this.delivery = new DeliveryStack(app, config, new DeliveryStackInputs(keys.keys(), network.vpc().vpc()));
         this.application = new AppStack(app, config, new AppStackInputs(network.vpc(), network.securityGroups(), keys.keys(),
-                new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data())));
+                new AppSecrets(data.databaseUrl(), data.redisUrl(), data.encryptionKey(), keys.keys().data()),
+                data.databaseRoles().migrationUser()));
         application.addDependency(delivery, "the services' images are pulled from the Delivery stack's repositories");
         this.observability = new ObservabilityStack(app, config, ObservabilityStackInputs.of(config, keys.keys(), application));
         this.compliance = new ComplianceStack(app, config,

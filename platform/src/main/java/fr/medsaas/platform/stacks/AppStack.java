@@ -6,6 +6,8 @@ import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.constructs.app.AppService;
 import fr.medsaas.platform.constructs.app.AppServiceProps;
 import fr.medsaas.platform.constructs.app.ImageRepositories;
+import fr.medsaas.platform.constructs.app.MigrationTask;
+import fr.medsaas.platform.constructs.app.MigrationTaskProps;
 import fr.medsaas.platform.constructs.app.PublicLoadBalancer;
 import fr.medsaas.platform.constructs.app.PublicLoadBalancerProps;
 import fr.medsaas.platform.constructs.app.ServiceCluster;
@@ -48,6 +50,7 @@ public final class AppStack extends PlatformStack {
     private final AppService web;
     private final AppService worker;
     private final PublicLoadBalancer loadBalancer;
+    private final MigrationTask migration;
 
     public AppStack(Construct scope, EnvironmentConfig config, AppStackInputs in) {
         super(scope, config, "App", config.regions().primary(),
@@ -94,6 +97,18 @@ public final class AppStack extends PlatformStack {
                 Optional.empty(),
                 app.ecsExec()));
 
+        // HARD-6: migrations run as a task of their own, with the migration role's login.
+        EncryptedLogGroup migrateLogs = new EncryptedLogGroup(this, "MigrateLogs",
+                new EncryptedLogGroupProps("/ecs/" + prefix + "-migrate", in.keys().logs(), retention));
+        this.migration = new MigrationTask(this, "Migration", new MigrationTaskProps(prefix + "-migrate",
+                PlatformPrincipals.of(config).migrationExecutionRoleName(), app.worker(),
+                repositories.get(app.web().image().repository()), app.web().image(), environment,
+                software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(this, "MigrationUser",
+                        in.migrationUser().getSecretArn()),
+                in.keys().key(fr.medsaas.platform.constructs.keys.KeyPurpose.SECRETS),
+                fr.medsaas.platform.constructs.data.DatabaseRoles.ownerRole(config.data().postgres().databaseName()),
+                migrateLogs.logGroup()));
+
         this.loadBalancer = new PublicLoadBalancer(this, "LoadBalancer", new PublicLoadBalancerProps(
                 in.vpc().vpc(), in.vpc().publicSubnets(),
                 ImmutableSecurityGroup.of(this, "AlbSecurityGroup", in.securityGroups().alb()),
@@ -122,6 +137,11 @@ public final class AppStack extends PlatformStack {
     /** The worker service. */
     public AppService worker() {
         return worker;
+    }
+
+    /** The migration task (HARD-6). */
+    public MigrationTask migration() {
+        return migration;
     }
 
     /** The load balancer. */

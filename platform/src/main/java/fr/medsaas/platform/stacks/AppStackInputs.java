@@ -12,6 +12,8 @@ import fr.medsaas.platform.constructs.network.TieredVpc;
  * @param securityGroups SG-1..5
  * @param keys           the platform's keys
  * @param secrets        the application's secrets
+ * @param migrationUser  the migration role's secret, read by the migration task only (HARD-6)
  */
-public record AppStackInputs(TieredVpc vpc, PlatformSecurityGroups securityGroups, PlatformKeys keys, AppSecrets secrets) {
+public record AppStackInputs(TieredVpc vpc, PlatformSecurityGroups securityGroups, PlatformKeys keys, AppSecrets secrets,
+                             software.amazon.awscdk.services.secretsmanager.ISecret migrationUser) {
 }

@@ -54,7 +54,7 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return namePrefix + "-db-roles-role";
     }
 
-    /** The execution role of the migration task definition, when it exists (HARD-6). */
+    /** The execution role of the migration task definition (HARD-6). */
     public String migrationExecutionRoleName() {
         return namePrefix + "-ecs-migration-execution-role";
     }
@@ -131,7 +131,7 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return new RolePattern("Database roles function", ROLE + databaseRolesRoleName());
     }
 
-    /** The migration task's execution role (HARD-6; the task definition is still to come). */
+    /** The migration task's execution role (HARD-6). */
     public RolePattern migrationExecution() {
         return new RolePattern("ECS migration task execution role", ROLE + migrationExecutionRoleName());
     }

@@ -47,7 +47,7 @@ public final class SecretReaders {
         readers.put(MASTER, List.of(p.deployer(), p.databaseRoles(), p.masterRotation()));
         // The builder derives DATABASE_URL from the application role's secret.
         readers.put(APP_USER, List.of(p.databaseRoles(), p.secretsBuilder(), p.masterRotation()));
-        // Migrations run as a task of their own, whose execution role alone reads this one.
+        // Migrations run as a task of their own (MigrationTask), whose execution role alone reads this one.
         readers.put(MIGRATION_USER, List.of(p.databaseRoles(), p.masterRotation(), p.migrationExecution()));
         readers.put(REDIS_TOKEN, List.of(p.deployer(), p.secretsBuilder()));
         for (String derived : List.of(DATABASE_URL, REDIS_URL, ENCRYPTION_KEY)) {
