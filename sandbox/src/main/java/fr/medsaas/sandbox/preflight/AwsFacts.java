@@ -28,6 +28,9 @@ public interface AwsFacts {
      */
     Optional<String> bootstrapKey(String region, String toolkitStackName);
 
+    /** The id of an AWS-managed prefix list of a region ({@code com.amazonaws.eu-west-3.s3}), empty when none has that name. */
+    Optional<String> prefixListId(String region, String prefixListName);
+
     /** Who holds an S3 bucket name, which is global across every AWS account. */
     BucketState bucket(String name);
 

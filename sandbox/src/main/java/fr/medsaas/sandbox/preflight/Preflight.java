@@ -120,6 +120,7 @@ public final class Preflight {
                 certificate("media.certificateArn", config.media().certificateArn(), account, facts, problems);
             }
             images(config, facts, problems);
+            s3PrefixList(config, facts, problems);
             for (String region : regions(config)) {
                 Optional<String> key = facts.bootstrapKey(region, TOOLKIT_STACK);
                 if (key.isEmpty()) {
@@ -229,5 +230,23 @@ public final class Preflight {
     static String regionOf(String arn) {
         String[] parts = arn.split(":", 6);
         return parts.length > 3 ? parts[3] : "";
+    }
+
+    /**
+     * The security groups send S3 traffic to the configured prefix list only (issue 14): a wrong id
+     * would cut the tasks off from S3 and from their image layers.
+     */
+    private static void s3PrefixList(EnvironmentConfig config, AwsFacts facts, List<PreflightProblem> out) {
+        String region = config.regions().primary();
+        String name = "com.amazonaws." + region + ".s3";
+        String configured = config.network().s3PrefixListId();
+        Optional<String> actual = facts.prefixListId(region, name);
+        if (actual.isEmpty()) {
+            out.add(new PreflightProblem("network", "network.s3PrefixListId: " + region + " has no prefix list named " + name
+                    + ", so no security group can reach S3 by it"));
+        } else if (!actual.get().equals(configured)) {
+            out.add(new PreflightProblem("network", "network.s3PrefixListId: \"" + configured + "\" is not the prefix list of "
+                    + name + " (" + actual.get() + "): set network.s3PrefixListId: " + actual.get()));
+        }
     }
 }

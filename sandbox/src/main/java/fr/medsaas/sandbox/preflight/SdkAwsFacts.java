@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * {@link AwsFacts} answered by AWS (or the emulator, with an endpoint) through the AWS SDK for
  * Java v2. Read-only calls only: GetCallerIdentity, DescribeCertificate, DescribeImages, GetRole,
- * DescribeStacks, HeadBucket. Every call is time-boxed; a missing credential, a refusal or a
+ * DescribeStacks, HeadBucket, DescribePrefixLists. Every call is time-boxed; a missing credential, a refusal or a
  * time-out becomes {@link AwsFacts.CannotAsk}.
  */
 public final class SdkAwsFacts implements TargetAccount {
@@ -156,6 +156,14 @@ public final class SdkAwsFacts implements TargetAccount {
                 throw e;
             }
         });
+    }
+
+    @Override
+    public Optional<String> prefixListId(String region, String prefixListName) {
+        software.amazon.awssdk.services.ec2.Ec2Client ec2 = client("ec2", region,
+                software.amazon.awssdk.services.ec2.Ec2Client::builder);
+        return ask("ec2:DescribePrefixLists", () -> ec2.describePrefixLists(r -> r.filters(f -> f.name("prefix-list-name")
+                .values(prefixListName))).prefixLists().stream().map(p -> p.prefixListId()).findFirst());
     }
 
     @Override

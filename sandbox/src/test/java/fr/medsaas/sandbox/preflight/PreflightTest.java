@@ -74,6 +74,18 @@ class PreflightTest {
     }
 
     @Test
+    @Requirement("SG-2")
+    void refusesAnS3PrefixListThatIsNotTheRegions() {
+        facts.prefixLists.put("eu-west-3/com.amazonaws.eu-west-3.s3", "pl-0123456789abcdef0");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString)
+                .containsExactly("network: network.s3PrefixListId: \"pl-23ad484a\" is not the prefix list of "
+                        + "com.amazonaws.eu-west-3.s3 (pl-0123456789abcdef0): set network.s3PrefixListId: pl-0123456789abcdef0");
+        facts.prefixLists.clear();
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(PreflightProblem::check)
+                .containsExactly("network");
+    }
+
+    @Test
     void refusesTheShippedPlaceholdersOneLineEach() {
         assertThat(Preflight.offline(shipped)).extracting(Object::toString).containsExactly(
                 "placeholder: app.certificateArn: \"" + shipped.app().certificateArn() + "\" names the example account "

@@ -83,6 +83,12 @@ class SdkAwsFactsEmulatorTest {
     }
 
     @Test
+    void readsTheS3PrefixListOfARegionAndMissesAnUnknownName() {
+        assertThat(facts.prefixListId("eu-west-3", "com.amazonaws.eu-west-3.s3")).get().asString().startsWith("pl-");
+        assertThat(facts.prefixListId("eu-west-3", "com.amazonaws.eu-west-3.nothing")).isEmpty();
+    }
+
+    @Test
     void findsAServiceLinkedRoleOnceCreated() {
         // moto names a service-linked role from its service's name and gets ECS's, RDS's and
         // ElastiCache's capitalisation wrong (AWSServiceRoleForecs); EC2 Auto Scaling's it names
@@ -120,7 +126,7 @@ class SdkAwsFactsEmulatorTest {
                 .results().map(m -> m.group(1)).toList();
         assertThat(calls).containsExactlyInAnyOrder("sts:GetCallerIdentity", "acm:DescribeCertificate",
                 "ecr:DescribeImages", "iam:GetRole", "cloudformation:DescribeStacks", "s3:HeadBucket",
-                "iam:CreateServiceLinkedRole");
+                "ec2:DescribePrefixLists", "iam:CreateServiceLinkedRole");
     }
 
     private static String source() {

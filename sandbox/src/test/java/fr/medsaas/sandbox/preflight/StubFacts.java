@@ -15,6 +15,8 @@ final class StubFacts implements AwsFacts {
     final Set<String> roles = new HashSet<>(Preflight.SERVICE_LINKED_ROLES.keySet());
     final Map<String, String> bootstraps = new HashMap<>();
     final Map<String, BucketState> buckets = new HashMap<>();
+    final Map<String, String> prefixLists = new HashMap<>(Map.of(
+            "eu-west-3/com.amazonaws.eu-west-3.s3", "pl-23ad484a"));
 
     @Override
     public String accountId() {
@@ -42,6 +44,11 @@ final class StubFacts implements AwsFacts {
     @Override
     public Optional<String> bootstrapKey(String region, String toolkitStackName) {
         return Optional.ofNullable(bootstraps.get(region));
+    }
+
+    @Override
+    public Optional<String> prefixListId(String region, String prefixListName) {
+        return Optional.ofNullable(prefixLists.get(region + "/" + prefixListName));
     }
 
     @Override
