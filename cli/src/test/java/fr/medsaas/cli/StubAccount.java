@@ -36,6 +36,12 @@ final class StubAccount implements TargetAccount {
     }
 
     @Override
+    public Optional<String> prefixListId(String region, String prefixListName) {
+        // The shipped configuration's id for eu-west-3's S3 prefix list.
+        return Optional.of("pl-23ad484a");
+    }
+
+    @Override
     public BucketState bucket(String name) {
         return BucketState.FREE;
     }
