@@ -51,11 +51,12 @@ public final class RoleStatements {
         // The connected administrator must be a member of the owner to give it the schema and set
         // its default privileges (PostgreSQL 15 gives the creator of a role no membership).
         sql.add("GRANT " + owner + " TO CURRENT_USER");
-        // Attributes set every time: whatever someone changed by hand is put back.
-        sql.add("ALTER ROLE " + owner + " NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+        // Attributes set every time: whatever someone changed by hand is put back. Only those a
+        // CREATEROLE administrator may set (RDS's master is no superuser): SUPERUSER, REPLICATION
+        // and BYPASSRLS are off from CREATE ROLE and only a superuser could turn them on.
+        sql.add("ALTER ROLE " + owner + " NOLOGIN NOCREATEDB NOCREATEROLE");
         for (String role : List.of(app, migration)) {
-            sql.add("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "
-                    + "CONNECTION LIMIT -1");
+            sql.add("ALTER ROLE " + role + " LOGIN NOCREATEDB NOCREATEROLE CONNECTION LIMIT -1");
         }
         if (appPassword != null) {
             sql.add("ALTER ROLE " + app + " PASSWORD " + literal(appPassword));

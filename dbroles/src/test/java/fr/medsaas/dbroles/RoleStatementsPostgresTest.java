@@ -67,8 +67,10 @@ class RoleStatementsPostgresTest {
             return "pg_ctl start failed (see " + dir.resolve("log") + ")";
         }
         started = true;
+        // As on RDS: the master user is no superuser, only CREATEROLE and CREATEDB, and owns the database.
         try (Connection c = connect("postgres", "postgres", null); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE medical_saas");
+            s.execute("CREATE ROLE rds_master LOGIN CREATEROLE CREATEDB PASSWORD 'master-password'");
+            s.execute("CREATE DATABASE medical_saas OWNER rds_master");
         }
         return null;
     }
@@ -108,7 +110,7 @@ class RoleStatementsPostgresTest {
     private static void apply() throws SQLException {
         System.setProperty("medsaas.dbroles.sslmode", "disable");
         try {
-            Handler.run("jdbc:postgresql://127.0.0.1:" + port + "/medical_saas", "postgres", "",
+            Handler.run("jdbc:postgresql://127.0.0.1:" + port + "/medical_saas", "rds_master", "master-password",
                     RoleStatements.of(SPEC, "app-password", "migration-password"));
         } finally {
             System.clearProperty("medsaas.dbroles.sslmode");
