@@ -24,9 +24,13 @@ public final class SecurityModel {
     private final Map<String, String> labels = new LinkedHashMap<>();
 
     /** A model whose principals are named after {@code principals}' labels. */
-    public SecurityModel(PlatformPrincipals principals) {
+    public SecurityModel(PlatformPrincipals principals, List<String> otherRegions) {
         for (RolePattern p : principals.all()) {
             labels.put(p.arnPattern(), p.label());
+        }
+        for (String region : otherRegions) {
+            RolePattern deployer = principals.deployerIn(region);
+            labels.put(deployer.arnPattern(), deployer.label() + " of " + region);
         }
     }
 
@@ -99,8 +103,13 @@ public final class SecurityModel {
         JsonNode principal = statement.path("Principal");
         if (principal.has("Service")) {
             JsonNode cond = statement.path("Condition");
-            String scope = cond.toString().contains("SourceArn") ? " (this account's " + (cond.toString().contains("cloudfront")
-                    ? "distributions)" : "resources)") : cond.toString().contains("EncryptionContext") ? " (this account's log groups)" : "";
+            String c = cond.toString();
+            String scope = c.contains(":cloudfront:") ? " (this account's distributions)"
+                    : c.contains(":alarm:") ? " (this account's alarms)"
+                    : c.contains("aws:cloudtrail:arn") ? " (this account's trails)"
+                    : c.contains("aws:logs:arn") ? " (this account's log groups)"
+                    : c.contains("aws:SourceAccount") ? " (on this account's behalf)"
+                    : "";
             return "service " + principal.path("Service").asText() + scope;
         }
         if ("*".equals(principal.path("AWS").asText())) {

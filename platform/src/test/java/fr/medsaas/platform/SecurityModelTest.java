@@ -22,12 +22,14 @@ class SecurityModelTest {
     }
 
     static String generated() {
-        SecurityModel model = new SecurityModel(PlatformPrincipals.of(TestApps.config("prod")));
+        SecurityModel model = new SecurityModel(PlatformPrincipals.of(TestApps.config("prod")),
+                List.of(TestApps.config("prod").regions().backup()));
         List<String> wide = new ArrayList<>();
         for (String env : List.of("prod", "staging", "dev")) {
             wide.addAll(SecurityModel.wideEgress(env, stack(env, "Network").resources()));
         }
         return "\n### Keys (prod, Keys stack)\n\n" + model.keys(stack("prod", "Keys").resources())
+                + "\n### Keys of the backup region (prod, Replica stack)\n\n" + model.keys(stack("prod", "Replica").resources())
                 + "\n### Secrets (prod, Data stack)\n\n" + model.secrets(stack("prod", "Data").resources())
                 + "\n### Egress to the whole internet (every environment)\n\n"
                 + "| environment | security group | port | rule |\n|---|---|---|---|\n"

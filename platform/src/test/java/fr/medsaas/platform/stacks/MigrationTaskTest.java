@@ -22,7 +22,7 @@ class MigrationTaskTest {
     }
 
     @Test
-    @Requirement("HARD-6")
+    @Requirement({"HARD-6", "HARD-1"})
     void theMigrationTaskGetsTheMigrationLoginAndTheOwnerRole() {
         Capture secrets = new Capture();
         app.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of(
@@ -31,6 +31,8 @@ class MigrationTaskTest {
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
                         "Command", List.of("python", "manage.py", "migrate", "--noinput"),
                         "ReadonlyRootFilesystem", true,
+                        "User", "1000:1000",
+                        "Memory", Match.anyValue(),
                         "Environment", Match.arrayWith(List.of(Map.of("Name", "DATABASE_ROLE", "Value", "medical_saas_owner"))),
                         "Secrets", secrets))))));
         assertThat(secrets.asArray().toString()).contains("DATABASE_USER").contains("DATABASE_PASSWORD")

@@ -90,6 +90,9 @@ public final class MigrationTask extends Construct {
                 .secrets(secrets)
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(props.logGroup()).streamPrefix("ecs").build()))
                 .readonlyRootFilesystem(true)
+                // HARD-1, as the web and worker containers: never root, a hard memory limit.
+                .user(props.size().user())
+                .memoryLimitMiB(props.size().memoryMiB())
                 .essential(true)
                 .build())
                 .addMountPoints(MountPoint.builder().sourceVolume("tmp").containerPath("/tmp").readOnly(false).build());

@@ -62,8 +62,11 @@ public final class KeyUses {
             // The application reads and writes the media objects; replication and AWS Backup read them.
             case S3 -> List.of(
                     via("s3", READ_WRITE, List.of(p.ecsTask()), false),
-                    new KeyUse("AllowReadingForCopiesThroughS3", Optional.of("s3"), DECRYPT,
-                            List.of(p.replication(), p.backupRoles()), false));
+                    new KeyUse("AllowReplicationToReadThroughS3", Optional.of("s3"), DECRYPT,
+                            List.of(p.replication()), false),
+                    // AWS Backup reads the objects daily; a restore (docs/disaster-recovery.md) writes them back.
+                    new KeyUse("AllowBackupAndRestoreThroughS3", Optional.of("s3"), READ_WRITE,
+                            List.of(p.backupRoles()), false));
             // Only CloudWatch Logs itself, in PlatformKeys.
             case LOGS -> List.of();
             case SECRETS -> List.of(
