@@ -61,7 +61,7 @@ class DiagramAndCostCommandTest {
         Node db = node("medical-saas-postgres");
         Node cache = node("medical-saas-redis");
         Node nat = node("3 × NAT gateways");
-        Node endpoints = node("5 × Interface endpoints");
+        Node endpoints = node("7 × Interface endpoints");
         assertThat(tierOf(alb)).isEqualTo("public");
         assertThat(tierOf(nat)).isEqualTo("public");
         assertThat(tierOf(web)).isEqualTo("private-app");

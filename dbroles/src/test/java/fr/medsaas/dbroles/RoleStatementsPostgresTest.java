@@ -22,18 +22,31 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * HARD-6 against a real PostgreSQL 15 (Debian's package, started here without Docker, as the
+ * HARD-6 against a real PostgreSQL (Debian's package, 15 on this machine, started here without Docker, as the
  * {@code postgres} user since PostgreSQL refuses root). Skipped with a notice where none can
  * start; under {@code CI=true}, failing instead.
  */
 @Tag("integration")
 class RoleStatementsPostgresTest {
-    private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    private static final Path BIN = serverBin();
     private static final RoleSpec SPEC = new RoleSpec("medical_saas", "app", "medical_saas_owner",
             "medical_saas_app", "medical_saas_migration");
     private static Path dir;
     private static int port;
     private static boolean started;
+
+    /** The newest Debian PostgreSQL server's binaries ({@code /usr/lib/postgresql/<major>/bin}), 15 when none. */
+    private static Path serverBin() {
+        Path root = Path.of("/usr/lib/postgresql");
+        try (var majors = Files.list(root)) {
+            return majors.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> Files.isExecutable(p.resolve("bin/initdb")))
+                    .max(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
+                    .map(p -> p.resolve("bin")).orElse(root.resolve("15/bin"));
+        } catch (java.io.IOException e) {
+            return root.resolve("15/bin");
+        }
+    }
 
     @BeforeAll
     static void startPostgres() throws Exception {

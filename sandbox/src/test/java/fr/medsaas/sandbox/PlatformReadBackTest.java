@@ -406,8 +406,10 @@ abstract class PlatformReadBackTest {
                     }
                 }
             }
-            assertThat(viaServices).as(purpose.toString()).containsExactlyInAnyOrderElementsOf(purpose.viaServices().stream()
-                    .map(s -> s + "." + config.regions().primary() + ".amazonaws.com").toList());
+            assertThat(viaServices).as(purpose.toString()).containsExactlyInAnyOrderElementsOf(
+                    fr.medsaas.platform.constructs.keys.KeyUses.services(purpose,
+                                    fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config), config.regions().primary(), true)
+                            .stream().map(s -> s + "." + config.regions().primary() + ".amazonaws.com").toList());
         }
     }
 
@@ -869,7 +871,8 @@ abstract class PlatformReadBackTest {
             KeyMetadata key = backupRegion.kms.describeKey(b -> b.keyId(keyId)).keyMetadata();
             assertThat(key.arn()).contains(":kms:" + config.regions().backup() + ":");
             String policy = backupRegion.kms.getKeyPolicy(b -> b.keyId(keyId).policyName("default")).policy();
-            for (String service : purpose.viaServices()) {
+            for (String service : fr.medsaas.platform.constructs.keys.KeyUses.services(purpose,
+                    fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config), config.regions().backup(), false)) {
                 assertThat(policy).contains(service + "." + config.regions().backup() + ".amazonaws.com");
             }
             assertThat(policy).doesNotContain(config.regions().primary());

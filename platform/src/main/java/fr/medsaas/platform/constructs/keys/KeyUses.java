@@ -104,6 +104,18 @@ public final class KeyUses {
                 via("rds", USE, List.of(p.backupService(), p.backupRoles()), true));
     }
 
+    /**
+     * The services through which named roles use the key of {@code purpose} ({@code rds}, as in
+     * {@code rds.eu-west-3.amazonaws.com}), without the statements that only make grants.
+     */
+    public static java.util.Set<String> services(KeyPurpose purpose, PlatformPrincipals p, String region, boolean primary) {
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        for (KeyUse use : of(purpose, p, region, primary)) {
+            use.viaService().ifPresent(services::add);
+        }
+        return services;
+    }
+
     private static KeyUse via(String service, List<String> actions, List<RolePattern> principals, boolean grants) {
         return new KeyUse("AllowUseThrough" + Character.toUpperCase(service.charAt(0)) + service.substring(1),
                 Optional.of(service), actions, principals, grants);
