@@ -30,6 +30,8 @@ public enum Control {
     LIVE_5("MEDSAAS-LIVE-5", "AWS Config recorder recording", List.of("CMP-1", "RGPD 32(1)(d)")),
     LIVE_6("MEDSAAS-LIVE-6", "GuardDuty detector enabled", List.of("CMP-3", "HDS EXI 05 F", "RGPD 33")),
     LIVE_7("MEDSAAS-LIVE-7", "backup vault locked", List.of("BCK-3", "HDS EXI 05 G")),
+    LIVE_8("MEDSAAS-LIVE-8", "key policy names who may use the key; the account root administers only",
+            List.of("HARD-7", "KMS-2", "HDS EXI 05 B.c", "RGPD 5(1)(f)")),
     DRIFT_1("MEDSAAS-DRIFT-1", "stack in sync with its template (CloudFormation drift detection)",
             List.of("AUD-1", "RGPD 32(1)(d)")),
     DRIFT_2("MEDSAAS-DRIFT-2", "properties that matter equal the deployed template's (own comparison)",

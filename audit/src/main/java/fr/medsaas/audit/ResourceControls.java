@@ -146,6 +146,18 @@ final class ResourceControls {
         }
     }
 
+    /** The statements of a policy, whether {@code Statement} is one object or an array. */
+    static List<JsonNode> statements(JsonNode policy) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode st = policy.path("Statement");
+        if (st.isArray()) {
+            st.forEach(out::add);
+        } else if (st.isObject()) {
+            out.add(st);
+        }
+        return out;
+    }
+
     private static List<JsonNode> denyStatements(JsonNode policy) {
         List<JsonNode> out = new ArrayList<>();
         JsonNode st = policy.path("Statement");
@@ -297,6 +309,14 @@ final class ResourceControls {
         }
         findings.on(k, Control.LIVE_3, problems.isEmpty() ? Status.PASS : Status.FAIL,
                 problems.isEmpty() ? "enabled, rotation on" : String.join("; ", problems));
+        AwsAccess.Read<String> policy = aws.read(() -> kms.getKeyPolicy(r -> r.keyId(k.physicalId()).policyName("default")).policy());
+        if (policy.failed()) {
+            findings.couldNotCheck(k, Control.LIVE_8, policy.unreadable());
+            return;
+        }
+        List<String> wide = KeyPolicyReview.problems(parse(policy.value()));
+        findings.on(k, Control.LIVE_8, wide.isEmpty() ? Status.PASS : Status.FAIL,
+                wide.isEmpty() ? "the account root administers only; every use names its roles" : String.join("; ", wide));
     }
 
     // ---- EC2 security groups

@@ -67,6 +67,7 @@ class AuditEmulatorTest {
     private String mediaBucket;
     private String accessLogBucket;
     private String webLogGroup;
+    private String dataKey;
 
     @BeforeAll
     void deployAuditSabotageAudit() {
@@ -86,6 +87,12 @@ class AuditEmulatorTest {
         op.s3.deletePublicAccessBlock(r -> r.bucket(accessLogBucket));
         op.trail.stopLogging(r -> r.name(TRAIL));
         op.logs.putRetentionPolicy(r -> r.logGroupName(webLogGroup).retentionInDays(7));
+        // HARD-7 undone by hand: the source's "Enable IAM User Permissions" put back on the data key.
+        var key = op.kms.describeKey(r -> r.keyId("alias/" + dev.config.namePrefix() + "-data-key")).keyMetadata();
+        dataKey = key.keyId();
+        op.kms.putKeyPolicy(r -> r.keyId(dataKey).policyName("default").policy("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Sid\":\"Enable IAM User Permissions\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::" + key.awsAccountId() + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
         try (Operator oregon = new Operator(dev.moto.endpoint(), "us-west-2")) {
             oregon.s3.createBucket(r -> r.bucket(STRAY_BUCKET).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
             oregon.s3.putBucketTagging(r -> r.bucket(STRAY_BUCKET).tagging(t -> t.tagSet(
@@ -232,6 +239,19 @@ class AuditEmulatorTest {
     }
 
     @Test
+    void keyPoliciesNameTheirUsersAndAWidenedOneIsFound() {
+        // Every key of both regions passed before: the templates' policies, as KMS holds them.
+        assertThat(before.findings()).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-8"))
+                .hasSizeGreaterThanOrEqualTo(11).extracting(AuditFinding::status).containsOnly(Status.PASS);
+        assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-8"))
+                .extracting(AuditFinding::physicalId, AuditFinding::logicalId, AuditFinding::message)
+                .containsExactly(tuple(dataKey, "KeysDataA2F7C5E6", "statement Enable IAM User Permissions lets the account "
+                        + "root kms:*: any IAM policy of the account opens the key"));
+        assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-8")).first()
+                .satisfies(f -> assertThat(f.references()).contains("HARD-7", "KMS-2"));
+    }
+
+    @Test
     void stoppedTrailIsFound() {
         assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-TRC-1"))
                 .extracting(AuditFinding::message).containsExactly("not logging (stopped)");
@@ -258,7 +278,7 @@ class AuditEmulatorTest {
 
     @Test
     void nothingElseNewlyFails() {
-        Set<String> sabotaged = Set.of(rdsGroupId, mediaBucket, accessLogBucket, webLogGroup);
+        Set<String> sabotaged = Set.of(rdsGroupId, mediaBucket, accessLogBucket, webLogGroup, dataKey);
         Set<String> failedBefore = failed(before).stream().map(f -> f.ruleId() + " " + f.physicalId()).collect(Collectors.toSet());
         assertThat(failed(after)).filteredOn(f -> !failedBefore.contains(f.ruleId() + " " + f.physicalId()))
                 .allMatch(f -> sabotaged.contains(f.physicalId()) || f.ruleId().equals("MEDSAAS-TRC-1")
@@ -276,5 +296,29 @@ class AuditEmulatorTest {
                 "Backup:ListBackupPlans", "ResourceGroupsTaggingAPI:GetResources",
                 "CloudFormation:DetectStackDrift", "S3:GetPublicAccessBlock",
                 "Ec2:DescribeSecurityGroups", "CloudTrail:GetTrailStatus");
+    }
+
+    /** The IAM names of the calls whose SDK service or operation is named otherwise (Service Authorization Reference). */
+    private static final java.util.Map<String, String> IAM_ACTION = java.util.Map.of(
+            "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",
+            "s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
+            "resourcegroupstaggingapi:GetResources", "tag:GetResources",
+            "cloudwatchlogs:DescribeLogGroups", "logs:DescribeLogGroups");
+
+    @Test
+    void theIamPolicyOfDocsAuditAllowsEveryCallTheAuditMade() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"))
+                .resolveSibling("docs").resolve("audit.md"));
+        String policy = doc.substring(doc.indexOf("## The IAM policy it needs"));
+        policy = policy.substring(policy.indexOf("```json") + 7, policy.indexOf("```", policy.indexOf("```json") + 7));
+        Set<String> allowed = new java.util.TreeSet<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy).path("Statement")
+                .forEach(st -> st.path("Action").forEach(a -> allowed.add(a.asText().toLowerCase(java.util.Locale.ROOT))));
+        List<String> missing = after.calledOperations().stream().map(op -> {
+            String[] p = op.split(":");
+            String action = p[0].toLowerCase(java.util.Locale.ROOT) + ":" + p[1];
+            return IAM_ACTION.getOrDefault(action, action);
+        }).filter(a -> !allowed.contains(a.toLowerCase(java.util.Locale.ROOT))).distinct().toList();
+        assertThat(missing).as("calls docs/audit.md's IAM policy does not allow").isEmpty();
     }
 }

@@ -22,12 +22,14 @@ final class Operator implements AutoCloseable {
     final S3Client s3;
     final CloudWatchLogsClient logs;
     final CloudTrailClient trail;
+    final software.amazon.awssdk.services.kms.KmsClient kms;
 
     Operator(URI endpoint, String region) {
         ec2 = build(Ec2Client.builder(), endpoint, region);
         s3 = build(S3Client.builder().forcePathStyle(true), endpoint, region);
         logs = build(CloudWatchLogsClient.builder(), endpoint, region);
         trail = build(CloudTrailClient.builder(), endpoint, region);
+        kms = build(software.amazon.awssdk.services.kms.KmsClient.builder(), endpoint, region);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint, String region) {
@@ -42,5 +44,6 @@ final class Operator implements AutoCloseable {
         s3.close();
         logs.close();
         trail.close();
+        kms.close();
     }
 }

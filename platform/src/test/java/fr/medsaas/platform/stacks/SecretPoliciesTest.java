@@ -99,5 +99,15 @@ class SecretPoliciesTest {
                 fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(TestApps.config("prod"))).size());
         assertThat(data.findResources("AWS::SecretsManager::ResourcePolicy").values().stream()
                 .filter(p -> p.toString().contains(SecretReaders.SID))).hasSize(7);
+        // The Data stack holds every secret of the platform, in every environment: a secret made in
+        // another stack would escape the count above.
+        for (String env : List.of("prod", "dev")) {
+            for (fr.medsaas.compliance.assembly.StackTemplate stack : TestApps.assembly(env).stacks()) {
+                long secrets = stack.resources().values().stream()
+                        .filter(r -> r.path("Type").asText().equals("AWS::SecretsManager::Secret")).count();
+                assertThat(secrets).as(env + " " + stack.stackName())
+                        .isEqualTo(stack.stackName().endsWith("-Data") ? 7 : 0);
+            }
+        }
     }
 }
