@@ -311,11 +311,11 @@ final class ResourceControls {
                 problems.isEmpty() ? "enabled, rotation on" : String.join("; ", problems));
         AwsAccess.Read<String> policy = aws.read(() -> kms.getKeyPolicy(r -> r.keyId(k.physicalId()).policyName("default")).policy());
         if (policy.failed()) {
-            findings.couldNotCheck(k, Control.LIVE_8, policy.unreadable());
+            findings.couldNotCheck(k, Control.KEY_1, policy.unreadable());
             return;
         }
-        List<String> wide = KeyPolicyReview.problems(parse(policy.value()));
-        findings.on(k, Control.LIVE_8, wide.isEmpty() ? Status.PASS : Status.FAIL,
+        List<String> wide = fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(parse(policy.value()));
+        findings.on(k, Control.KEY_1, wide.isEmpty() ? Status.PASS : Status.FAIL,
                 wide.isEmpty() ? "the account root administers only; every use names its roles" : String.join("; ", wide));
     }
 

@@ -241,13 +241,13 @@ class AuditEmulatorTest {
     @Test
     void keyPoliciesNameTheirUsersAndAWidenedOneIsFound() {
         // Every key of both regions passed before: the templates' policies, as KMS holds them.
-        assertThat(before.findings()).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-8"))
+        assertThat(before.findings()).filteredOn(f -> f.ruleId().equals("MEDSAAS-KEY-1"))
                 .hasSizeGreaterThanOrEqualTo(11).extracting(AuditFinding::status).containsOnly(Status.PASS);
-        assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-8"))
+        assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-KEY-1"))
                 .extracting(AuditFinding::physicalId, AuditFinding::logicalId, AuditFinding::message)
                 .containsExactly(tuple(dataKey, "KeysDataA2F7C5E6", "statement Enable IAM User Permissions lets the account "
                         + "root kms:*: any IAM policy of the account opens the key"));
-        assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-8")).first()
+        assertThat(failed(after)).filteredOn(f -> f.ruleId().equals("MEDSAAS-KEY-1")).first()
                 .satisfies(f -> assertThat(f.references()).contains("HARD-7", "KMS-2"));
     }
 

@@ -99,23 +99,23 @@ class ControlLogicTest {
         String deny = "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"kms:CreateGrant\"}";
         String admin = "[\"kms:CreateAlias\",\"kms:DescribeKey\",\"kms:PutKeyPolicy\",\"kms:List*\",\"kms:RevokeGrant\"]";
         // Ours: the root administers, the use names its role, services and denies are not the root's.
-        assertThat(KeyPolicyReview.problems(ResourceControls.parse(
+        assertThat(fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(ResourceControls.parse(
                 "{\"Statement\":[" + root.formatted(admin) + "," + named + "," + service + "," + deny + "]}"))).isEmpty();
         // The source's statement: the root may do anything.
-        assertThat(KeyPolicyReview.problems(ResourceControls.parse("{\"Statement\":" + root.formatted("\"kms:*\"") + "}")))
+        assertThat(fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(ResourceControls.parse("{\"Statement\":" + root.formatted("\"kms:*\"") + "}")))
                 .containsExactly("statement Admin lets the account root kms:*: any IAM policy of the account opens the key");
         // A cryptographic action or a grant slipped into the root's statement.
-        assertThat(KeyPolicyReview.problems(ResourceControls.parse("{\"Statement\":[" + root.formatted(
+        assertThat(fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(ResourceControls.parse("{\"Statement\":[" + root.formatted(
                 "[\"kms:DescribeKey\",\"kms:Decrypt\",\"kms:CreateGrant\"]") + "]}")))
                 .containsExactly("statement Admin lets the account root kms:Decrypt, kms:CreateGrant: any IAM policy of the "
                         + "account opens the key");
         // Any principal through a service, as the source's statements were: no role named.
-        assertThat(KeyPolicyReview.problems(ResourceControls.parse("{\"Statement\":[" + named.replace(
+        assertThat(fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(ResourceControls.parse("{\"Statement\":[" + named.replace(
                 "\"ArnLike\":{\"aws:PrincipalArn\":[\"arn:aws:iam::111122223333:role/x\"]}",
                 "\"StringEquals\":{\"kms:ViaService\":\"rds.eu-west-3.amazonaws.com\"}") + "]}")))
                 .containsExactly("statement Use allows kms:Decrypt to any principal without aws:PrincipalArn");
         // The bare account id is the root too.
-        assertThat(KeyPolicyReview.problems(ResourceControls.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":"
+        assertThat(fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(ResourceControls.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"AWS\":\"111122223333\"},\"Action\":\"kms:Encrypt\"}}"))).hasSize(1);
     }
 

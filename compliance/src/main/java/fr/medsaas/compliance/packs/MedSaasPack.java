@@ -3,6 +3,8 @@ package fr.medsaas.compliance.packs;
 import fr.medsaas.compliance.rules.Level;
 import fr.medsaas.compliance.rules.Rule;
 import fr.medsaas.compliance.rules.RuleInfo;
+import fr.medsaas.compliance.rules.access.KeysNameTheirUsers;
+import fr.medsaas.compliance.rules.access.SecretsNameTheirReaders;
 import fr.medsaas.compliance.rules.backup.BackupsCopiedInEea;
 import fr.medsaas.compliance.rules.database.EngineVersionSupported;
 import fr.medsaas.compliance.rules.edge.GeoAllowlistInEea;
@@ -106,7 +108,24 @@ public final class MedSaasPack {
                     "Continuity after the loss of a region: a backup plan copies recovery points to a vault in "
                             + "another EEA region, or the bucket replicates to one.",
                     "Select the store in an AWS Backup plan with a copy action to a vault of another EEA region, or replicate the bucket.",
-                    new BackupsCopiedInEea(), "HDS EXI 05 A", "HDS EXI 05 G", "RGPD art. 32(1)(c)", "BCK-1", "S3-5", "CMPL-2"));
+                    new BackupsCopiedInEea(), "HDS EXI 05 A", "HDS EXI 05 G", "RGPD art. 32(1)(c)", "BCK-1", "S3-5", "CMPL-2"),
+            rule("MEDSAAS-KEY-1", Level.ERROR, "Key policies name who may use their key",
+                    "A key whose policy gives the account root cryptographic use or grants (kms:*) lets IAM decide: "
+                            + "any role an administrator widens can restore a snapshot or read a secret. The root "
+                            + "administers the key only, and every use by any principal is held to named roles "
+                            + "(aws:PrincipalArn); services are named by their service principal.",
+                    "Give the root statement administration actions only, and add an aws:PrincipalArn condition "
+                            + "naming the roles to every statement whose principal is *.",
+                    new KeysNameTheirUsers(), "HDS EXI 05 B.c", "HDS EXI 05 D", "RGPD art. 5(1)(f)", "RGPD art. 32(1)(b)",
+                    "HARD-7", "KMS-2", "CMPL-2"),
+            rule("MEDSAAS-SEC-1", Level.ERROR, "Secrets deny their value to all but their readers",
+                    "A secret readable by whatever IAM allows is readable by every administrator and every role "
+                            + "widened by mistake. Its resource policy denies GetSecretValue to every principal but "
+                            + "the roles that need it; a Deny wins over any IAM policy.",
+                    "Add a resource policy to the secret with a Deny of secretsmanager:GetSecretValue to Principal * "
+                            + "with ArnNotLike aws:PrincipalArn listing its readers.",
+                    new SecretsNameTheirReaders(), "HDS EXI 05 D", "RGPD art. 5(1)(f)", "RGPD art. 32(1)(b)", "HARD-7",
+                    "SEC-1", "CMPL-2"));
 
     private MedSaasPack() {
     }
