@@ -2,6 +2,8 @@ package fr.medsaas.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.compliance.rules.access.KeyPolicyNames;
+import fr.medsaas.compliance.rules.access.PolicyStatements;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,27 +148,8 @@ final class ResourceControls {
         }
     }
 
-    /** The statements of a policy, whether {@code Statement} is one object or an array. */
-    static List<JsonNode> statements(JsonNode policy) {
-        List<JsonNode> out = new ArrayList<>();
-        JsonNode st = policy.path("Statement");
-        if (st.isArray()) {
-            st.forEach(out::add);
-        } else if (st.isObject()) {
-            out.add(st);
-        }
-        return out;
-    }
-
     private static List<JsonNode> denyStatements(JsonNode policy) {
-        List<JsonNode> out = new ArrayList<>();
-        JsonNode st = policy.path("Statement");
-        for (JsonNode s : st.isArray() ? st : List.of(st)) {
-            if ("Deny".equals(s.path("Effect").asText())) {
-                out.add(s);
-            }
-        }
-        return out;
+        return PolicyStatements.of(policy).stream().filter(s -> "Deny".equals(s.path("Effect").asText())).toList();
     }
 
     /** A Deny statement on {@code aws:SecureTransport = false}. */
@@ -314,7 +297,7 @@ final class ResourceControls {
             findings.couldNotCheck(k, Control.KEY_1, policy.unreadable());
             return;
         }
-        List<String> wide = fr.medsaas.compliance.rules.access.KeyPolicyNames.problems(parse(policy.value()));
+        List<String> wide = KeyPolicyNames.problems(parse(policy.value()));
         findings.on(k, Control.KEY_1, wide.isEmpty() ? Status.PASS : Status.FAIL,
                 wide.isEmpty() ? "the account root administers only; every use names its roles" : String.join("; ", wide));
     }

@@ -57,6 +57,7 @@ public final class AppStack extends PlatformStack {
                 "medsaas " + config.name() + ": ECS cluster, web and worker services, load balancer, regional WAF (ECS, ALB)");
         AppConfig app = config.app();
         String prefix = config.namePrefix();
+        PlatformPrincipals principals = PlatformPrincipals.of(config);
         int retention = config.logging().retentionDays();
         AppSecrets secrets = in.secrets().importedInto(new Construct(this, "Secrets"));
 
@@ -69,7 +70,7 @@ public final class AppStack extends PlatformStack {
         Map<String, IRepository> repositories = ImageRepositories.imported(this, List.of(app.web(), app.worker()));
         this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(secrets, List.copyOf(repositories.values()),
                 List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec(),
-                PlatformPrincipals.of(config)));
+                principals));
         AppServiceProps.Roles taskRoles = new AppServiceProps.Roles(roles.executionRole(), roles.taskRole());
 
         // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.
@@ -101,7 +102,7 @@ public final class AppStack extends PlatformStack {
         EncryptedLogGroup migrateLogs = new EncryptedLogGroup(this, "MigrateLogs",
                 new EncryptedLogGroupProps("/ecs/" + prefix + "-migrate", in.keys().logs(), retention));
         this.migration = new MigrationTask(this, "Migration", new MigrationTaskProps(prefix + "-migrate",
-                PlatformPrincipals.of(config).migrationExecutionRoleName(), app.worker(),
+                principals.migrationExecutionRoleName(), app.worker(),
                 repositories.get(app.web().image().repository()), app.web().image(), environment,
                 software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(this, "MigrationUser",
                         in.migrationUser().getSecretArn()),

@@ -8,6 +8,7 @@ import fr.medsaas.platform.constructs.backup.DailyBackupPlan;
 import fr.medsaas.platform.constructs.backup.DailyBackupPlanProps;
 import fr.medsaas.platform.constructs.backup.LockedBackupVault;
 import fr.medsaas.platform.constructs.backup.LockedBackupVaultProps;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class BackupStack extends PlatformStack {
                 inputs.keys().key(KeyPurpose.RDS).getKeyArn(), inputs.keys().key(KeyPurpose.S3).getKeyArn(),
                 inputs.keys().key(KeyPurpose.BACKUP).getKeyArn(), copyKeyArn, BackupWiring.copyVaultArn(config),
                 primary, config.regions().backup(),
-                fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).backupRoleName()));
+                PlatformPrincipals.of(config).backupRoleName()));
         this.plan = new DailyBackupPlan(this, "Plan", new DailyBackupPlanProps(config.physicalName("daily-backup"),
                 vault.vault(),
                 backup.copyToBackupRegion() ? Optional.of(BackupWiring.copyVaultArn(config)) : Optional.empty(),

@@ -2,8 +2,6 @@ package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.BackupConfig;
 import fr.medsaas.config.EnvironmentConfig;
-import fr.medsaas.platform.nag.Acknowledge;
-import java.util.List;
 import fr.medsaas.platform.constructs.data.ApplicationSecrets;
 import fr.medsaas.platform.constructs.data.ApplicationSecretsProps;
 import fr.medsaas.platform.constructs.data.DatabaseRoles;
@@ -17,6 +15,8 @@ import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.network.PlatformSecurityGroups;
 import fr.medsaas.platform.constructs.network.TieredVpc;
+import fr.medsaas.platform.nag.Acknowledge;
+import java.util.List;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
@@ -42,6 +42,7 @@ public final class DataStack extends PlatformStack {
         TieredVpc vpc = in.vpc();
         PlatformSecurityGroups groups = in.securityGroups();
         String secretPrefix = config.namePrefix();
+        PlatformPrincipals principals = PlatformPrincipals.of(config);
         this.postgres = new PostgresDatabase(this, "Postgres", new PostgresDatabaseProps(config.data().postgres(),
                 new PostgresDatabaseProps.Names(BackupWiring.databaseIdentifier(config), config.physicalName("db-subnet-group"),
                         secretPrefix + "/postgres-master"),
@@ -53,7 +54,7 @@ public final class DataStack extends PlatformStack {
         this.roles = new DatabaseRoles(this, "DatabaseRoles", new DatabaseRolesProps(postgres,
                 config.data().postgres().databaseName(), secretPrefix, config.physicalName("db-roles"), vpc.vpc(),
                 vpc.appSubnets(), groups.dbRoles(), groups.dbRotation(), keys.key(KeyPurpose.SECRETS), keys.logs(), retention,
-                PlatformPrincipals.of(config)));
+                principals));
         this.redis = new RedisReplicationGroup(this, "Redis", new RedisReplicationGroupProps(config.data().redis(),
                 new RedisReplicationGroupProps.Names(config.physicalName("redis"), config.physicalName("redis-subnet-group"),
                         secretPrefix + "/redis-auth-token"),
@@ -72,7 +73,7 @@ public final class DataStack extends PlatformStack {
                 // By name, not by reference: the App stack is deployed after this one.
                 List.of(config.physicalName("cluster") + "/" + AppStack.WEB_SERVICE,
                         config.physicalName("cluster") + "/" + AppStack.WORKER_SERVICE),
-                PlatformPrincipals.of(config)));
+                principals));
         BackupConfig backup = config.backup();
         Acknowledge.rules(postgres.instance(),
                 "BCK-1: the daily AWS Backup plan of the " + config.stackName("Backup") + " stack selects this instance "

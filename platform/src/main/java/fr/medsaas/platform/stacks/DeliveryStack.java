@@ -58,6 +58,7 @@ public final class DeliveryStack extends PlatformStack {
         super(scope, config, "Delivery", config.regions().primary(),
                 "medsaas " + config.name() + ": ECR repositories, CodeBuild image build, CodePipeline to ECS (CI-1..3)");
         DeliveryConfig delivery = config.delivery();
+        PlatformPrincipals principals = PlatformPrincipals.of(config);
         AppConfig app = config.app();
         IKey key = in.keys().key(KeyPurpose.DELIVERY);
         int retention = config.logging().retentionDays();
@@ -76,7 +77,7 @@ public final class DeliveryStack extends PlatformStack {
                 new ArtifactBucketProps(key, delivery.artifactExpiryDays(), retention)).bucket();
         this.build = new ImageBuild(this, "ImageBuild", new ImageBuildProps(config.physicalName("image-build"),
                 new ImageBuildSpec(WEB_CONTAINER, WORKER_CONTAINER, separateWorker), webRepository, workerRepository,
-                artifacts, key, in.keys().logs(), retention, PlatformPrincipals.of(config).deliveryRoleName("image-build")));
+                artifacts, key, in.keys().logs(), retention, principals.deliveryRoleName("image-build")));
 
         ICluster cluster = Cluster.fromClusterAttributes(this, "Cluster", ClusterAttributes.builder()
                 .clusterName(config.physicalName("cluster")).vpc(in.vpc()).build());
@@ -89,8 +90,8 @@ public final class DeliveryStack extends PlatformStack {
                         .service("sns").resource(alertsTopicName(config)).build())))
                 : Optional.empty();
         this.pipeline = new DeliveryPipeline(this, "Pipeline", new DeliveryPipelineProps(config.physicalName("delivery"),
-                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker, PlatformPrincipals.of(config).ecsRolesPrefix()),
-                artifacts, key, alerts, PlatformPrincipals.of(config)));
+                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker, principals.ecsRolesPrefix()),
+                artifacts, key, alerts, principals));
     }
 
     /** The alerts topic's name (OBS-3): {@code <namePrefix>-alerts}, {@code medical-saas-alerts} in prod. */

@@ -5,6 +5,7 @@ import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.config.MediaConfig;
 import fr.medsaas.config.SigningPublicKey;
 import fr.medsaas.platform.constructs.edge.CdnLogDelivery;
+import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.constructs.keys.PlatformKeys;
 import fr.medsaas.platform.constructs.media.LogBucket;
@@ -62,7 +63,7 @@ public final class MediaStack extends PlatformStack {
                     mediaBucket.bucket(), media.bucketName(), in.keys().key(KeyPurpose.S3).getKeyArn(), backup.replicaBucketName(),
                     EdgeWiring.acrossRegions(in.replicaS3KeyArn()),
                     config.regions().primary(), config.regions().backup(), backup.replicationTimeControl(),
-                    fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).replicationRoleName())));
+                    PlatformPrincipals.of(config).replicationRoleName())));
             failover = Optional.of(Bucket.fromBucketAttributes(this, "ReplicaBucket", BucketAttributes.builder()
                     .bucketName(backup.replicaBucketName()).region(config.regions().backup()).build()));
         } else {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * HARD-7 on one key policy, plain JSON: a template's (with CloudFormation functions) or a live
@@ -22,13 +23,19 @@ import java.util.Set;
  * restrict.
  */
 public final class KeyPolicyNames {
-    /** What the account root may hold besides {@code kms:List*}: administration, no use, no grant. */
-    public static final Set<String> ADMINISTRATION = Set.of(
-            "kms:createalias", "kms:deletealias", "kms:updatealias", "kms:describekey", "kms:enablekey",
-            "kms:disablekey", "kms:enablekeyrotation", "kms:disablekeyrotation", "kms:rotatekeyondemand",
-            "kms:getkeypolicy", "kms:getkeyrotationstatus", "kms:putkeypolicy", "kms:updatekeydescription",
-            "kms:tagresource", "kms:untagresource", "kms:revokegrant", "kms:schedulekeydeletion",
-            "kms:cancelkeydeletion");
+    /**
+     * What the account root may hold: administration of the key (aliases, rotation, policy, tags,
+     * deletion), no cryptographic action and no grant. The platform's keys grant exactly these
+     * ({@code PlatformKeys.ADMIN_ACTIONS}).
+     */
+    public static final List<String> ADMINISTRATION = List.of(
+            "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias", "kms:DescribeKey", "kms:EnableKey",
+            "kms:DisableKey", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand",
+            "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:PutKeyPolicy", "kms:List*",
+            "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:RevokeGrant",
+            "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+    private static final Set<String> ADMINISTRATION_LOWER = ADMINISTRATION.stream()
+            .map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     private KeyPolicyNames() {
     }
@@ -36,8 +43,7 @@ public final class KeyPolicyNames {
     /** The problems of a key policy; empty when it names the users of its key. */
     public static List<String> problems(JsonNode policy) {
         List<String> problems = new ArrayList<>();
-        JsonNode statements = policy.path("Statement");
-        for (JsonNode s : statements.isArray() ? statements : List.of(statements)) {
+        for (JsonNode s : PolicyStatements.of(policy)) {
             if (!"Allow".equals(s.path("Effect").asText())) {
                 continue;
             }
@@ -61,7 +67,7 @@ public final class KeyPolicyNames {
     /** Whether {@code action} is administration of the key, not its use nor a grant. */
     public static boolean isAdministration(String action) {
         String a = action.toLowerCase(Locale.ROOT);
-        return a.startsWith("kms:list") || ADMINISTRATION.contains(a);
+        return a.startsWith("kms:list") || ADMINISTRATION_LOWER.contains(a);
     }
 
     private static boolean toAccount(JsonNode principal) {

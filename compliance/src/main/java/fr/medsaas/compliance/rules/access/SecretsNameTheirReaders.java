@@ -33,8 +33,7 @@ public final class SecretsNameTheirReaders implements Rule {
 
     /** A Deny of GetSecretValue to any principal, conditioned on the principal's ARN not being a reader's. */
     static boolean deniesAllButNamedReaders(JsonNode policy) {
-        JsonNode statements = policy.path("Statement");
-        for (JsonNode s : statements.isArray() ? statements : List.of(statements)) {
+        for (JsonNode s : PolicyStatements.of(policy)) {
             String actions = s.path("Action").toString();
             boolean getValue = actions.contains("secretsmanager:GetSecretValue") || actions.contains("secretsmanager:*");
             String condition = s.path("Condition").toString();

@@ -1,5 +1,6 @@
 package fr.medsaas.platform.constructs.keys;
 
+import fr.medsaas.compliance.rules.access.KeyPolicyNames;
 import fr.medsaas.platform.constructs.iam.RolePattern;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,13 +36,8 @@ import software.constructs.Construct;
  * </ul>
  */
 public final class PlatformKeys extends Construct {
-    /** What the account root may do: administer the key, never use it nor grant its use. */
-    public static final List<String> ADMIN_ACTIONS = List.of(
-            "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias", "kms:DescribeKey", "kms:EnableKey",
-            "kms:DisableKey", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand",
-            "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:PutKeyPolicy", "kms:List*",
-            "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:RevokeGrant",
-            "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+    /** What the account root may do: administer the key, never use it nor grant its use (the list MEDSAAS-KEY-1 accepts). */
+    public static final List<String> ADMIN_ACTIONS = KeyPolicyNames.ADMINISTRATION;
     /** The statement id of the root's administration. */
     public static final String ADMIN_SID = "AccountAdministersTheKey";
 
