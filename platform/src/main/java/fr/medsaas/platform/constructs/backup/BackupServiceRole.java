@@ -92,9 +92,9 @@ public final class BackupServiceRole extends Construct {
     /** Grants on a key, only for AWS resources and through the named services (HARD-4). */
     private static PolicyStatement grant(String sid, String keyArn, List<String> services) {
         return PolicyStatement.Builder.create().sid(sid).actions(List.of("kms:CreateGrant")).resources(List.of(keyArn))
-                .conditions(Map.of(
+                .conditions(new java.util.TreeMap<>(Map.of(
                         "StringEquals", Map.of("kms:ViaService", services),
-                        "Bool", Map.of("kms:GrantIsForAWSResource", "true")))
+                        "Bool", Map.of("kms:GrantIsForAWSResource", "true"))))
                 .build();
     }
 

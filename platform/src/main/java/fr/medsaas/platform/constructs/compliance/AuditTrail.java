@@ -90,8 +90,8 @@ public final class AuditTrail extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects("AWSLogs/" + Aws.ACCOUNT_ID + "/*")))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceArn", trailArn,
-                        "s3:x-amz-acl", "bucket-owner-full-control")))
+                .conditions(Map.of("StringEquals", new java.util.TreeMap<>(Map.of("aws:SourceArn", trailArn,
+                        "s3:x-amz-acl", "bucket-owner-full-control"))))
                 .build());
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("DenyEveryDeletionOfTrailFiles")

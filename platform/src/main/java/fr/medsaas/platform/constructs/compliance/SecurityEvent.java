@@ -17,6 +17,25 @@ import java.util.Map;
  */
 public record SecurityEvent(String id, String nameSuffix, String description, Map<String, Object> pattern,
                             Map<String, String> inputPaths, String message) {
+    public SecurityEvent {
+        // Sorted at every depth: Map.of's order changes from one JVM to the next, and with it the template.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sorted = (Map<String, Object>) sorted(pattern);
+        pattern = sorted;
+        inputPaths = new java.util.TreeMap<>(inputPaths);
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            map.forEach((k, v) -> out.put((String) k, sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SecurityEvent::sorted).toList();
+        }
+        return value;
+    }
 
     /** The kinds of security event of OBS-5. */
     public static List<SecurityEvent> all() {

@@ -79,9 +79,10 @@ public final class ImageBuild extends Construct {
                         .computeType(ComputeType.SMALL)
                         .privileged(true)
                         .build())
-                .environmentVariables(Map.of(
+                // Sorted: Map.of's order changes from one JVM to the next, and with it the project's variable list.
+                .environmentVariables(new java.util.TreeMap<>(Map.of(
                         ImageBuildSpec.WEB_REPOSITORY_URI, plain(props.webRepository().getRepositoryUri()),
-                        ImageBuildSpec.WORKER_REPOSITORY_URI, plain(props.workerRepository().getRepositoryUri())))
+                        ImageBuildSpec.WORKER_REPOSITORY_URI, plain(props.workerRepository().getRepositoryUri()))))
                 .buildSpec(BuildSpec.fromObjectToYaml(props.buildSpec().toMap()))
                 .encryptionKey(props.key())
                 .logging(LoggingOptions.builder()

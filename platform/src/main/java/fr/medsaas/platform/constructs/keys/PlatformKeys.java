@@ -168,10 +168,10 @@ public final class PlatformKeys extends Construct {
                         .principals(List.of(cloudTrail))
                         .actions(List.of("kms:GenerateDataKey*"))
                         .resources(List.of("*"))
-                        .conditions(Map.of(
+                        .conditions(new TreeMap<>(Map.of(
                                 "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
                                 "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn",
-                                        "arn:" + Aws.PARTITION + ":cloudtrail:*:" + Aws.ACCOUNT_ID + ":trail/*")))
+                                        "arn:" + Aws.PARTITION + ":cloudtrail:*:" + Aws.ACCOUNT_ID + ":trail/*"))))
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("AllowCloudTrailOfThisAccountToDescribe")
@@ -193,10 +193,10 @@ public final class PlatformKeys extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
                         "ArnLike", Map.of("aws:SourceArn",
-                                "arn:" + Aws.PARTITION + ":cloudwatch:" + region + ":" + Aws.ACCOUNT_ID + ":alarm:*")))
+                                "arn:" + Aws.PARTITION + ":cloudwatch:" + region + ":" + Aws.ACCOUNT_ID + ":alarm:*"))))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package fr.medsaas.platform.constructs.media;
 import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -159,9 +160,10 @@ public final class MediaBucket extends Construct {
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects("*")))
-                .conditions(Map.of(
+                // Sorted, as every condition of the platform: Map.of's order changes from one JVM to the next.
+                .conditions(new TreeMap<>(Map.of(
                         "Null", Map.of("s3:x-amz-server-side-encryption-aws-kms-key-id", "false"),
-                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption-aws-kms-key-id", key.getKeyArn())))
+                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption-aws-kms-key-id", key.getKeyArn()))))
                 .build();
     }
 
@@ -176,9 +178,9 @@ public final class MediaBucket extends Construct {
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects("*")))
-                .conditions(Map.of("Null", Map.of(
+                .conditions(Map.of("Null", new TreeMap<>(Map.of(
                         "s3:x-amz-server-side-encryption", "false",
-                        "s3:x-amz-server-side-encryption-aws-kms-key-id", "true")))
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id", "true"))))
                 .build();
     }
 

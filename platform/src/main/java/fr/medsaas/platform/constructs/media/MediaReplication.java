@@ -38,9 +38,9 @@ public final class MediaReplication extends Construct {
         super(scope, id);
         String sourceArn = "arn:" + Aws.PARTITION + ":s3:::" + p.sourceBucketName();
         String replicaArn = "arn:" + Aws.PARTITION + ":s3:::" + p.replicaBucketName();
-        this.role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("s3.amazonaws.com").withConditions(Map.of(
+        this.role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("s3.amazonaws.com").withConditions(new java.util.TreeMap<>(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                "ArnLike", Map.of("aws:SourceArn", sourceArn))),
+                "ArnLike", Map.of("aws:SourceArn", sourceArn)))),
                 "S3 replication of the media bucket to " + p.replicaBucketName() + " in " + p.backupRegion() + " (S3-5)",
                 java.util.Optional.of(p.roleName()));
         role.allow(
@@ -57,17 +57,17 @@ public final class MediaReplication extends Construct {
                 PolicyStatement.Builder.create().sid("DecryptSourceThroughS3")
                         .actions(List.of("kms:Decrypt"))
                         .resources(List.of(p.sourceKeyArn()))
-                        .conditions(Map.of(
+                        .conditions(new java.util.TreeMap<>(Map.of(
                                 "StringEquals", Map.of("kms:ViaService", "s3." + p.primaryRegion() + ".amazonaws.com"),
-                                "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn", List.of(sourceArn, sourceArn + "/*"))))
+                                "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn", List.of(sourceArn, sourceArn + "/*")))))
                         .build(),
                 // GenerateDataKey besides Encrypt: the replica bucket's S3 bucket key is made with it.
                 PolicyStatement.Builder.create().sid("EncryptReplicasThroughS3")
                         .actions(List.of("kms:Encrypt", "kms:GenerateDataKey"))
                         .resources(List.of(p.replicaKeyArn()))
-                        .conditions(Map.of(
+                        .conditions(new java.util.TreeMap<>(Map.of(
                                 "StringEquals", Map.of("kms:ViaService", "s3." + p.backupRegion() + ".amazonaws.com"),
-                                "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn", List.of(replicaArn, replicaArn + "/*"))))
+                                "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn", List.of(replicaArn, replicaArn + "/*")))))
                         .build());
         Acknowledge.rule(role.policy(), "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::" + p.sourceBucketName() + "/*]",
                 "S3-5: replication reads every version of every object of the media bucket (S3 asks for the object "

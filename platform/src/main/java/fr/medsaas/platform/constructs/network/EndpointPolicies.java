@@ -30,9 +30,9 @@ public final class EndpointPolicies {
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("*"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(new java.util.TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID),
-                        "StringEqualsIfExists", Map.of("aws:ResourceAccount", Aws.ACCOUNT_ID)))
+                        "StringEqualsIfExists", Map.of("aws:ResourceAccount", Aws.ACCOUNT_ID))))
                 .build();
     }
 
