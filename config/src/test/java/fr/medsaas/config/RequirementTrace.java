@@ -49,16 +49,6 @@ final class RequirementTrace {
             while (m.find()) {
                 spec.put(m.group(1), m.group(1));
             }
-            // Requirements an issue added after the spec (HARD-6, HARD-7), in the spec's format.
-            Path added = root.resolve("docs/requirements-added.md");
-            if (Files.isRegularFile(added)) {
-                Matcher a = SPEC_ID.matcher(Files.readString(added));
-                while (a.find()) {
-                    if (spec.putIfAbsent(a.group(1), a.group(1)) != null) {
-                        throw new IllegalStateException(added + ": " + a.group(1) + " is already in " + requirements);
-                    }
-                }
-            }
             Map<String, String> notBuilt = new LinkedHashMap<>();
             for (String line : Files.readAllLines(root.resolve("docs/requirements-not-built.txt"))) {
                 String t = line.strip();
