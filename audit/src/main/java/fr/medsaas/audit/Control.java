@@ -27,6 +27,8 @@ public enum Control {
     LIVE_3("MEDSAAS-LIVE-3", "customer-managed key enabled with rotation on", List.of("KMS-1", "HDS EXI 05 B.c")),
     LIVE_4("MEDSAAS-LIVE-4", "no security-group ingress by CIDR beyond the deployed template (the SG chain)",
             List.of("SG-5", "HDS EXI 05 C", "RGPD 32(1)(b)")),
+    LIVE_9("MEDSAAS-LIVE-9", "no security-group egress by CIDR beyond the deployed template (AWS's default allow-all included)",
+            List.of("HARD-8", "SG-5", "NET-5", "HDS EXI 05 C", "RGPD 32(1)(b)")),
     LIVE_5("MEDSAAS-LIVE-5", "AWS Config recorder recording", List.of("CMP-1", "RGPD 32(1)(d)")),
     LIVE_6("MEDSAAS-LIVE-6", "GuardDuty detector enabled", List.of("CMP-3", "HDS EXI 05 F", "RGPD 33")),
     LIVE_7("MEDSAAS-LIVE-7", "backup vault locked", List.of("BCK-3", "HDS EXI 05 G")),

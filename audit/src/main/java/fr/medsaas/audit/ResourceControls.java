@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.rules.access.KeyPolicyNames;
 import fr.medsaas.compliance.rules.access.PolicyStatements;
+import fr.medsaas.compliance.rules.network.InlineEgress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -304,12 +305,21 @@ final class ResourceControls {
 
     // ---- EC2 security groups
 
-    /** One ingress rule by address range: protocol, ports, CIDR. */
-    record CidrIngress(String protocol, Integer fromPort, Integer toPort, String cidr) {
+    /** One rule by address range, ingress or egress: protocol, ports, CIDR. */
+    record CidrRule(String protocol, Integer fromPort, Integer toPort, String cidr) {
+        /** As an ingress rule: "tcp 5432 from 0.0.0.0/0". */
         String describe() {
-            String ports = "-1".equals(protocol) ? "all traffic" : protocol + " " + (Objects.equals(fromPort, toPort)
+            return ports() + " from " + cidr;
+        }
+
+        /** As an egress rule: "all traffic to 0.0.0.0/0". */
+        String describeEgress() {
+            return ports() + " to " + cidr;
+        }
+
+        private String ports() {
+            return "-1".equals(protocol) ? "all traffic" : protocol + " " + (Objects.equals(fromPort, toPort)
                     ? String.valueOf(fromPort) : fromPort + "-" + toPort);
-            return ports + " from " + cidr;
         }
     }
 
@@ -321,22 +331,31 @@ final class ResourceControls {
             findings.couldNotCheck(g, Control.LIVE_4, read.failed() ? read.unreadable() : "the security group is not found");
             return;
         }
-        Set<CidrIngress> declared = declaredCidrIngress(inventory, g);
-        List<String> beyond = liveCidrIngress(read.value().get(0).ipPermissions()).stream()
-                .filter(i -> !declared.contains(i)).map(CidrIngress::describe).toList();
+        Set<CidrRule> declared = declaredCidrIngress(inventory, g);
+        List<String> beyond = liveCidrRules(read.value().get(0).ipPermissions()).stream()
+                .filter(i -> !declared.contains(i)).map(CidrRule::describe).toList();
         findings.on(g, Control.LIVE_4, beyond.isEmpty() ? Status.PASS : Status.FAIL, beyond.isEmpty()
                 ? "no ingress by address range beyond the deployed template (" + declared.size() + " declared)"
                 : "ingress not in the deployed template: " + String.join("; ", beyond));
+        // HARD-8: a group deployed without inline egress carries AWS's default allow-all rule.
+        Set<CidrRule> declaredOut = declaredCidrEgress(inventory, g);
+        List<String> beyondOut = liveCidrRules(read.value().get(0).ipPermissionsEgress()).stream()
+                .filter(i -> !declaredOut.contains(i)).map(CidrRule::describeEgress).toList();
+        boolean noInline = Boolean.FALSE.equals(InlineEgress.declared(g.properties()));
+        findings.on(g, Control.LIVE_9, beyondOut.isEmpty() ? Status.PASS : Status.FAIL, beyondOut.isEmpty()
+                ? "no egress by address range beyond the deployed template (" + declaredOut.size() + " declared)"
+                : "egress not in the deployed template: " + String.join("; ", beyondOut)
+                        + (noInline ? " (the template declares no inline egress, so AWS kept its default allow-all rule)" : ""));
     }
 
-    static List<CidrIngress> liveCidrIngress(List<IpPermission> permissions) {
-        List<CidrIngress> out = new ArrayList<>();
+    static List<CidrRule> liveCidrRules(List<IpPermission> permissions) {
+        List<CidrRule> out = new ArrayList<>();
         for (IpPermission p : permissions) {
             for (IpRange r : p.ipRanges()) {
-                out.add(new CidrIngress(protocol(p.ipProtocol()), p.fromPort(), p.toPort(), r.cidrIp()));
+                out.add(new CidrRule(protocol(p.ipProtocol()), p.fromPort(), p.toPort(), r.cidrIp()));
             }
             for (Ipv6Range r : p.ipv6Ranges()) {
-                out.add(new CidrIngress(protocol(p.ipProtocol()), p.fromPort(), p.toPort(), r.cidrIpv6()));
+                out.add(new CidrRule(protocol(p.ipProtocol()), p.fromPort(), p.toPort(), r.cidrIpv6()));
             }
         }
         return out;
@@ -353,12 +372,22 @@ final class ResourceControls {
     }
 
     /** The ingress by CIDR the deployed template declares for this group (inline, or AWS::EC2::SecurityGroupIngress). */
-    static Set<CidrIngress> declaredCidrIngress(Inventory inventory, DeployedResource g) {
-        Set<CidrIngress> out = new HashSet<>();
-        for (JsonNode rule : g.properties().path("SecurityGroupIngress")) {
+    static Set<CidrRule> declaredCidrIngress(Inventory inventory, DeployedResource g) {
+        return declaredCidr(inventory, g, "SecurityGroupIngress");
+    }
+
+    /** The egress by CIDR the deployed template declares for this group (inline, or AWS::EC2::SecurityGroupEgress). */
+    static Set<CidrRule> declaredCidrEgress(Inventory inventory, DeployedResource g) {
+        return declaredCidr(inventory, g, "SecurityGroupEgress");
+    }
+
+    /** The rules by CIDR of one direction, {@code property} being both the inline list and the separate type's name. */
+    private static Set<CidrRule> declaredCidr(Inventory inventory, DeployedResource g, String property) {
+        Set<CidrRule> out = new HashSet<>();
+        for (JsonNode rule : g.properties().path(property)) {
             addDeclared(rule, out);
         }
-        for (DeployedResource r : inventory.ofType("AWS::EC2::SecurityGroupIngress")) {
+        for (DeployedResource r : inventory.ofType("AWS::EC2::" + property)) {
             JsonNode target = r.properties().path("GroupId");
             boolean ours = g.logicalId().equals(target.path("Fn::GetAtt").path(0).asText())
                     || g.physicalId().equals(target.asText());
@@ -369,15 +398,15 @@ final class ResourceControls {
         return out;
     }
 
-    private static void addDeclared(JsonNode rule, Set<CidrIngress> out) {
+    private static void addDeclared(JsonNode rule, Set<CidrRule> out) {
         String proto = protocol(rule.path("IpProtocol").asText("-1"));
         Integer from = "-1".equals(proto) ? null : rule.path("FromPort").asInt();
         Integer to = "-1".equals(proto) ? null : rule.path("ToPort").asInt();
         if (rule.hasNonNull("CidrIp")) {
-            out.add(new CidrIngress(proto, from, to, rule.path("CidrIp").asText()));
+            out.add(new CidrRule(proto, from, to, rule.path("CidrIp").asText()));
         }
         if (rule.hasNonNull("CidrIpv6")) {
-            out.add(new CidrIngress(proto, from, to, rule.path("CidrIpv6").asText()));
+            out.add(new CidrRule(proto, from, to, rule.path("CidrIpv6").asText()));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.medsaas.compliance.rules.network.InlineEgress;
 import fr.medsaas.config.Requirement;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,7 @@ class AuditEmulatorTest {
     private AuditReport before;
     private AuditReport after;
     private String rdsGroupId;
+    private String appGroupId;
     private String mediaBucket;
     private String accessLogBucket;
     private String webLogGroup;
@@ -83,6 +85,11 @@ class AuditEmulatorTest {
                 .values(dev.config.namePrefix() + "-rds-sg"))).securityGroups().get(0).groupId();
         op.ec2.authorizeSecurityGroupIngress(r -> r.groupId(rdsGroupId).ipPermissions(IpPermission.builder()
                 .ipProtocol("tcp").fromPort(5432).toPort(5432).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
+        // HARD-8 undone: the web application's group given back AWS's default allow-all egress.
+        appGroupId = op.ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-name")
+                .values(dev.config.namePrefix() + "-app-sg"))).securityGroups().get(0).groupId();
+        op.ec2.authorizeSecurityGroupEgress(r -> r.groupId(appGroupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
         op.s3.deleteBucketEncryption(r -> r.bucket(mediaBucket));
         op.s3.deletePublicAccessBlock(r -> r.bucket(accessLogBucket));
         op.trail.stopLogging(r -> r.name(TRAIL));
@@ -103,12 +110,21 @@ class AuditEmulatorTest {
         System.out.println(after.toText());
     }
 
-    /** Public access blocks and bucket policies as the templates declare them, and a trail as CMP-2 asks. */
+    /**
+     * Public access blocks and bucket policies as the templates declare them, security groups'
+     * egress as AWS applies a declared inline egress (HARD-8: moto keeps its default allow-all rule
+     * on every group, inline rules or not; AWS removes it when the template declares any), and a
+     * trail as CMP-2 asks.
+     */
     private void completeWhatMotoDoesNotKeep() {
         for (var stack : dev.deployment.stacks()) {
             JsonNode resources = stack.template().template().path("Resources");
             resources.fields().forEachRemaining(e -> {
                 JsonNode r = e.getValue();
+                if ("AWS::EC2::SecurityGroup".equals(r.path("Type").asText())) {
+                    applyInlineEgress(physicalName(stack.stackName(), e.getKey(), stack.region()), r.path("Properties"));
+                    return;
+                }
                 if (!"AWS::S3::Bucket".equals(r.path("Type").asText())) {
                     return;
                 }
@@ -133,6 +149,18 @@ class AuditEmulatorTest {
                         .values("arn:aws:s3:::" + mediaBucket + "/",
                                 "arn:aws:s3:::" + dev.config.backup().replicaBucketName() + "/").build()).build()));
         op.trail.startLogging(r -> r.name(TRAIL));
+    }
+
+    /** What AWS does with a group created with inline egress: only those rules, never the default allow-all. */
+    private void applyInlineEgress(String groupId, JsonNode properties) {
+        assertThat(InlineEgress.declared(properties)).as("%s declares inline egress (HARD-8)", groupId).isTrue();
+        var group = op.ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
+        boolean defaultRule = group.ipPermissionsEgress().stream().anyMatch(p -> "-1".equals(p.ipProtocol())
+                && p.ipRanges().stream().anyMatch(i -> "0.0.0.0/0".equals(i.cidrIp())));
+        if (defaultRule) {
+            op.ec2.revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder().ipProtocol("-1")
+                    .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
+        }
     }
 
     private String physicalName(String stackName, String logicalId, String region) {
@@ -224,6 +252,19 @@ class AuditEmulatorTest {
     }
 
     @Test
+    @Requirement("HARD-8")
+    void everyGroupPassesItsEgressCheckAsDeployedAndTheDefaultAllowAllPutBackIsFound() {
+        assertThat(before.findings()).filteredOn(f -> f.ruleId().equals("MEDSAAS-LIVE-9"))
+                .hasSizeGreaterThanOrEqualTo(9).extracting(AuditFinding::status).containsOnly(Status.PASS);
+        assertThat(failed(after)).filteredOn(f -> f.physicalId().equals(appGroupId))
+                .extracting(AuditFinding::ruleId, AuditFinding::logicalId, AuditFinding::message)
+                .containsExactly(tuple("MEDSAAS-LIVE-9", "SecurityGroupsApp30A4AF97",
+                        "egress not in the deployed template: all traffic to 0.0.0.0/0"));
+        assertThat(failed(after)).filteredOn(f -> f.physicalId().equals(appGroupId)).first()
+                .satisfies(f -> assertThat(f.references()).contains("HARD-8", "SG-5"));
+    }
+
+    @Test
     void mediaBucketWithoutItsEncryptionIsFound() {
         List<AuditFinding> media = failed(after).stream().filter(f -> f.physicalId().equals(mediaBucket)).toList();
         assertThat(media).extracting(AuditFinding::ruleId).containsExactlyInAnyOrder("MEDSAAS-ENC-1", "MEDSAAS-DRIFT-2");
@@ -278,7 +319,7 @@ class AuditEmulatorTest {
 
     @Test
     void nothingElseNewlyFails() {
-        Set<String> sabotaged = Set.of(rdsGroupId, mediaBucket, accessLogBucket, webLogGroup, dataKey);
+        Set<String> sabotaged = Set.of(rdsGroupId, appGroupId, mediaBucket, accessLogBucket, webLogGroup, dataKey);
         Set<String> failedBefore = failed(before).stream().map(f -> f.ruleId() + " " + f.physicalId()).collect(Collectors.toSet());
         assertThat(failed(after)).filteredOn(f -> !failedBefore.contains(f.ruleId() + " " + f.physicalId()))
                 .allMatch(f -> sabotaged.contains(f.physicalId()) || f.ruleId().equals("MEDSAAS-TRC-1")

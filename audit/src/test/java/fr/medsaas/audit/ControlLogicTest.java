@@ -49,11 +49,11 @@ class ControlLogicTest {
 
     @Test
     void liveIngressByAddressRangeIsReadForIpv4AndIpv6() {
-        List<ResourceControls.CidrIngress> live = ResourceControls.liveCidrIngress(List.of(
+        List<ResourceControls.CidrRule> live = ResourceControls.liveCidrRules(List.of(
                 IpPermission.builder().ipProtocol("tcp").fromPort(5432).toPort(5432).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
                         .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build(),
                 IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build()).build()));
-        assertThat(live).extracting(ResourceControls.CidrIngress::describe)
+        assertThat(live).extracting(ResourceControls.CidrRule::describe)
                 .containsExactly("tcp 5432 from 0.0.0.0/0", "tcp 5432 from ::/0", "all traffic from 10.0.0.0/8");
     }
 
