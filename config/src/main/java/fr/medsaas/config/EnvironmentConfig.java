@@ -89,7 +89,13 @@ public record EnvironmentConfig(
                 observability, compliance, other, delivery, tags);
     }
 
-    /** The same environment with other compliance settings. */
+    /** The same environment with other data-tier settings. */
+    public EnvironmentConfig withData(DataConfig other) {
+        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, other, media,
+                observability, compliance, backup, delivery, tags);
+    }
+
+    /** The same environment with another compliance configuration. */
     public EnvironmentConfig withCompliance(ComplianceConfig other) {
         return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, media,
                 observability, other, backup, delivery, tags);

@@ -41,5 +41,11 @@ public record PostgresConfig(
         boolean deletionProtection,
         @Doc(value = "The database created with the instance; the path of DATABASE_URL", defaultValue = "medical_saas",
                 rule = "a PostgreSQL identifier: lower-case letter, then letters, digits or _, at most 63 characters; not postgres, rdsadmin, template0 or template1")
-        String databaseName) {
+        String databaseName,
+        @Doc(value = "The region's `RDSOSMetrics` log group, where RDS enhanced monitoring writes (DB-7): `create` makes it "
+                + "encrypted with the logs key and kept for logging.retentionDays before the instance exists (RDS would "
+                + "otherwise create it unencrypted and kept forever); `use-existing` where the account already has it "
+                + "(another environment or database in the same account and region: one per region)",
+                defaultValue = "create", rule = "create or use-existing")
+        Provisioning osMetricsLogGroup) {
 }

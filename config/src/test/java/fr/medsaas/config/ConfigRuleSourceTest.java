@@ -110,7 +110,8 @@ class ConfigRuleSourceTest {
     /** Fields whose rule the loader enforces by their type alone: a boolean, a list of strings, an enum. */
     private static final List<String> TYPE_ONLY = List.of("app.ecsExec",
             "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine",
-            "compliance.trailObjectLock", "compliance.configRecorder", "compliance.guardDuty", "compliance.securityHub",
+            "data.postgres.osMetricsLogGroup", "compliance.trailObjectLock", "compliance.configRecorder", "compliance.guardDuty",
+            "compliance.securityHub",
             "backup.lockMode", "backup.replicationTimeControl", "delivery.notifyAlerts");
 
     private static String app(String inside) {

@@ -39,12 +39,12 @@ public final class TestApps {
 
     /** The app of a shipped environment, without rule packs, synthesized once. */
     public static MedSaasApp app(String env) {
-        return built(env).app;
+        return builtEnv(env).app;
     }
 
     /** The synthesized assembly of a shipped environment, as plain JSON. */
     public static CloudAssembly assembly(String env) {
-        return built(env).assembly;
+        return builtEnv(env).assembly;
     }
 
     private static final Map<String, Synthesizer.Result> CHECKED = new ConcurrentHashMap<>();
@@ -74,7 +74,7 @@ public final class TestApps {
      * the few assertions that differ from the shipped prod; built and synthesized once.
      */
     public static MedSaasApp prodWithCustomDomain() {
-        return built("prod+custom-domain", () -> {
+        return builtOnce("prod+custom-domain", () -> {
             EnvironmentConfig prod = config("prod");
             MediaConfig m = prod.media();
             return prod.withMedia(new MediaConfig(m.bucketName(), m.geoAllowlist(), m.signingPublicKeyPem(),
@@ -87,7 +87,7 @@ public final class TestApps {
      * (CMP-1, CMP-3: {@code use-existing}); built and synthesized once.
      */
     public static MedSaasApp devWithExistingRecorderAndDetector() {
-        return built("dev+use-existing", () -> {
+        return builtOnce("dev+use-existing", () -> {
             EnvironmentConfig dev = config("dev");
             fr.medsaas.config.ComplianceConfig c = dev.compliance();
             return dev.withCompliance(new fr.medsaas.config.ComplianceConfig(c.trailObjectLock(),
@@ -100,11 +100,16 @@ public final class TestApps {
         return Template.fromStack(stack);
     }
 
-    private static Built built(String env) {
-        return built(env, () -> config(env));
+    private static Built builtEnv(String env) {
+        return builtOnce(env, () -> config(env));
     }
 
-    private static Built built(String key, Supplier<EnvironmentConfig> config) {
+    /** The app of a variant of a shipped environment, built and synthesized once per {@code key}. */
+    public static MedSaasApp built(String key, Supplier<EnvironmentConfig> config) {
+        return builtOnce(key, config).app;
+    }
+
+    private static Built builtOnce(String key, Supplier<EnvironmentConfig> config) {
         return BUILT.computeIfAbsent(key, e -> {
             try {
                 Path out = Files.createTempDirectory("medsaas-test-" + e.replace('+', '-') + "-");

@@ -175,6 +175,36 @@ class DataStackTest {
                 "MonitoringInterval", 60, "MonitoringRoleArn", Map.of("Fn::GetAtt", List.of(role, "Arn")))));
     }
 
+    @Test
+    @Requirement({"DB-7", "HARD-8"})
+    void enhancedMonitoringWritesToAnEncryptedBoundedGroupMadeBeforeTheInstance() {
+        // RDS would otherwise create RDSOSMetrics itself: unencrypted and kept forever (OBS-1, RET-1).
+        String metrics = onlyId(prod, "AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", "RDSOSMetrics", "KmsKeyId", importOf("KeysLogs"), "RetentionInDays", 365));
+        prod.hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
+                "DependsOn", Match.arrayWith(List.of(metrics)))));
+        prod.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("LogGroupName", "RDSOSMetrics")),
+                "DeletionPolicy", "RetainExceptOnCreate", "UpdateReplacePolicy", "Retain")));
+    }
+
+    @Test
+    @Requirement("DB-7")
+    void anAccountThatHasRdsOsMetricsAlreadyKeepsIt() {
+        var devConfig = TestApps.config("dev");
+        var pg = devConfig.data().postgres();
+        var reused = new fr.medsaas.config.PostgresConfig(pg.version(), pg.instanceClass(), pg.allocatedStorageGiB(),
+                pg.maxAllocatedStorageGiB(), pg.multiAz(), pg.backupRetentionDays(), pg.performanceInsightsRetentionDays(),
+                pg.deletionProtection(), pg.databaseName(), fr.medsaas.config.Provisioning.USE_EXISTING);
+        assertThat(pg.osMetricsLogGroup()).isEqualTo(fr.medsaas.config.Provisioning.CREATE);
+        Template data = TestApps.template(TestApps.built("dev+existing-osmetrics",
+                () -> devConfig.withData(new fr.medsaas.config.DataConfig(reused, devConfig.data().redis()))).data());
+        assertThat(data.findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of(
+                "LogGroupName", "RDSOSMetrics"))))).isEmpty();
+        assertThat(dev.findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of(
+                "LogGroupName", "RDSOSMetrics"))))).hasSize(1);
+    }
+
     // DB-8 ------------------------------------------------------------------------------------
 
     @Test

@@ -44,6 +44,8 @@ import software.constructs.Construct;
  * logged and exported to encrypted, retained log groups.
  */
 public final class PostgresDatabase extends Construct {
+    /** The log group RDS enhanced monitoring writes to: one per account and region, named by RDS. */
+    public static final String ENHANCED_MONITORING_LOG_GROUP = "RDSOSMetrics";
     /** The PostgreSQL port of SG-3 and of DATABASE_URL. */
     public static final int PORT = 5432;
     /** The master user, as in the source. */
@@ -95,6 +97,12 @@ public final class PostgresDatabase extends Construct {
         }
         // Statements in error are logged with their text, which may hold health data (DB-9).
         Tags.of(logGroups.get(0)).add("DataType", "medical-sensitive");
+        if (c.osMetricsLogGroup().creates()) {
+            // Enhanced monitoring (DB-7) writes to the region's RDSOSMetrics group, creating it unencrypted and
+            // kept forever when it is missing: made here first, as OBS-1 wants every log group (issue 25).
+            logGroups.add(new EncryptedLogGroup(this, "OsMetricsLogs", new EncryptedLogGroupProps(
+                    ENHANCED_MONITORING_LOG_GROUP, props.keys().logs(), props.logRetentionDays())));
+        }
 
         ParameterGroup parameters = ParameterGroup.Builder.create(this, "Parameters")
                 .engine(engine)
