@@ -5,6 +5,8 @@ import fr.medsaas.platform.constructs.keys.KeyPurpose;
 import fr.medsaas.platform.nag.RulePacks;
 import fr.medsaas.platform.constructs.app.AppSecrets;
 import fr.medsaas.platform.aspects.CustomResourceProviderTags;
+import fr.medsaas.platform.aspects.KeepInlineEgress;
+import fr.medsaas.platform.flags.FeatureFlags;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.AppStackInputs;
 import fr.medsaas.platform.stacks.BackupStack;
@@ -59,7 +61,7 @@ public final class MedSaasApp {
                 .outdir(outdir.toString())
                 // No context lookups, no version reporting, no AWS account: synthesis is offline.
                 .analyticsReporting(false)
-                .context(Map.of("aws:cdk:enable-path-metadata", true))
+                .context(context())
                 .build());
         if (rulePacks) {
             RulePacks.register(app);
@@ -82,6 +84,14 @@ public final class MedSaasApp {
         this.compliance = new ComplianceStack(app, config,
                 new ComplianceStackInputs(keys.keys(), observability.alertsTopic().getTopicArn()));
         tag(config);
+        keepInlineEgress();
+    }
+
+    /** The app's context: path metadata, and the feature flags decided in {@link FeatureFlags} (HARD-8). */
+    private static Map<String, Object> context() {
+        Map<String, Object> context = new java.util.TreeMap<>(FeatureFlags.SET);
+        context.put("aws:cdk:enable-path-metadata", true);
+        return context;
     }
 
     /**
@@ -98,6 +108,11 @@ public final class MedSaasApp {
         Map<String, String> tags = config.resourceTags();
         tags.forEach((k, v) -> Tags.of(app).add(k, v));
         Aspects.of(app).add(new CustomResourceProviderTags(tags));
+    }
+
+    /** HARD-8: no security group of any stack is left to AWS's default allow-all egress. */
+    private void keepInlineEgress() {
+        Aspects.of(app).add(new KeepInlineEgress());
     }
 
     /** Synthesizes every stack; the packs, when registered, run now. */
