@@ -82,7 +82,56 @@ function errorText(errors, r) {
   return out;
 }
 
-async function evaluate(r) {
+// iam-simulate 0.1.173 drops a request's context key that fills a pattern with colons in its
+// variable part (kms:EncryptionContext:aws:logs:arn), so a condition on it always fails as missing.
+// Such a key is renamed, in the request and in every policy, to a global key the simulator keeps
+// (aws:PrincipalTag/...): the condition operators then compare the same values.
+const KMS_CONTEXT = /^kms:EncryptionContext:(.+)$/i;
+const proxyKey = (key) => {
+  const m = KMS_CONTEXT.exec(key);
+  return m ? 'aws:PrincipalTag/medsaas-kms-ec-' + m[1] : key;
+};
+
+function renameConditionKeys(policy) {
+  if (!policy || typeof policy !== 'object') return policy;
+  const copy = JSON.parse(JSON.stringify(policy));
+  const statements = Array.isArray(copy.Statement) ? copy.Statement : copy.Statement ? [copy.Statement] : [];
+  for (const st of statements) {
+    if (!st || !st.Condition) continue;
+    for (const op of Object.keys(st.Condition)) {
+      const block = st.Condition[op];
+      const renamed = {};
+      for (const [key, value] of Object.entries(block)) renamed[proxyKey(key)] = value;
+      st.Condition[op] = renamed;
+    }
+  }
+  return copy;
+}
+
+// An endpoint policy may name its principal {"AWS": "*"} (AWS documents both forms as every
+// principal); iam-simulate accepts only "*" there.
+function anyPrincipal(policy) {
+  if (!policy || typeof policy !== 'object') return policy;
+  const statements = Array.isArray(policy.Statement) ? policy.Statement : policy.Statement ? [policy.Statement] : [];
+  for (const st of statements) {
+    if (st && st.Principal && typeof st.Principal === 'object' && st.Principal.AWS === '*'
+        && Object.keys(st.Principal).length === 1) st.Principal = '*';
+  }
+  return policy;
+}
+
+const renameNamed = (list) => (list || []).map((p) => ({ name: p.name, policy: renameConditionKeys(p.policy) }));
+const renameOrg = (list) => (list || []).map((o) => ({ orgIdentifier: o.orgIdentifier, policies: renameNamed(o.policies) }));
+
+async function evaluate(original) {
+  const r = { ...original };
+  r.context = Object.fromEntries(Object.entries(original.context || {}).map(([k, v]) => [proxyKey(k), v]));
+  r.identityPolicies = renameNamed(original.identityPolicies);
+  r.endpointPolicies = renameNamed(original.endpointPolicies).map((p) => ({ name: p.name, policy: anyPrincipal(p.policy) }));
+  r.permissionBoundaries = renameNamed(original.permissionBoundaries);
+  r.scps = renameOrg(original.scps);
+  r.rcps = renameOrg(original.rcps);
+  if (original.resourcePolicy) r.resourcePolicy = renameConditionKeys(original.resourcePolicy);
   const simulation = {
     request: {
       principal: r.principal,
