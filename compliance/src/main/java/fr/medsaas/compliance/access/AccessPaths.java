@@ -88,6 +88,10 @@ public final class AccessPaths {
 
     /** Every path of the assembly, deploy time first. */
     public static List<AccessPath> of(ResourceGraph graph) {
+        if (graph.stacks().stream().anyMatch(s -> s.region() == null)) {
+            // A lone template without its region: no ARN can be written, so no path is claimed.
+            return List.of();
+        }
         AccessPaths a = new AccessPaths(graph);
         a.deployTime();
         a.runTime();
@@ -455,7 +459,9 @@ public final class AccessPaths {
 
     private Optional<Resource> secretPolicy(Resource secret) {
         return graph.ofType("AWS::SecretsManager::ResourcePolicy").stream()
-                .filter(p -> graph.resolve(p, p.property("SecretId")).filter(s -> s.equals(secret)).isPresent()).findFirst();
+                .filter(p -> graph.resolve(p, p.property("SecretId")).map(s -> s.type().equals(
+                        "AWS::SecretsManager::SecretTargetAttachment") ? graph.resolve(s, s.property("SecretId")).orElse(s) : s)
+                        .filter(s -> s.equals(secret)).isPresent()).findFirst();
     }
 
     private Optional<Resource> bucketPolicy(Resource bucket) {
@@ -510,7 +516,8 @@ public final class AccessPaths {
     private void add(Family family, String kind, Resource r, String principal, String action, String resource,
                      Map<String, List<String>> context, PolicySet set, Map<String, String> sources, String doc) {
         paths.add(new AccessPath(family, kind, r.stack().stackName(), r.logicalId(),
-                new AccessRequest(principal, action, resource, TemplateValues.accountOf(resource),
+                new AccessRequest(principal, action, resource, context.containsKey("aws:ResourceAccount")
+                        ? context.get("aws:ResourceAccount").get(0) : TemplateValues.accountOf(resource),
                         requestContext(r, principal, action, context), set), sources, doc));
     }
 

@@ -2,7 +2,10 @@ package fr.medsaas.compliance.access;
 
 import fr.medsaas.compliance.check.ResourceGraph;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The access proof of an assembly (ACC-1): every path of its catalogue decided by the IAM engine,
@@ -41,7 +44,25 @@ public final class AccessProof {
         }
     }
 
+    private static final Map<ResourceGraph, List<Proven>> PROVEN = Collections.synchronizedMap(new WeakHashMap<>());
+    private static volatile IamEngine engine;
+
     private AccessProof() {
+    }
+
+    /**
+     * The graph's paths decided by the standard engine, once per graph: the pack's deploy-time and
+     * run-time rules share one engine run.
+     */
+    public static List<Proven> of(ResourceGraph graph) {
+        return PROVEN.computeIfAbsent(graph, g -> of(g, engine()));
+    }
+
+    private static IamEngine engine() {
+        if (engine == null) {
+            engine = IamEngine.standard();
+        }
+        return engine;
     }
 
     /** Every path of the graph, decided. */

@@ -168,9 +168,12 @@ public final class TemplateValues {
         return n.length() > 64 ? n.substring(0, 64) : n;
     }
 
-    private static String named(Resource r, String property) {
+    private String named(Resource r, String property) {
         JsonNode n = r.property(property);
-        return n.isTextual() ? n.asText() : generatedName(r);
+        if (n.isMissingNode() || n.isNull()) {
+            return generatedName(r);
+        }
+        return text(r, n).orElse(generatedName(r));
     }
 
     private static String region(Resource r) {

@@ -3,6 +3,8 @@ package fr.medsaas.compliance.packs;
 import fr.medsaas.compliance.rules.Level;
 import fr.medsaas.compliance.rules.Rule;
 import fr.medsaas.compliance.rules.RuleInfo;
+import fr.medsaas.compliance.access.AccessPath;
+import fr.medsaas.compliance.rules.access.AccessPathsAllowed;
 import fr.medsaas.compliance.rules.access.KeysNameTheirUsers;
 import fr.medsaas.compliance.rules.access.SecretsNameTheirReaders;
 import fr.medsaas.compliance.rules.backup.BackupsCopiedInEea;
@@ -125,7 +127,29 @@ public final class MedSaasPack {
                     "Add a resource policy to the secret with a Deny of secretsmanager:GetSecretValue to Principal * "
                             + "with ArnNotLike aws:PrincipalArn listing its readers.",
                     new SecretsNameTheirReaders(), "HDS EXI 05 D", "RGPD art. 5(1)(f)", "RGPD art. 32(1)(b)", "HARD-7",
-                    "SEC-1", "CMPL-2"));
+                    "SEC-1", "CMPL-2"),
+            rule("MEDSAAS-ACC-1", Level.ERROR, "The deployment is allowed every call it makes",
+                    "CloudFormation deploys as the CDK execution role, whose policy is the tool's "
+                            + "(./medsaas bootstrap --print-policy): it must be allowed to create, attach and pass "
+                            + "every role and policy, read the stacks whose outputs others use, run the Secrets "
+                            + "Manager transform's nested stacks, pass the source connection and update the secrets "
+                            + "of the target attachments, by the execution policy and by every resource policy on "
+                            + "the way. Each path is decided by a real IAM engine (@cloud-copilot/iam-simulate); "
+                            + "docs/access-paths.md lists them.",
+                    "Grant the call in the execution policy (ExecutionPolicy) or admit the execution role in the "
+                            + "resource policy the message names.",
+                    new AccessPathsAllowed(AccessPath.Family.DEPLOY), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "ACC-1",
+                    "CI-4", "CMPL-2"),
+            rule("MEDSAAS-ACC-2", Level.ERROR, "The running platform is allowed every call it makes",
+                    "Services assume the roles they are passed, tasks pull images through the S3 endpoint and "
+                            + "read their secrets with their keys, CloudWatch Logs and CloudTrail use their keys and "
+                            + "buckets, the erasure role reads what it erases and a named auditor role reads and "
+                            + "validates the trail: every call is allowed by the identity, resource, endpoint and "
+                            + "key policies on its way, as a real IAM engine decides.",
+                    "Grant the call where the message says it is missing (trust, endpoint, key, bucket or secret "
+                            + "policy, or the role's own policy).",
+                    new AccessPathsAllowed(AccessPath.Family.RUN), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "ACC-1",
+                    "CMPL-2"));
 
     private MedSaasPack() {
     }

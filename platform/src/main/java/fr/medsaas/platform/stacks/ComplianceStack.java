@@ -48,6 +48,10 @@ public final class ComplianceStack extends PlatformStack {
                         : java.util.List.of(config.media().bucketName()),
                 in.alertsTopicArn(),
                 config.namePrefix()));
+        // ACC-1: the named auditor decrypts and validates the trail (break-glass, docs/access-paths.md).
+        new fr.medsaas.platform.constructs.compliance.AuditorRole(this, "Auditor",
+                fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).auditorRoleName(), trail.bucket(),
+                in.keys().key(KeyPurpose.AUDIT));
         new ConfigRecording(this, "Config", new ConfigRecordingProps(config.namePrefix(), ConfigRules.of(config),
                 c.configRecorder().creates()
                         ? Optional.of(new ConfigRecordingProps.Recorder(config.physicalName("aws-config-") + account,

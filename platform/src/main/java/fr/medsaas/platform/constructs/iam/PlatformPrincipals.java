@@ -121,6 +121,26 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return new RolePattern("ECS task role (web, worker application)", ROLE + ecsTaskRoleName());
     }
 
+    /** The erasure role's name (RGPD art. 17, docs/erasure.md). */
+    public String erasureRoleName() {
+        return namePrefix + "-media-erasure";
+    }
+
+    /** The auditor's role name: reads and validates the trail (break-glass, docs/access-paths.md). */
+    public String auditorRoleName() {
+        return namePrefix + "-auditor";
+    }
+
+    /** The erasure role: reads and deletes media object versions. */
+    public RolePattern erasure() {
+        return new RolePattern("Erasure role (media object versions, MFA)", ROLE + erasureRoleName());
+    }
+
+    /** The auditor role: reads and validates the trail. */
+    public RolePattern auditor() {
+        return new RolePattern("Auditor role (reads and validates the trail, MFA)", ROLE + auditorRoleName());
+    }
+
     /** The secrets builder (SEC-1). */
     public RolePattern secretsBuilder() {
         return new RolePattern("Secrets builder function", ROLE + secretsBuilderRoleName());
@@ -158,6 +178,7 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
     /** Every pattern, for tests and the security model. */
     public List<RolePattern> all() {
         return List.of(deployer(), ecsExecution(), ecsTask(), secretsBuilder(), databaseRoles(), masterRotation(),
-                migrationExecution(), backupService(), backupRoles(), replication(), config(), delivery());
+                migrationExecution(), backupService(), backupRoles(), replication(), config(), delivery(), erasure(),
+                auditor());
     }
 }

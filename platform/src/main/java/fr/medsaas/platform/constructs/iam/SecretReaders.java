@@ -46,9 +46,11 @@ public final class SecretReaders {
         // (the alternating-users ones log in as the master to make the clones).
         readers.put(MASTER, List.of(p.deployer(), p.databaseRoles(), p.masterRotation()));
         // The builder derives DATABASE_URL from the application role's secret.
-        readers.put(APP_USER, List.of(p.databaseRoles(), p.secretsBuilder(), p.masterRotation()));
+        // Both user secrets have a SecretTargetAttachment: CloudFormation, as the deployer, reads the
+        // secret, merges the instance's connection details into it and writes it back (ACC-1).
+        readers.put(APP_USER, List.of(p.deployer(), p.databaseRoles(), p.secretsBuilder(), p.masterRotation()));
         // Migrations run as a task of their own (MigrationTask), whose execution role alone reads this one.
-        readers.put(MIGRATION_USER, List.of(p.databaseRoles(), p.masterRotation(), p.migrationExecution()));
+        readers.put(MIGRATION_USER, List.of(p.deployer(), p.databaseRoles(), p.masterRotation(), p.migrationExecution()));
         readers.put(REDIS_TOKEN, List.of(p.deployer(), p.secretsBuilder()));
         for (String derived : List.of(DATABASE_URL, REDIS_URL, ENCRYPTION_KEY)) {
             readers.put(derived, List.of(p.secretsBuilder(), p.ecsExecution()));

@@ -66,7 +66,10 @@ public final class KeyUses {
                             List.of(p.replication()), false),
                     // AWS Backup reads the objects daily; a restore (docs/disaster-recovery.md) writes them back.
                     new KeyUse("AllowBackupAndRestoreThroughS3", Optional.of("s3"), READ_WRITE,
-                            List.of(p.backupRoles()), false));
+                            List.of(p.backupRoles()), false),
+                    // RGPD art. 17: the erasure role reads the versions it erases (docs/erasure.md).
+                    new KeyUse("AllowErasureToReadThroughS3", Optional.of("s3"), DECRYPT,
+                            List.of(p.erasure()), false));
             // Only CloudWatch Logs itself, in PlatformKeys.
             case LOGS -> List.of();
             case SECRETS -> List.of(
@@ -79,7 +82,11 @@ public final class KeyUses {
             case BACKUP -> vault(deployer, p);
             // AWS Config delivers its snapshots and history, encrypted, to its bucket (CMP-3);
             // CloudTrail itself is named in PlatformKeys.
-            case AUDIT -> List.of(via("s3", READ_WRITE, List.of(p.config()), false));
+            case AUDIT -> List.of(via("s3", READ_WRITE, List.of(p.config()), false),
+                    // The named auditor reads the trail's log and digest files to validate them
+                    // (aws cloudtrail validate-logs), the break-glass path of docs/access-paths.md.
+                    new KeyUse("AllowTheAuditorToReadTheTrailThroughS3", Optional.of("s3"), DECRYPT,
+                            List.of(p.auditor()), false));
             // Only the services that publish alerts, in PlatformKeys.
             case ALERTS -> List.of();
             case DELIVERY -> List.of(

@@ -39,7 +39,16 @@ public final class ErasureRole extends Construct {
                                 .resources(List.of(bucket.getBucketArn())).build(),
                         PolicyStatement.Builder.create().sid("EraseTheVersions")
                                 .actions(List.of("s3:GetObjectVersion", "s3:DeleteObject", "s3:DeleteObjectVersion"))
-                                .resources(List.of(bucket.arnForObjects("*"))).build()))
+                                .resources(List.of(bucket.arnForObjects("*"))).build(),
+                        // The versions are SSE-KMS objects: S3 decrypts them with the bucket's key
+                        // on the role's behalf (the key's policy names this role, AllowErasureToReadThroughS3).
+                        PolicyStatement.Builder.create().sid("ReadTheVersionsThroughS3")
+                                .actions(List.of("kms:Decrypt"))
+                                .resources(List.of(bucket.getEncryptionKey() != null
+                                        ? bucket.getEncryptionKey().getKeyArn() : "*"))
+                                .conditions(Map.of("StringEquals", Map.of("kms:ViaService",
+                                        "s3." + software.amazon.awscdk.Stack.of(scope).getRegion() + ".amazonaws.com")))
+                                .build()))
                 .build();
         Acknowledge.rule(policy, "AwsSolutions-IAM5[Resource::<MediaBucket593D5DE8.Arn>/*]",
                 "Which patient's files are to be erased is known only at the request; the role is limited to this "

@@ -38,8 +38,10 @@ public final class EndpointPolicies {
 
     /**
      * The S3 gateway endpoint's two exceptions, both AWS-owned buckets of this region: ECR's image
-     * layers (read with this account's credentials), and CloudFormation's custom-resource
-     * responses (written through a URL that CloudFormation pre-signed, so with its principal).
+     * layers (downloaded through a URL that ECR pre-signs with its own principal, so without a
+     * condition on the principal's account, as AWS's documented endpoint policy for ECR has it:
+     * https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html), and CloudFormation's
+     * custom-resource responses (written through a URL that CloudFormation pre-signed, so with its principal).
      */
     public static List<PolicyStatement> s3Exceptions(String region) {
         return List.of(
@@ -48,7 +50,6 @@ public final class EndpointPolicies {
                         .principals(List.of(new AnyPrincipal()))
                         .actions(List.of("s3:GetObject"))
                         .resources(List.of("arn:" + Aws.PARTITION + ":s3:::prod-" + region + "-starport-layer-bucket/*"))
-                        .conditions(Map.of("StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID)))
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("CloudFormationCustomResourceResponses")
