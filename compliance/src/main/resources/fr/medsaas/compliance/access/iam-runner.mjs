@@ -53,9 +53,15 @@ const MESSAGES = {
 
 // iam-simulate leaves blockedBy empty for some implicit denials (no identity policy at all): name the
 // policy kinds whose own result is not an allow.
-function blocked(result, analysis) {
+// A service principal (no identity policy) is allowed by the resource policy alone: that policy is
+// what blocks it.
+function blocked(result, analysis, r) {
   if (!analysis || result === 'Allowed') return [];
-  if (analysis.blockedBy && analysis.blockedBy.length) return analysis.blockedBy;
+  const serviceOnly = (r.identityPolicies || []).length === 0 && r.resourcePolicy;
+  if (analysis.blockedBy && analysis.blockedBy.length) {
+    return serviceOnly ? analysis.blockedBy.map((b) => (b === 'identity' ? 'resource' : b)).filter((b, i, a) => a.indexOf(b) === i) : analysis.blockedBy;
+  }
+  if (serviceOnly) return ['resource'];
   const out = [];
   const denied = (a) => a && a.result !== 'Allowed';
   if (denied(analysis.identityAnalysis) && !(analysis.resourceAnalysis && ['Allowed', 'AllowedForAccount'].includes(analysis.resourceAnalysis.result))) out.push('identity');
@@ -157,7 +163,7 @@ async function evaluate(original) {
     return {
       id: r.id,
       result: response.overallResult,
-      blockedBy: blocked(response.overallResult, analysis),
+      blockedBy: blocked(response.overallResult, analysis, r),
       deciding: deciding(response.overallResult, analysis),
       errors: [],
     };

@@ -1,0 +1,164 @@
+package fr.medsaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.medsaas.compliance.access.AccessPathsDoc;
+import fr.medsaas.compliance.access.AccessProof;
+import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.compliance.check.ResourceGraph;
+import fr.medsaas.config.Requirement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ACC-1: the prod assembly's access paths are all proven, and removing any single grant a path relies
+ * on (one mutation of the synthesized templates per policy family) makes {@code check --assembly}
+ * exit 3 naming the path and the statement's origin.
+ */
+class AccessProofCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static Path prod;
+    static CliRun prodCheck;
+
+    @BeforeAll
+    static void synthesizeProd() {
+        prod = tmp.resolve("prod");
+        CliRun synth = CliRun.of("synth", "--config", CliRun.configDir() + "/prod.yaml", "--out", prod.toString());
+        assertThat(synth.exitCode()).as(synth.out() + synth.err()).isZero();
+        prodCheck = CliRun.of("check", "--assembly", prod.toString());
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void prodProvesEveryPathAndSaysHowMany() {
+        assertThat(prodCheck.exitCode()).as(prodCheck.out() + prodCheck.err()).isZero();
+        assertThat(prodCheck.out()).containsPattern("MEDSAAS-ACC-1 +\\(assembly\\): \\d+ deploy-time access paths proven")
+                .containsPattern("MEDSAAS-ACC-2 +\\(assembly\\): \\d+ run-time access paths proven");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void executionPolicyMutation_aRoleOutsideTheToolsNamesCannotBeCreated() throws IOException {
+        CliRun run = mutated("Data", t -> ((ObjectNode) t.path("Resources").path("DatabaseRolesFunctionRole36C13C03")
+                .path("Properties")).put("RoleName", "other-team-db-roles-role"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-1", "iam:CreateRole on arn:aws:iam::123456789012:role/other-team-db-roles-role",
+                "no statement of execution policy (./medsaas bootstrap --print-policy) allows it");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void secretPolicyMutation_theExecutionRoleNoLongerReadsATaskSecret() throws IOException {
+        CliRun run = mutated("Data", t -> {
+            ArrayNode readers = (ArrayNode) t.path("Resources").path("SecretsDatabaseUrlPolicy417CA7D3").path("Properties")
+                    .path("ResourcePolicy").path("Statement").path(0).path("Condition").path("ArnNotLike").path("aws:PrincipalArn");
+            for (int i = readers.size() - 1; i >= 0; i--) {
+                if (readers.get(i).toString().contains("ecs-execution-role")) {
+                    readers.remove(i);
+                }
+            }
+        });
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "task secret", "secretsmanager:GetSecretValue",
+                "statement OnlyTheNamedRolesReadTheValue of MedSaas-prod-Data/SecretsDatabaseUrlPolicy417CA7D3");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void endpointPolicyMutation_anAccountConditionOnEcrLayersStopsImagePulls() throws IOException {
+        CliRun run = mutated("Network", t -> {
+            for (JsonNode st : t.path("Resources").path("VpcS3545E1453").path("Properties").path("PolicyDocument").path("Statement")) {
+                if (st.path("Sid").asText().equals("EcrImageLayers")) {
+                    ((ObjectNode) st).set("Condition", JSON.valueToTree(java.util.Map.of("StringEquals",
+                            java.util.Map.of("aws:PrincipalAccount", java.util.Map.of("Ref", "AWS::AccountId")))));
+                }
+            }
+        });
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "image layer through the S3 endpoint",
+                "no statement of MedSaas-prod-Network/VpcS3545E1453 allows it");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void keyPolicyMutation_logsCannotEncryptWithTheLogsKey() throws IOException {
+        CliRun run = mutated("Keys", t -> removeStatement(t.path("Resources").path("KeysLogs7981C88C").path("Properties")
+                .path("KeyPolicy").path("Statement"), "AllowCloudWatchLogsOfThisAccount"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "logs service on the logs key", "kms:GenerateDataKey",
+                "no statement of MedSaas-prod-Keys/KeysLogs7981C88C allows it");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void bucketPolicyMutation_cloudTrailCannotWriteItsBucket() throws IOException {
+        CliRun run = mutated("Compliance", t -> removeStatement(t.path("Resources").path("TrailBucketPolicy053FC86D")
+                .path("Properties").path("PolicyDocument").path("Statement"), "AWSCloudTrailWrite"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "CloudTrail writes its bucket", "s3:PutObject",
+                "no statement of MedSaas-prod-Compliance/TrailBucketPolicy053FC86D allows it");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void trustPolicyMutation_ecsCannotAssumeTheExecutionRole() throws IOException {
+        CliRun run = mutated("App", t -> ((ObjectNode) t.path("Resources").path("RolesExecution93E56382").path("Properties")
+                .path("AssumeRolePolicyDocument").path("Statement").path(0).path("Principal"))
+                .put("Service", "lambda.amazonaws.com"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "service assumes the role: ecs-tasks.amazonaws.com sts:AssumeRole",
+                "medical-saas-ecs-execution-role", "MedSaas-prod-App/RolesExecution93E56382");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void accessPathsDocIsTheProdAssemblys() throws IOException {
+        String page = AccessPathsDoc.render(AccessProof.of(ResourceGraph.of(CloudAssembly.read(prod))));
+        Path doc = Path.of(CliRun.configDir()).getParent().resolve("docs/access-paths.md");
+        if (Boolean.getBoolean("medsaas.updateDocs")) {
+            Files.writeString(doc, page);
+        }
+        assertThat(Files.readString(doc)).as("docs/access-paths.md is stale: rerun with -Dmedsaas.updateDocs=true")
+                .isEqualTo(page);
+        assertThat(page).contains("AGPL-3.0-or-later", "medical-saas-auditor", "validate-logs");
+    }
+
+    private static void removeStatement(JsonNode statements, String sid) {
+        ArrayNode a = (ArrayNode) statements;
+        for (int i = a.size() - 1; i >= 0; i--) {
+            if (a.get(i).path("Sid").asText().equals(sid)) {
+                a.remove(i);
+                return;
+            }
+        }
+        throw new AssertionError("no statement " + sid);
+    }
+
+    /** A copy of the prod assembly with one stack's template changed, checked. */
+    private static CliRun mutated(String stack, Consumer<JsonNode> change) throws IOException {
+        Path copy = Files.createTempDirectory(tmp, "mutated-" + stack);
+        try (var files = Files.list(prod)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path template = copy.resolve("MedSaas-prod-" + stack + ".template.json");
+        JsonNode t = JSON.readTree(template.toFile());
+        change.accept(t);
+        JSON.writeValue(template.toFile(), t);
+        return CliRun.of("check", "--assembly", copy.toString());
+    }
+}
