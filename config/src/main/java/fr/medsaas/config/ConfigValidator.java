@@ -66,7 +66,6 @@ public final class ConfigValidator {
         checkBackup(config.backup(), config.media(), config.isProduction(), problems);
         checkFirewall(config.app().firewall(), problems);
         range(problems, "media.noncurrentVersionDays", config.media().noncurrentVersionDays(), 1, 365);
-        range(problems, "media.edgeCacheSeconds", config.media().edgeCacheSeconds(), 0, 3600);
         checkObservability(config.observability(), problems);
         checkDelivery(config.delivery(), config, problems);
         return problems;

@@ -82,7 +82,6 @@ class ConfigRuleSourceTest {
         CASES.put("app.firewall.loginPath", app("firewall: { loginPath: 'no slash' }"));
         CASES.put("app.firewall.loginRateLimit", app("firewall: { loginRateLimit: 5 }"));
         CASES.put("media.noncurrentVersionDays", "name: prod\nmedia: { noncurrentVersionDays: 0 }\n");
-        CASES.put("media.edgeCacheSeconds", "name: prod\nmedia: { edgeCacheSeconds: 7200 }\n");
         CASES.put("observability.alertEmails[0]", "name: prod\nobservability: { alertEmails: ['on-call team'] }\n");
         CASES.put("observability.alertHttpsEndpoint", "name: prod\nobservability: { alertHttpsEndpoint: 'http://hooks.example.org' }\n");
         for (String alarm : List.of("loadBalancer5xx", "unhealthyTargets", "databaseCpuPercent", "databaseFreeStorageGiB",
