@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import fr.medsaas.compliance.access.ExecutionPolicy;
 
 /**
  * The CDK bootstrap of an environment (CI-4), as plain data: one {@code cdk bootstrap} per region
@@ -26,15 +27,8 @@ public record BootstrapPlan(EnvironmentConfig config, String account) {
     public static final String ACCOUNT_PLACEHOLDER = "ACCOUNT_ID";
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-    /**
-     * The services whose actions CloudFormation may call for the platform's stacks (those built and
-     * those planned: Observability, Compliance, Backup, Replica). IAM is not among them: its rights
-     * are limited to the platform's own roles and policies below.
-     */
-    public static final List<String> SERVICES = List.of("application-autoscaling", "backup", "backup-storage",
-            "cloudfront", "cloudtrail", "cloudwatch", "codebuild", "codepipeline", "codestar-notifications", "config",
-            "ec2", "ecr", "ecs", "elasticache", "elasticloadbalancing", "events", "guardduty", "kms", "lambda", "logs",
-            "rds", "route53", "s3", "secretsmanager", "securityhub", "servicediscovery", "sns", "ssm", "wafv2");
+    /** The services CloudFormation may call for the platform's stacks ({@link ExecutionPolicy#SERVICES}). */
+    public static final List<String> SERVICES = ExecutionPolicy.SERVICES;
 
     public BootstrapPlan {
         if (!ACCOUNT.matcher(account).matches() && !ACCOUNT_PLACEHOLDER.equals(account)) {
@@ -85,32 +79,14 @@ public record BootstrapPlan(EnvironmentConfig config, String account) {
     }
 
     /**
-     * The execution policy CloudFormation deploys with: the platform's services, only in the
-     * environment's regions (CloudFront, WAF for CloudFront and IAM answer in us-east-1, the edge
-     * region); IAM only on the roles and policies of this environment's stacks
-     * ({@code MedSaas-<env>-*}) and on the service-linked roles the services create; no
-     * organizations, account, billing or IAM user actions.
+     * The execution policy CloudFormation deploys with ({@link ExecutionPolicy}): the platform's
+     * services, only in the environment's regions; IAM only on the platform's roles and policies
+     * ({@code MedSaas-<env>-*}, {@code medical-saas-*}), PassRole only to the services that take them;
+     * CloudFormation on the environment's stacks; the source connection; no organizations, account,
+     * billing or IAM user actions. The access proof (ACC-1) evaluates every deploy-time path against it.
      */
     public Map<String, Object> executionPolicy() {
-        List<Object> statements = new ArrayList<>();
-        statements.add(statement("PlatformServicesInItsRegions",
-                SERVICES.stream().map(s -> s + ":*").toList(), List.of("*"),
-                Map.of("StringEquals", Map.of("aws:RequestedRegion", regions()))));
-        String roles = "arn:aws:iam::" + account + ":role/" + config.stackName("") + "*";
-        String policies = "arn:aws:iam::" + account + ":policy/" + config.stackName("") + "*";
-        statements.add(statement("TheStacksOwnRolesAndPolicies", List.of("iam:CreateRole", "iam:DeleteRole", "iam:GetRole",
-                "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole", "iam:PassRole",
-                "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
-                "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:CreatePolicy",
-                "iam:DeletePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:CreatePolicyVersion",
-                "iam:DeletePolicyVersion", "iam:ListPolicyVersions", "iam:TagPolicy", "iam:UntagPolicy"),
-                List.of(roles, policies), null));
-        statements.add(statement("ServiceLinkedRolesOfThePlatformServices", List.of("iam:CreateServiceLinkedRole",
-                "iam:GetRole"), List.of("arn:aws:iam::" + account + ":role/aws-service-role/*"), null));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Version", "2012-10-17");
-        doc.put("Statement", statements);
-        return doc;
+        return ExecutionPolicy.document(config.stackName(""), regions(), account);
     }
 
     /** {@link #executionPolicy()} as JSON, for {@code aws iam create-policy --policy-document}. */
@@ -120,18 +96,5 @@ public record BootstrapPlan(EnvironmentConfig config, String account) {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, Object> statement(String sid, List<String> actions, List<String> resources,
-                                                 Map<String, Object> condition) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("Sid", sid);
-        s.put("Effect", "Allow");
-        s.put("Action", actions);
-        s.put("Resource", resources);
-        if (condition != null) {
-            s.put("Condition", condition);
-        }
-        return s;
     }
 }

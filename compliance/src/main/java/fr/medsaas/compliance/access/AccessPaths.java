@@ -1,0 +1,541 @@
+package fr.medsaas.compliance.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.compliance.access.AccessPath.Family;
+import fr.medsaas.compliance.assembly.StackTemplate;
+import fr.medsaas.compliance.check.Resource;
+import fr.medsaas.compliance.check.ResourceGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The access-path catalogue of an assembly (ACC-1): every call CloudFormation makes as the CDK
+ * execution role to create the stacks' resources, and every call the running platform makes, each
+ * with every policy on its way, read from the templates (plain Java over the synthesized JSON).
+ */
+public final class AccessPaths {
+    /** The name the execution policy has in a request. */
+    public static final String EXECUTION_POLICY = "execution policy (./medsaas bootstrap --print-policy)";
+    static final String DOC_IAM_CFN = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-template.html";
+    static final String DOC_SERVICE_ROLE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html";
+    static final String DOC_PASSROLE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html";
+    static final String DOC_GET_STACK_OUTPUT = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getstackoutput.html";
+    static final String DOC_SM_TRANSFORM = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/cloudformation.html";
+    static final String DOC_PASS_CONNECTION = "https://docs.aws.amazon.com/dtconsole/latest/userguide/security-iam.html#permissions-reference-connections-passconnection";
+    static final String DOC_TARGET_ATTACHMENT = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-secretsmanager-secrettargetattachment.html";
+    static final String DOC_TRUST = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-service.html";
+    static final String DOC_ECR_ENDPOINT = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms";
+    static final String DOC_TASK_SECRETS = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html";
+    static final String DOC_SM_KMS = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html";
+    static final String DOC_LOGS_KMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
+    static final String DOC_TRAIL_BUCKET = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
+    static final String DOC_TRAIL_KMS = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html";
+    static final String DOC_VALIDATE = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-cli.html";
+    static final String DOC_SSE_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html";
+
+    /** The role a person assumes to read and validate the trail (break-glass, docs/access-paths.md). */
+    public static final String AUDITOR_ROLE = "medical-saas-auditor";
+    /** The role that erases a patient's media files. */
+    public static final String ERASURE_ROLE = "medical-saas-media-erasure";
+
+    /** Which service principal takes a role, by the resource type and property that pass it. */
+    private static final Map<String, String> PASSED = Map.ofEntries(
+            Map.entry("AWS::ECS::TaskDefinition.ExecutionRoleArn", "ecs-tasks.amazonaws.com"),
+            Map.entry("AWS::ECS::TaskDefinition.TaskRoleArn", "ecs-tasks.amazonaws.com"),
+            Map.entry("AWS::Lambda::Function.Role", "lambda.amazonaws.com"),
+            Map.entry("AWS::CodeBuild::Project.ServiceRole", "codebuild.amazonaws.com"),
+            Map.entry("AWS::CodePipeline::Pipeline.RoleArn", "codepipeline.amazonaws.com"),
+            Map.entry("AWS::Backup::BackupSelection.IamRoleArn", "backup.amazonaws.com"),
+            Map.entry("AWS::Config::ConfigurationRecorder.RoleARN", "config.amazonaws.com"),
+            Map.entry("AWS::S3::Bucket.Role", "s3.amazonaws.com"),
+            Map.entry("AWS::EC2::FlowLog.DeliverLogsPermissionArn", "vpc-flow-logs.amazonaws.com"),
+            Map.entry("AWS::CloudTrail::Trail.CloudWatchLogsRoleArn", "cloudtrail.amazonaws.com"),
+            Map.entry("AWS::RDS::DBInstance.MonitoringRoleArn", "monitoring.rds.amazonaws.com"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ResourceGraph graph;
+    private final TemplateValues values;
+    private final List<AccessPath> paths = new ArrayList<>();
+    private final Map<String, Resource> rolesByArn = new HashMap<>();
+    private final Map<String, Resource> keysByArn = new HashMap<>();
+    private final String stackPrefix;
+    private final List<String> regions;
+    private final JsonNode executionPolicy;
+
+    private AccessPaths(ResourceGraph graph) {
+        this.graph = graph;
+        this.values = new TemplateValues(graph);
+        this.stackPrefix = stackPrefix(graph);
+        Set<String> rs = new LinkedHashSet<>();
+        graph.stacks().forEach(s -> rs.add(s.region()));
+        this.regions = List.copyOf(rs);
+        this.executionPolicy = JSON.valueToTree(ExecutionPolicy.document(stackPrefix, regions, TemplateValues.ACCOUNT));
+        for (Resource r : graph.ofType("AWS::IAM::Role")) {
+            rolesByArn.put(values.attribute(r, "Arn"), r);
+        }
+        for (Resource r : graph.ofType("AWS::KMS::Key")) {
+            keysByArn.put(values.attribute(r, "Arn"), r);
+        }
+    }
+
+    /** Every path of the assembly, deploy time first. */
+    public static List<AccessPath> of(ResourceGraph graph) {
+        AccessPaths a = new AccessPaths(graph);
+        a.deployTime();
+        a.runTime();
+        return List.copyOf(a.paths);
+    }
+
+    /** The environment's stack-name prefix ({@code MedSaas-prod-}): the stacks' common prefix up to a dash. */
+    static String stackPrefix(ResourceGraph graph) {
+        String prefix = null;
+        for (StackTemplate s : graph.stacks()) {
+            String n = s.stackName();
+            if (prefix == null) {
+                prefix = n;
+            } else {
+                int i = 0;
+                while (i < prefix.length() && i < n.length() && prefix.charAt(i) == n.charAt(i)) {
+                    i++;
+                }
+                prefix = prefix.substring(0, i);
+            }
+        }
+        if (prefix == null) {
+            return "";
+        }
+        int dash = prefix.lastIndexOf('-');
+        return dash >= 0 ? prefix.substring(0, dash + 1) : prefix;
+    }
+
+    // ---------------------------------------------------------------- deploy time
+
+    private void deployTime() {
+        for (Resource role : graph.ofType("AWS::IAM::Role")) {
+            String arn = values.attribute(role, "Arn");
+            deploy(role, "role creation", "iam:CreateRole", arn, Map.of(), DOC_IAM_CFN);
+            if (role.property("Policies").size() > 0) {
+                deploy(role, "role inline policy", "iam:PutRolePolicy", arn, Map.of(), DOC_IAM_CFN);
+            }
+            if (role.property("ManagedPolicyArns").size() > 0) {
+                deploy(role, "role managed policy", "iam:AttachRolePolicy", arn, Map.of(), DOC_IAM_CFN);
+            }
+        }
+        for (Resource policy : graph.ofType("AWS::IAM::ManagedPolicy")) {
+            deploy(policy, "managed policy creation", "iam:CreatePolicy", values.refOf(policy), Map.of(), DOC_IAM_CFN);
+            for (JsonNode roleRef : policy.property("Roles")) {
+                values.text(policy, roleRef).ifPresent(name -> deploy(policy, "managed policy attachment",
+                        "iam:AttachRolePolicy", "arn:aws:iam::" + TemplateValues.ACCOUNT + ":role/" + name, Map.of(), DOC_IAM_CFN));
+            }
+        }
+        for (Resource r : graph.resources()) {
+            for (Map.Entry<String, String> e : PASSED.entrySet()) {
+                String[] tp = e.getKey().split("\\.", 2);
+                if (r.type().equals(tp[0]) && !r.property(tp[1]).isMissingNode()) {
+                    values.text(r, r.property(tp[1])).ifPresent(roleArn -> {
+                        deploy(r, "role passed to " + e.getValue(), "iam:PassRole", roleArn,
+                                Map.of("iam:PassedToService", List.of(e.getValue())), DOC_PASSROLE);
+                        trust(r, roleArn, e.getValue());
+                    });
+                }
+            }
+        }
+        Set<String> described = new LinkedHashSet<>();
+        for (Resource r : graph.resources()) {
+            collectStackOutputs(r, r.node().path("Properties"), described);
+        }
+        for (StackTemplate s : graph.stacks()) {
+            if (s.template().path("Transform").toString().contains("AWS::SecretsManager-2024-09-16")) {
+                Resource anchor = graph.resources().stream().filter(r -> r.stack() == s).findFirst().orElse(null);
+                if (anchor != null) {
+                    String nested = "arn:aws:cloudformation:" + s.region() + ":" + TemplateValues.ACCOUNT + ":stack/"
+                            + s.stackName() + "-RotationNested-GENERATED/GENERATED";
+                    deploy(anchor, "transform's nested stack", "cloudformation:CreateStack", nested, Map.of(), DOC_SM_TRANSFORM);
+                    deploy(anchor, "transform's nested stack", "iam:PassRole", TemplateValues.executionRole(s.region()),
+                            Map.of("iam:PassedToService", List.of("cloudformation.amazonaws.com")), DOC_SM_TRANSFORM);
+                }
+            }
+        }
+        for (Resource p : graph.ofType("AWS::CodePipeline::Pipeline")) {
+            for (JsonNode stage : p.property("Stages")) {
+                for (JsonNode action : stage.path("Actions")) {
+                    if (action.path("ActionTypeId").path("Provider").asText().equals("CodeStarSourceConnection")) {
+                        values.text(p, action.path("Configuration").path("ConnectionArn")).ifPresent(conn -> {
+                            Map<String, List<String>> ctx = Map.of("codeconnections:PassedToService",
+                                    List.of("codepipeline.amazonaws.com"));
+                            deploy(p, "source connection", "codeconnections:PassConnection", conn, ctx, DOC_PASS_CONNECTION);
+                            deploy(p, "source connection", "codestar-connections:PassConnection",
+                                    conn.replace(":codeconnections:", ":codestar-connections:"),
+                                    Map.of("codestar-connections:PassedToService", List.of("codepipeline.amazonaws.com")),
+                                    DOC_PASS_CONNECTION);
+                        });
+                    }
+                }
+            }
+        }
+        for (Resource a : graph.ofType("AWS::SecretsManager::SecretTargetAttachment")) {
+            graph.resolve(a, a.property("SecretId")).ifPresent(secret -> {
+                String arn = values.attribute(secret, "Arn");
+                for (String action : List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue")) {
+                    Map<String, String> sources = new LinkedHashMap<>();
+                    sources.put(EXECUTION_POLICY, EXECUTION_POLICY);
+                    PolicySet set = PolicySet.identity(List.of(new NamedPolicy(EXECUTION_POLICY, executionPolicy)));
+                    Optional<Resource> rp = secretPolicy(secret);
+                    if (rp.isPresent()) {
+                        set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
+                        sources.put("resource", where(rp.get()));
+                    }
+                    add(Family.DEPLOY, "secret target attachment", a, TemplateValues.executionRole(a.stack().region()),
+                            action, arn, Map.of(), set, sources, DOC_TARGET_ATTACHMENT);
+                }
+                keyUse(a, TemplateValues.executionRole(a.stack().region()), secret, "kms:Decrypt", "secretsmanager",
+                        PolicySet.identity(List.of(new NamedPolicy(EXECUTION_POLICY, executionPolicy))),
+                        Map.of(EXECUTION_POLICY, EXECUTION_POLICY), Family.DEPLOY, "secret target attachment key");
+            });
+        }
+    }
+
+    private void collectStackOutputs(Resource r, JsonNode node, Set<String> seen) {
+        if (node.isObject()) {
+            JsonNode out = node.get("Fn::GetStackOutput");
+            if (out != null && node.size() == 1) {
+                String producer = out.path("StackName").asText();
+                String region = out.path("Region").isTextual() ? out.path("Region").asText() : r.stack().region();
+                if (seen.add(r.stack().stackName() + ">" + producer)) {
+                    // The reading stack's execution role calls DescribeStacks in the producer's region.
+                    String arn = "arn:aws:cloudformation:" + region + ":" + TemplateValues.ACCOUNT + ":stack/" + producer + "/GENERATED";
+                    deploy(r, "another stack's output", "cloudformation:DescribeStacks", arn, Map.of(), DOC_GET_STACK_OUTPUT);
+                }
+                return;
+            }
+            node.fields().forEachRemaining(e -> collectStackOutputs(r, e.getValue(), seen));
+        } else if (node.isArray()) {
+            node.forEach(n -> collectStackOutputs(r, n, seen));
+        }
+    }
+
+    private void deploy(Resource r, String kind, String action, String resource, Map<String, List<String>> context, String doc) {
+        add(Family.DEPLOY, kind, r, TemplateValues.executionRole(r.stack().region()), action, resource, context,
+                PolicySet.identity(List.of(new NamedPolicy(EXECUTION_POLICY, executionPolicy))),
+                Map.of(EXECUTION_POLICY, EXECUTION_POLICY), doc);
+    }
+
+    // ---------------------------------------------------------------- run time
+
+    private void runTime() {
+        ecrLayers();
+        taskSecrets();
+        logsKeys();
+        trail();
+        erasure();
+    }
+
+    /** A service assumes the role the resource passes it: the role's trust policy must allow it. */
+    private void trust(Resource r, String roleArn, String service) {
+        Resource role = rolesByArn.get(roleArn);
+        if (role == null) {
+            return;
+        }
+        PolicySet set = PolicySet.identity(List.of()).withResource(values.resolve(role, role.property("AssumeRolePolicyDocument")));
+        add(Family.RUN, "service assumes the role", r, service, "sts:AssumeRole", roleArn, Map.of(), set,
+                Map.of("resource", where(role)), DOC_TRUST);
+    }
+
+    /** Image layers come from ECR's bucket through the S3 gateway endpoint, with a URL ECR pre-signs. */
+    private void ecrLayers() {
+        if (graph.ofType("AWS::ECS::TaskDefinition").isEmpty()) {
+            return;
+        }
+        for (Resource ep : endpoints(".s3")) {
+            String region = ep.stack().region();
+            // ECR signs the layer URL with a principal of its own account: not this account's.
+            String ecrAccount = "999988887777";
+            NamedPolicy whole = new NamedPolicy("Allow", doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+            PolicySet set = PolicySet.identity(List.of(whole))
+                    .withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+            Resource anchor = graph.ofType("AWS::ECS::TaskDefinition").get(0);
+            add(Family.RUN, "image layer through the S3 endpoint", anchor,
+                    "arn:aws:sts::" + ecrAccount + ":assumed-role/ecr-layer-signer/session", "s3:GetObject",
+                    "arn:aws:s3:::prod-" + region + "-starport-layer-bucket/sha256/GENERATED", Map.of(
+                            "aws:PrincipalAccount", List.of(ecrAccount), "aws:ResourceAccount", List.of(ecrAccount)),
+                    set, Map.of(where(ep), where(ep), "Allow", "ECR's own signer (outside this account)"), DOC_ECR_ENDPOINT);
+        }
+    }
+
+    /** ECS reads each secret a task injects, as the task's execution role, through the endpoint, with the key. */
+    private void taskSecrets() {
+        for (Resource td : graph.ofType("AWS::ECS::TaskDefinition")) {
+            Optional<String> execArn = values.text(td, td.property("ExecutionRoleArn"));
+            Resource role = execArn.map(rolesByArn::get).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            Set<String> secrets = new LinkedHashSet<>();
+            for (JsonNode c : td.property("ContainerDefinitions")) {
+                for (JsonNode s : c.path("Secrets")) {
+                    values.text(td, s.path("ValueFrom")).ifPresent(v -> secrets.add(secretArnOf(v)));
+                }
+            }
+            for (String secretArn : secrets) {
+                Optional<Resource> secret = graph.ofType("AWS::SecretsManager::Secret").stream()
+                        .filter(x -> values.attribute(x, "Arn").equals(secretArn)).findFirst();
+                Map<String, String> sources = new LinkedHashMap<>(identitySources(role));
+                PolicySet set = identityOf(role);
+                for (Resource ep : endpoints(".secretsmanager")) {
+                    set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+                    sources.put(where(ep), where(ep));
+                }
+                Optional<Resource> rp = secret.flatMap(this::secretPolicy);
+                if (rp.isPresent()) {
+                    set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
+                    sources.put("resource", where(rp.get()));
+                }
+                add(Family.RUN, "task secret", td, execArn.get(), "secretsmanager:GetSecretValue", secretArn, Map.of(),
+                        set, sources, DOC_TASK_SECRETS);
+                secret.ifPresent(s -> keyUse(td, execArn.get(), s, "kms:Decrypt", "secretsmanager", identityOf(role),
+                        identitySources(role), Family.RUN, "task secret key"));
+            }
+        }
+    }
+
+    /** CloudWatch Logs encrypts each encrypted log group with its key, naming the group in the context. */
+    private void logsKeys() {
+        for (Resource lg : graph.ofType("AWS::Logs::LogGroup")) {
+            if (lg.property("KmsKeyId").isMissingNode()) {
+                continue;
+            }
+            values.text(lg, lg.property("KmsKeyId")).map(keysByArn::get).ifPresent(key -> {
+                String region = lg.stack().region();
+                String groupArn = "arn:aws:logs:" + region + ":" + TemplateValues.ACCOUNT + ":log-group:" + values.refOf(lg);
+                PolicySet set = PolicySet.identity(List.of()).withResource(values.resolve(key, key.property("KeyPolicy")));
+                for (String action : List.of("kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt")) {
+                    add(Family.RUN, "logs service on the logs key", lg, "logs." + region + ".amazonaws.com", action,
+                            values.attribute(key, "Arn"), Map.of("kms:EncryptionContext:aws:logs:arn", List.of(groupArn),
+                                    "aws:SourceAccount", List.of(TemplateValues.ACCOUNT)),
+                            set, Map.of("resource", where(key)), DOC_LOGS_KMS);
+                }
+            });
+        }
+    }
+
+    /** CloudTrail writes its bucket with its key; the auditor reads and validates what it wrote. */
+    private void trail() {
+        for (Resource trail : graph.ofType("AWS::CloudTrail::Trail")) {
+            Optional<Resource> bucket = graph.resolve(trail, trail.property("S3BucketName"));
+            Optional<Resource> key = values.text(trail, trail.property("KMSKeyId")).map(keysByArn::get);
+            if (bucket.isEmpty()) {
+                continue;
+            }
+            String name = values.refOf(bucket.get());
+            String trailArn = values.attribute(trail, "Arn");
+            String object = "arn:aws:s3:::" + name + "/AWSLogs/" + TemplateValues.ACCOUNT + "/CloudTrail/"
+                    + trail.stack().region() + "/2026/01/01/file.json.gz";
+            Map<String, List<String>> ctx = Map.of("aws:SourceArn", List.of(trailArn), "aws:SourceAccount",
+                    List.of(TemplateValues.ACCOUNT), "s3:x-amz-acl", List.of("bucket-owner-full-control"));
+            PolicySet bucketSet = PolicySet.identity(List.of());
+            Map<String, String> bucketSources = new LinkedHashMap<>();
+            Optional<Resource> bp = bucketPolicy(bucket.get());
+            if (bp.isPresent()) {
+                bucketSet = bucketSet.withResource(values.resolve(bp.get(), bp.get().property("PolicyDocument")));
+                bucketSources.put("resource", where(bp.get()));
+            }
+            add(Family.RUN, "CloudTrail writes its bucket", trail, "cloudtrail.amazonaws.com", "s3:PutObject", object, ctx,
+                    bucketSet, bucketSources, DOC_TRAIL_BUCKET);
+            add(Family.RUN, "CloudTrail checks its bucket", trail, "cloudtrail.amazonaws.com", "s3:GetBucketAcl",
+                    "arn:aws:s3:::" + name, Map.of("aws:SourceArn", List.of(trailArn)), bucketSet, bucketSources, DOC_TRAIL_BUCKET);
+            key.ifPresent(k -> {
+                PolicySet set = PolicySet.identity(List.of()).withResource(values.resolve(k, k.property("KeyPolicy")));
+                add(Family.RUN, "CloudTrail encrypts with its key", trail, "cloudtrail.amazonaws.com", "kms:GenerateDataKey",
+                        values.attribute(k, "Arn"), Map.of("aws:SourceArn", List.of(trailArn),
+                                "kms:EncryptionContext:aws:cloudtrail:arn", List.of(trailArn)),
+                        set, Map.of("resource", where(k)), DOC_TRAIL_KMS);
+            });
+            String auditorArn = "arn:aws:iam::" + TemplateValues.ACCOUNT + ":role/" + AUDITOR_ROLE;
+            Resource auditor = rolesByArn.get(auditorArn);
+            PolicySet auditorSet = auditor == null ? PolicySet.identity(List.of()) : identityOf(auditor);
+            Map<String, String> auditorSources = auditor == null ? Map.of() : identitySources(auditor);
+            Resource anchor = auditor == null ? trail : auditor;
+            PolicySet readSet = bp.map(p -> auditorSet.withResource(values.resolve(p, p.property("PolicyDocument")))).orElse(auditorSet);
+            Map<String, String> readSources = new LinkedHashMap<>(auditorSources);
+            bp.ifPresent(p -> readSources.put("resource", where(p)));
+            add(Family.RUN, "auditor reads the trail", anchor, auditorArn, "s3:GetObject", object,
+                    Map.of("aws:SecureTransport", List.of("true")), readSet, readSources, DOC_VALIDATE);
+            add(Family.RUN, "auditor lists the trail", anchor, auditorArn, "s3:ListBucket", "arn:aws:s3:::" + name,
+                    Map.of("aws:SecureTransport", List.of("true")), readSet, readSources, DOC_VALIDATE);
+            add(Family.RUN, "auditor validates the trail", anchor, auditorArn, "cloudtrail:DescribeTrails", "*",
+                    Map.of(), auditorSet, auditorSources, DOC_VALIDATE);
+            key.ifPresent(k -> {
+                PolicySet set = auditorSet.withResource(values.resolve(k, k.property("KeyPolicy")));
+                Map<String, String> src = new LinkedHashMap<>(auditorSources);
+                src.put("resource", where(k));
+                add(Family.RUN, "auditor decrypts the trail", anchor, auditorArn, "kms:Decrypt", values.attribute(k, "Arn"),
+                        Map.of("kms:ViaService", List.of("s3." + trail.stack().region() + ".amazonaws.com"),
+                                "kms:EncryptionContext:aws:cloudtrail:arn", List.of(trailArn)),
+                        set, src, DOC_TRAIL_KMS);
+            });
+        }
+    }
+
+    /** The erasure role reads and deletes object versions of the media bucket, through S3 with its key. */
+    private void erasure() {
+        String arn = "arn:aws:iam::" + TemplateValues.ACCOUNT + ":role/" + ERASURE_ROLE;
+        Resource role = rolesByArn.get(arn);
+        if (role == null) {
+            return;
+        }
+        for (Resource policy : graph.ofType("AWS::IAM::ManagedPolicy")) {
+            if (!attachedTo(policy, role)) {
+                continue;
+            }
+            for (JsonNode st : values.resolve(policy, policy.property("PolicyDocument")).path("Statement")) {
+                if (!st.path("Action").toString().contains("s3:GetObjectVersion")) {
+                    continue;
+                }
+                String objects = st.path("Resource").isArray() ? st.path("Resource").path(0).asText() : st.path("Resource").asText();
+                String bucketName = objects.replace("arn:aws:s3:::", "").replace("/*", "");
+                Optional<Resource> bucket = graph.ofType("AWS::S3::Bucket").stream()
+                        .filter(b -> values.refOf(b).equals(bucketName)).findFirst();
+                bucket.ifPresent(b -> {
+                    JsonNode sse = b.property("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                            .path("ServerSideEncryptionByDefault").path("KMSMasterKeyID");
+                    values.text(b, sse).map(keysByArn::get).ifPresent(k -> {
+                        PolicySet set = identityOf(role).withResource(values.resolve(k, k.property("KeyPolicy")));
+                        Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+                        src.put("resource", where(k));
+                        add(Family.RUN, "erasure reads an object version", role, arn, "kms:Decrypt", values.attribute(k, "Arn"),
+                                Map.of("kms:ViaService", List.of("s3." + b.stack().region() + ".amazonaws.com"),
+                                        "kms:EncryptionContext:aws:s3:arn", List.of("arn:aws:s3:::" + bucketName + "/patient/file")),
+                                set, src, DOC_SSE_KMS);
+                    });
+                });
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Use of a secret's key through Secrets Manager by {@code principal}. */
+    private void keyUse(Resource anchor, String principal, Resource secret, String action, String service,
+                        PolicySet identity, Map<String, String> identitySources, Family family, String kind) {
+        values.text(secret, secret.property("KmsKeyId")).map(keysByArn::get).ifPresent(k -> {
+            PolicySet set = identity.withResource(values.resolve(k, k.property("KeyPolicy")));
+            Map<String, String> src = new LinkedHashMap<>(identitySources);
+            src.put("resource", where(k));
+            add(family, kind, anchor, principal, action, values.attribute(k, "Arn"),
+                    Map.of("kms:ViaService", List.of(service + "." + secret.stack().region() + ".amazonaws.com"),
+                            "kms:EncryptionContext:SecretARN", List.of(values.attribute(secret, "Arn"))),
+                    set, src, DOC_SM_KMS);
+        });
+    }
+
+    private static String secretArnOf(String valueFrom) {
+        // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key:version-stage:version-id]
+        String[] p = valueFrom.split(":");
+        return p.length > 7 ? String.join(":", java.util.Arrays.copyOf(p, 7)) : valueFrom;
+    }
+
+    private List<Resource> endpoints(String serviceSuffix) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource ep : graph.ofType("AWS::EC2::VPCEndpoint")) {
+            if (values.text(ep, ep.property("ServiceName")).orElse("").endsWith(serviceSuffix)
+                    && !ep.property("PolicyDocument").isMissingNode()) {
+                out.add(ep);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Resource> secretPolicy(Resource secret) {
+        return graph.ofType("AWS::SecretsManager::ResourcePolicy").stream()
+                .filter(p -> graph.resolve(p, p.property("SecretId")).filter(s -> s.equals(secret)).isPresent()).findFirst();
+    }
+
+    private Optional<Resource> bucketPolicy(Resource bucket) {
+        return graph.ofType("AWS::S3::BucketPolicy").stream()
+                .filter(p -> values.text(p, p.property("Bucket")).filter(n -> n.equals(values.refOf(bucket))).isPresent())
+                .findFirst();
+    }
+
+    private boolean attachedTo(Resource policy, Resource role) {
+        for (JsonNode ref : policy.property("Roles")) {
+            if (values.text(policy, ref).filter(n -> n.equals(values.refOf(role))).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The role's identity policies: inline, and the managed policies of the assembly attached to it. */
+    PolicySet identityOf(Resource role) {
+        List<NamedPolicy> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode p : role.property("Policies")) {
+            out.add(new NamedPolicy(where(role) + "#" + p.path("PolicyName").asText("inline" + i++),
+                    values.resolve(role, p.path("PolicyDocument"))));
+        }
+        for (Resource mp : graph.ofType("AWS::IAM::ManagedPolicy", "AWS::IAM::Policy")) {
+            if (attachedTo(mp, role)) {
+                out.add(new NamedPolicy(where(mp), values.resolve(mp, mp.property("PolicyDocument"))));
+            }
+        }
+        return PolicySet.identity(out);
+    }
+
+    private Map<String, String> identitySources(Resource role) {
+        Map<String, String> m = new LinkedHashMap<>();
+        identityOf(role).identity().forEach(p -> m.put(p.name(), p.name()));
+        return m;
+    }
+
+    private static String where(Resource r) {
+        return r.stack().stackName() + "/" + r.logicalId();
+    }
+
+    private static JsonNode doc(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private void add(Family family, String kind, Resource r, String principal, String action, String resource,
+                     Map<String, List<String>> context, PolicySet set, Map<String, String> sources, String doc) {
+        paths.add(new AccessPath(family, kind, r.stack().stackName(), r.logicalId(),
+                new AccessRequest(principal, action, resource, TemplateValues.accountOf(resource),
+                        requestContext(r, principal, action, context), set), sources, doc));
+    }
+
+    /**
+     * The keys AWS adds to every request (the engine does not add them itself): TLS, the requested
+     * region, and the caller (a role's ARN and account, or a service acting for this account).
+     */
+    private static Map<String, List<String>> requestContext(Resource r, String principal, String action,
+                                                            Map<String, List<String>> given) {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        c.put("aws:SecureTransport", List.of("true"));
+        c.put("aws:RequestedRegion", List.of(action.startsWith("iam:") || action.startsWith("sts:") ? "us-east-1"
+                : r.stack().region()));
+        if (principal.startsWith("arn:")) {
+            c.put("aws:PrincipalArn", List.of(principal));
+            c.put("aws:PrincipalAccount", List.of(TemplateValues.accountOf(principal)));
+            if (action.startsWith("kms:")) {
+                c.put("kms:CallerAccount", List.of(TemplateValues.accountOf(principal)));
+            }
+        } else {
+            c.put("aws:SourceAccount", List.of(TemplateValues.ACCOUNT));
+            c.put("aws:PrincipalIsAWSService", List.of("true"));
+            c.put("aws:PrincipalServiceName", List.of(principal));
+        }
+        c.putAll(given);
+        return c;
+    }
+}
