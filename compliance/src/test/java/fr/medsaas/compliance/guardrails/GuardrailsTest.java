@@ -122,7 +122,7 @@ class GuardrailsTest {
     }
 
     @Test
-    @Requirement("HARD-9")
+    @Requirement({"HARD-9", "HARD-10"})
     void eachGuardrailDeniesWhatItExistsToDeny() {
         List<AccessRequest> denied = List.of(
                 call(ADMIN, "ec2:RunInstances", "arn:aws:ec2:eu-north-1:" + ACCOUNT + ":instance/*", "eu-north-1"),
@@ -153,7 +153,7 @@ class GuardrailsTest {
     }
 
     @Test
-    @Requirement("HARD-9")
+    @Requirement({"HARD-9", "HARD-10"})
     void noGuardrailDeniesAPathThePlatformNeeds() {
         List<AccessRequest> allowed = List.of(
                 // Deployments: CloudFormation in the platform's regions, the edge stacks in us-east-1.
