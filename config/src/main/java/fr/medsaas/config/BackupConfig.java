@@ -6,6 +6,7 @@ package fr.medsaas.config;
  * @param retentionDays          days a daily recovery point is kept, in the primary vault and its copy
  * @param copyToBackupRegion     whether each recovery point is copied to the backup region's vault
  * @param lockMode               the vaults' lock mode
+ * @param lockChangeableForDays  days a compliance-mode lock can still be changed or removed after it is set
  * @param lockMinRetentionDays   the shortest retention the vaults accept for a recovery point
  * @param lockMaxRetentionDays   the longest retention the vaults accept for a recovery point
  * @param replicaBucketName      the media replica bucket's name, in the backup region
@@ -20,10 +21,14 @@ public record BackupConfig(
         @Doc(value = "Each recovery point is copied to the backup region's vault (BCK-1, REG-2)", defaultValue = "true",
                 rule = "true in prod; false allowed elsewhere")
         boolean copyToBackupRegion,
-        @Doc(value = "Vault lock mode of both vaults (BCK-3): governance can be lifted by those allowed to; compliance "
-                + "becomes immutable after a 3-day grace period",
-                defaultValue = "governance", rule = "governance or compliance")
+        @Doc(value = "Vault lock mode of both vaults (BCK-3, HARD-9): governance can be lifted by those allowed to; "
+                + "compliance becomes immutable, root and AWS included, after lockChangeableForDays",
+                defaultValue = "compliance", rule = "compliance in prod; governance allowed elsewhere when the file says so")
         VaultLockMode lockMode,
+        @Doc(value = "Cooling-off window of a compliance-mode vault lock (HARD-9, `ChangeableForDays`): for these days "
+                + "after a deployment sets the lock it can still be changed or removed, then never",
+                defaultValue = "3", rule = "3 (the least AWS Backup accepts) to 30")
+        int lockChangeableForDays,
         @Doc(value = "Shortest retention the vaults accept for a recovery point (BCK-3)", defaultValue = "30",
                 rule = "1 to retentionDays")
         int lockMinRetentionDays,
@@ -43,4 +48,6 @@ public record BackupConfig(
 
     /** Days a compliance-mode lock can still be changed after it is set: the minimum AWS Backup accepts. */
     public static final int COMPLIANCE_GRACE_DAYS = 3;
+    /** The longest cooling-off window we accept: longer, the lock is a lock in name only for a month. */
+    public static final int MAX_CHANGEABLE_DAYS = 30;
 }

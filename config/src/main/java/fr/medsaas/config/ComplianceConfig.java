@@ -10,8 +10,8 @@ package fr.medsaas.config;
  */
 public record ComplianceConfig(
         @Doc(value = "Object Lock mode of the audit trail's bucket, for the log retention (CMP-5): governance lets a "
-                + "principal with s3:BypassGovernanceRetention delete early, compliance lets nobody, root included",
-                defaultValue = "governance", rule = "governance or compliance")
+                + "principal with s3:BypassGovernanceRetention delete early, compliance lets nobody, root included "
+                + "(HARD-9)", defaultValue = "compliance", rule = "compliance in prod; governance allowed elsewhere")
         ObjectLockMode trailObjectLock,
         @Doc(value = "AWS Config recorder and delivery channel of the region (CMP-1): `create` makes them; "
                 + "`use-existing` keeps the account's (one per region, e.g. Control Tower's) and adds only the rules",

@@ -64,9 +64,13 @@ public final class ConfigValidator {
         checkApp(config.app(), config, problems);
         checkMedia(config.media(), problems);
         checkBackup(config.backup(), config.media(), config.isProduction(), problems);
+        if (config.isProduction() && config.compliance().trailObjectLock() != ObjectLockMode.COMPLIANCE) {
+            problems.add(refused("compliance.trailObjectLock", String.valueOf(config.compliance().trailObjectLock()),
+                    "compliance in prod: governance lets a principal with s3:BypassGovernanceRetention delete a trail "
+                            + "file early (HARD-9)"));
+        }
         checkFirewall(config.app().firewall(), problems);
         range(problems, "media.noncurrentVersionDays", config.media().noncurrentVersionDays(), 1, 365);
-        range(problems, "media.edgeCacheSeconds", config.media().edgeCacheSeconds(), 0, 3600);
         checkObservability(config.observability(), problems);
         checkDelivery(config.delivery(), config, problems);
         return problems;
@@ -334,6 +338,12 @@ public final class ConfigValidator {
             problems.add(refused("backup.retentionDays", String.valueOf(b.retentionDays()),
                     floor + " days or more" + (production ? " in prod (BCK-1: the source keeps 30 days)" : " (BCK-1)")));
         }
+        if (production && b.lockMode() != VaultLockMode.COMPLIANCE) {
+            problems.add(refused("backup.lockMode", String.valueOf(b.lockMode()),
+                    "compliance in prod: a governance lock can be lifted by an administrator with enough IAM rights (HARD-9)"));
+        }
+        range(problems, "backup.lockChangeableForDays", b.lockChangeableForDays(), BackupConfig.COMPLIANCE_GRACE_DAYS,
+                BackupConfig.MAX_CHANGEABLE_DAYS);
         if (production && !b.copyToBackupRegion()) {
             problems.add(refused("backup.copyToBackupRegion", "false",
                     "true in prod: a copy of every recovery point must survive the loss of the primary region (BCK-1, REG-2)"));

@@ -41,10 +41,7 @@ public record MediaConfig(
         @Doc(value = "Days an overwritten or deleted media file's old version is kept before S3 expires it (RGPD "
                 + "art. 5(1)(e), art. 17): with the backups' 30 days, an erased file is gone from every copy after this",
                 defaultValue = "30", rule = "1 to 365 days")
-        int noncurrentVersionDays,
-        @Doc(value = "Seconds CloudFront may keep a media file at the edge (RGPD art. 17: an erased file leaves the "
-                + "edges within this time)", defaultValue = "300", rule = "0 to 3600 seconds")
-        int edgeCacheSeconds) {
+        int noncurrentVersionDays) {
 
     public MediaConfig {
         geoAllowlist = geoAllowlist == null ? List.of() : List.copyOf(geoAllowlist);
@@ -68,7 +65,6 @@ public record MediaConfig(
 
     /** The same media settings with the public key file at {@code path}. */
     public MediaConfig withSigningPublicKeyPem(String path) {
-        return new MediaConfig(bucketName, geoAllowlist, path, domainNames, certificateArn, noncurrentVersionDays,
-                edgeCacheSeconds);
+        return new MediaConfig(bucketName, geoAllowlist, path, domainNames, certificateArn, noncurrentVersionDays);
     }
 }

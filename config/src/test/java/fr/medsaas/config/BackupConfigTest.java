@@ -18,12 +18,13 @@ class BackupConfigTest {
     }
 
     @Test
-    @Requirement("BCK-1")
-    void bck1_prodKeepsThirtyDaysCopiedToTheBackupRegionUnderAGovernanceLock() {
+    @Requirement({"BCK-1", "HARD-9"})
+    void bck1_prodKeepsThirtyDaysCopiedToTheBackupRegionUnderAComplianceLockWithACoolingOffWindow() {
         BackupConfig prod = ConfigLoader.loadEnvironment(configDir(), "prod").backup();
         assertThat(prod.retentionDays()).isEqualTo(30);
         assertThat(prod.copyToBackupRegion()).isTrue();
-        assertThat(prod.lockMode()).isEqualTo(VaultLockMode.GOVERNANCE);
+        assertThat(prod.lockMode()).isEqualTo(VaultLockMode.COMPLIANCE);
+        assertThat(prod.lockChangeableForDays()).isEqualTo(3);
         assertThat(prod.lockMinRetentionDays()).isEqualTo(30);
         assertThat(prod.lockMaxRetentionDays()).isEqualTo(35);
         assertThat(prod.mediaReplication()).isTrue();
@@ -53,6 +54,10 @@ class BackupConfigTest {
                         "backup.lockMinRetentionDays", "1 to retentionDays (30)"),
                 Arguments.of("name: prod\nbackup: { lockMaxRetentionDays: 29 }\n",
                         "backup.lockMaxRetentionDays", "retentionDays (30) to 36500"),
+                Arguments.of("name: prod\nbackup: { lockMode: governance }\n",
+                        "backup.lockMode", "compliance in prod"),
+                Arguments.of("name: dev\nbackup: { lockChangeableForDays: 31 }\n",
+                        "backup.lockChangeableForDays", "3 to 30"),
                 Arguments.of("name: prod\nbackup: { lockMode: strict }\n",
                         "backup.lockMode", "one of governance, compliance"),
                 Arguments.of("name: prod\nbackup: { replicaBucketName: Media.Replica }\n",

@@ -82,7 +82,6 @@ class ConfigRuleSourceTest {
         CASES.put("app.firewall.loginPath", app("firewall: { loginPath: 'no slash' }"));
         CASES.put("app.firewall.loginRateLimit", app("firewall: { loginRateLimit: 5 }"));
         CASES.put("media.noncurrentVersionDays", "name: prod\nmedia: { noncurrentVersionDays: 0 }\n");
-        CASES.put("media.edgeCacheSeconds", "name: prod\nmedia: { edgeCacheSeconds: 7200 }\n");
         CASES.put("observability.alertEmails[0]", "name: prod\nobservability: { alertEmails: ['on-call team'] }\n");
         CASES.put("observability.alertHttpsEndpoint", "name: prod\nobservability: { alertHttpsEndpoint: 'http://hooks.example.org' }\n");
         for (String alarm : List.of("loadBalancer5xx", "unhealthyTargets", "databaseCpuPercent", "databaseFreeStorageGiB",
@@ -104,15 +103,18 @@ class ConfigRuleSourceTest {
         CASES.put("delivery.imagesKept", "name: prod\ndelivery: { imagesKept: 0 }\n");
         CASES.put("delivery.untaggedImageExpiryDays", "name: prod\ndelivery: { untaggedImageExpiryDays: 0 }\n");
         CASES.put("delivery.artifactExpiryDays", "name: prod\ndelivery: { artifactExpiryDays: 0 }\n");
+        CASES.put("backup.lockMode", "name: prod\nbackup: { lockMode: governance }\n");
+        CASES.put("backup.lockChangeableForDays", "name: prod\nbackup: { lockChangeableForDays: 2 }\n");
+        CASES.put("compliance.trailObjectLock", "name: prod\ncompliance: { trailObjectLock: governance }\n");
         CASES.put("delivery.manualApproval", "name: prod\ndelivery: { manualApproval: false }\n");
     }
 
     /** Fields whose rule the loader enforces by their type alone: a boolean, a list of strings, an enum. */
     private static final List<String> TYPE_ONLY = List.of("app.ecsExec",
             "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine",
-            "data.postgres.osMetricsLogGroup", "compliance.trailObjectLock", "compliance.configRecorder", "compliance.guardDuty",
+            "data.postgres.osMetricsLogGroup", "compliance.configRecorder", "compliance.guardDuty",
             "compliance.securityHub",
-            "backup.lockMode", "backup.replicationTimeControl", "delivery.notifyAlerts");
+            "backup.replicationTimeControl", "delivery.notifyAlerts");
 
     private static String app(String inside) {
         return "name: prod\napp: { certificateArn: " + CERT_ARN + ", " + inside + " }\n";

@@ -27,7 +27,8 @@ class ObservabilityComplianceConfigTest {
         // A fresh account has no recorder and no detector: the defaults create them.
         assertThat(c.compliance().configRecorder()).isEqualTo(Provisioning.CREATE);
         assertThat(c.compliance().guardDuty()).isEqualTo(Provisioning.CREATE);
-        assertThat(c.compliance().trailObjectLock()).isEqualTo(ObjectLockMode.GOVERNANCE);
+        // HARD-9: the trail's files are locked in compliance mode unless an environment's file says otherwise.
+        assertThat(c.compliance().trailObjectLock()).isEqualTo(ObjectLockMode.COMPLIANCE);
         assertThat(c.compliance().securityHub()).isTrue();
     }
 
@@ -35,10 +36,11 @@ class ObservabilityComplianceConfigTest {
     @Requirement("CMP-1")
     void useExistingIsAccepted() {
         EnvironmentConfig c = parse("name: dev\ncompliance: { configRecorder: use-existing, guardDuty: use-existing, "
-                + "trailObjectLock: compliance }\n");
+                + "trailObjectLock: governance }\n");
         assertThat(c.compliance().configRecorder()).isEqualTo(Provisioning.USE_EXISTING);
         assertThat(c.compliance().guardDuty()).isEqualTo(Provisioning.USE_EXISTING);
-        assertThat(c.compliance().trailObjectLock()).isEqualTo(ObjectLockMode.COMPLIANCE);
+        // governance stays allowed outside prod, when the file says so
+        assertThat(c.compliance().trailObjectLock()).isEqualTo(ObjectLockMode.GOVERNANCE);
     }
 
     @Test

@@ -62,7 +62,7 @@ class HdsRgpdPackTest {
         // The validator refuses this allowlist; built around it, as a bug in it would let one through:
         // cdk-nag does not look at geo restrictions, our pack does (REG-4, HDS EXI 29).
         EnvironmentConfig worldwide = p.withMedia(new MediaConfig(m.bucketName(), java.util.List.of("FR", "US"),
-                m.signingPublicKeyPem(), m.domainNames(), m.certificateArn(), m.noncurrentVersionDays(), m.edgeCacheSeconds()));
+                m.signingPublicKeyPem(), m.domainNames(), m.certificateArn(), m.noncurrentVersionDays()));
         Path out = Files.createTempDirectory("medsaas-hds-bad-").resolve("cdk.out");
         assertThatThrownBy(() -> Synthesizer.synthesize(worldwide, out))
                 .isInstanceOfSatisfying(UnacknowledgedFindingsException.class, e -> assertThat(e.findings())

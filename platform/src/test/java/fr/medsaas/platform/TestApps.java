@@ -78,7 +78,7 @@ public final class TestApps {
             EnvironmentConfig prod = config("prod");
             MediaConfig m = prod.media();
             return prod.withMedia(new MediaConfig(m.bucketName(), m.geoAllowlist(), m.signingPublicKeyPem(),
-                    CUSTOM_DOMAINS, CUSTOM_DOMAIN_CERTIFICATE, m.noncurrentVersionDays(), m.edgeCacheSeconds()));
+                    CUSTOM_DOMAINS, CUSTOM_DOMAIN_CERTIFICATE, m.noncurrentVersionDays()));
         }).app;
     }
 

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class ResidencyBuilder {
     /** A CloudFront distribution caches what it serves: a copy at the edge. */
     static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
+    /** CloudFront's managed CachingDisabled cache policy: TTLs of 0, nothing held at the edge. */
+    public static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     private static final List<String> NAME_PROPERTIES = List.of("BucketName", "DBInstanceIdentifier",
             "DBClusterIdentifier", "ReplicationGroupId", "LogGroupName", "BackupVaultName", "TableName", "QueueName",
             "TopicName", "RepositoryName", "Name", "TrailName", "DeliveryStreamName", "DomainName");
@@ -36,7 +38,7 @@ public final class ResidencyBuilder {
         List<Crossing> crossings = new ArrayList<>();
         for (Resource r : graph.resources()) {
             boolean store = (Stores.TYPES.contains(r.type()) && !r.type().startsWith("AWS::KMS::"))
-                    || r.type().equals(DISTRIBUTION);
+                    || (r.type().equals(DISTRIBUTION) && !cachesNothing(r));
             Optional<String> region = Regions.of(r);
             if (store) {
                 String where = r.type().equals(DISTRIBUTION) ? "edge" : region.orElse("unknown");
@@ -50,8 +52,11 @@ public final class ResidencyBuilder {
             }
             if (r.type().equals(DISTRIBUTION)) {
                 String priceClass = r.property("DistributionConfig").path("PriceClass").asText("PriceClass_All");
-                crossings.add(new Crossing("edge-locations", r.stack().stackName(), r.logicalId(), r.type(), "edge",
-                        priceClass, healthData(graph, r)));
+                // Without caching, edges relay requests and hold nothing: a crossing in transit only.
+                crossings.add(cachesNothing(r)
+                        ? new Crossing("edge-no-cache", r.stack().stackName(), r.logicalId(), r.type(), "edge", priceClass, false)
+                        : new Crossing("edge-locations", r.stack().stackName(), r.logicalId(), r.type(), "edge",
+                                priceClass, healthData(graph, r)));
             }
         }
         crossings.add(new Crossing("provider-law", "", "", "", "", "AWS (CloudFormation)", false));
@@ -59,6 +64,14 @@ public final class ResidencyBuilder {
         // Edge caches are not stores in a region: their crossing is listed and stated apart.
         boolean outside = stores.stream().anyMatch(s -> s.healthData() && !s.inEea() && !s.region().equals("edge"));
         return new Residency(stores, crossings, outside);
+    }
+
+    /** Whether every cache behaviour of a distribution uses the managed CachingDisabled policy (HARD-11). */
+    static boolean cachesNothing(Resource distribution) {
+        JsonNode dc = distribution.property("DistributionConfig");
+        List<JsonNode> behaviours = new ArrayList<>(List.of(dc.path("DefaultCacheBehavior")));
+        dc.path("CacheBehaviors").forEach(behaviours::add);
+        return behaviours.stream().allMatch(b -> CACHING_DISABLED.equals(b.path("CachePolicyId").asText()));
     }
 
     /** Tagged as health data, or a CloudFront cache of a health-data origin (a copy of it at the edge). */

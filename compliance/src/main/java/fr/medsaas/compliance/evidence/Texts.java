@@ -90,6 +90,8 @@ final class Texts {
         for (Crossing c : r.crossings()) {
             if (c.kind().equals("edge-locations") && c.holdsData()) {
                 text += " " + m.get("statement.edge", c.detail());
+            } else if (c.kind().equals("edge-no-cache")) {
+                text += " " + m.get("statement.edge.nocache", c.detail());
             }
         }
         return text;

@@ -11,6 +11,7 @@ import fr.medsaas.compliance.rules.backup.BackupsCopiedInEea;
 import fr.medsaas.compliance.rules.database.EngineVersionSupported;
 import fr.medsaas.compliance.rules.edge.GeoAllowlistInEea;
 import fr.medsaas.compliance.rules.encryption.CopyKeyInCopyRegion;
+import fr.medsaas.compliance.rules.erasure.ErasureReachesReplicas;
 import fr.medsaas.compliance.rules.encryption.HealthDataCustomerKey;
 import fr.medsaas.compliance.rules.exposure.NoPublicStore;
 import fr.medsaas.compliance.rules.residency.CopiesInEea;
@@ -149,7 +150,14 @@ public final class MedSaasPack {
                     "Grant the call where the message says it is missing (trust, endpoint, key, bucket or secret "
                             + "policy, or the role's own policy).",
                     new AccessPathsAllowed(AccessPath.Family.RUN), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "ACC-1",
-                    "CMPL-2"));
+                    "CMPL-2"),
+            rule("MEDSAAS-ERA-1", Level.ERROR, "An erasure that deletes object versions reaches every replica",
+                    "S3 never replicates a DELETE that names a version: a role that erases a file's versions in a "
+                            + "replicated bucket but cannot list and delete them in the replica leaves the file there, "
+                            + "current, for good (its old-version expiry never applies).",
+                    "Grant the erasure policy s3:ListBucketVersions on each replica bucket and s3:DeleteObjectVersion "
+                            + "on its objects, and erase in both (tools/erase-media.sh).",
+                    new ErasureReachesReplicas(), "RGPD art. 17", "RGPD art. 5(1)(e)", "HARD-11", "S3-5", "CMPL-2"));
 
     private MedSaasPack() {
     }

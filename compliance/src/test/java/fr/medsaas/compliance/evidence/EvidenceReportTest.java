@@ -155,6 +155,39 @@ class EvidenceReportTest {
                 "journaux conservés 365 jours; anciennes versions supprimées après 30 jours");
     }
 
+    /** A distribution whose only behaviour uses {@code cachePolicyId}, in front of a health-data bucket. */
+    static fr.medsaas.compliance.check.ResourceGraph distributionWith(String cachePolicyId) throws IOException {
+        JsonNode template = JSON.readTree(("""
+                {"Resources": {
+                  "Media": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "media",
+                    "Tags": [{"Key": "DataType", "Value": "medical-sensitive"}]}},
+                  "Cdn": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
+                    "PriceClass": "PriceClass_100",
+                    "Origins": [{"Id": "o", "DomainName": {"Fn::GetAtt": ["Media", "RegionalDomainName"]}}],
+                    "DefaultCacheBehavior": {"TargetOriginId": "o", "CachePolicyId": "%s"}}}}}}
+                """).formatted(cachePolicyId));
+        return new fr.medsaas.compliance.check.ResourceGraph(List.of(new fr.medsaas.compliance.assembly.StackTemplate(
+                "Media", "Media", "eu-west-3", "Media.template.json", List.of(), template)));
+    }
+
+    @Test
+    @Requirement("HARD-11")
+    void anEdgeThatCachesNothingIsStatedAsTransitNotAsACopyOfHealthData() throws IOException {
+        EvidenceReport.Residency uncached = ResidencyBuilder.of(distributionWith(ResidencyBuilder.CACHING_DISABLED));
+        assertThat(uncached.stores()).noneMatch(s -> s.type().equals("AWS::CloudFront::Distribution"));
+        assertThat(uncached.crossings()).anyMatch(c -> c.kind().equals("edge-no-cache") && !c.holdsData()
+                && c.detail().equals("PriceClass_100"));
+        assertThat(uncached.crossings()).noneMatch(c -> c.kind().equals("edge-locations"));
+        assertThat(new Texts(Messages.of(Lang.en)).statement(uncached))
+                .contains("CloudFront keeps no health-data object at its edge locations")
+                .doesNotContain("may be held at edge locations outside the EEA");
+
+        // CachingOptimized keeps objects for up to a year: a copy at the edge, stated as such.
+        EvidenceReport.Residency cached = ResidencyBuilder.of(distributionWith("658327ea-f89d-4fab-a63d-7e88639e58f6"));
+        assertThat(cached.crossings()).anyMatch(c -> c.kind().equals("edge-locations") && c.holdsData());
+        assertThat(new Texts(Messages.of(Lang.fr)).statement(cached)).contains("peuvent être conservés dans des emplacements");
+    }
+
     @Test
     @Requirement("CMPL-5")
     void aHealthDataStoreOutsideTheEeaTurnsTheStatementIntoATransferMap() throws Exception {

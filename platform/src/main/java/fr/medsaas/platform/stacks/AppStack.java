@@ -70,7 +70,7 @@ public final class AppStack extends PlatformStack {
         Map<String, IRepository> repositories = ImageRepositories.imported(this, List.of(app.web(), app.worker()));
         this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(secrets, List.copyOf(repositories.values()),
                 List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec(),
-                principals));
+                principals, in.vpc().vpc().getVpcId(), config.network().interfaceEndpoints()));
         AppServiceProps.Roles taskRoles = new AppServiceProps.Roles(roles.executionRole(), roles.taskRole());
 
         // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.

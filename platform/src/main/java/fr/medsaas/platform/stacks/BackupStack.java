@@ -36,8 +36,8 @@ public final class BackupStack extends PlatformStack {
         addStackDependency(inputs.data(), "the plan selects the database by ARN");
         addStackDependency(inputs.media(), "the plan selects the media bucket by ARN");
         this.vault = new LockedBackupVault(this, "Vault", new LockedBackupVaultProps(BackupWiring.vaultName(config),
-                inputs.keys().key(KeyPurpose.BACKUP), backup.lockMode(), backup.lockMinRetentionDays(),
-                backup.lockMaxRetentionDays(), BackupWiring.deployRoleArnPattern(primary)));
+                inputs.keys().key(KeyPurpose.BACKUP), backup.lockMode(), backup.lockChangeableForDays(), backup.lockMinRetentionDays(),
+                backup.lockMaxRetentionDays(), BackupWiring.deployRoleArn(primary)));
         String copyKeyArn = EdgeWiring.acrossRegions(inputs.replica().keys().key(KeyPurpose.BACKUP).getKeyArn());
         BackupServiceRole role = new BackupServiceRole(this, "Role", new BackupServiceRoleProps(
                 BackupWiring.databaseArn(config), config.media().bucketName(),

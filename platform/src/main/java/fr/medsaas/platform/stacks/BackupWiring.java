@@ -44,11 +44,14 @@ public final class BackupWiring {
     }
 
     /**
-     * The role CloudFormation deploys with in a region, as the CDK bootstrap names it
-     * ({@code cdk-<qualifier>-cfn-exec-role-<account>-<region>}, any qualifier): the only
-     * principal allowed to change a vault's lock and access policy (BCK-3).
+     * The role CloudFormation deploys with in a region, as the CDK bootstrap names it with our
+     * qualifier ({@code cdk-hnb659fds-cfn-exec-role-<account>-<region>}): the only principal
+     * allowed to set a vault's lock and access policy (BCK-3, HARD-9). Exact, not a pattern: a
+     * second bootstrap with another qualifier gets no exemption.
      */
-    public static String deployRoleArnPattern(String region) {
-        return "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/cdk-*-cfn-exec-role-" + Aws.ACCOUNT_ID + "-" + region;
+    public static String deployRoleArn(String region) {
+        return "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/cdk-"
+                + fr.medsaas.platform.constructs.iam.PlatformPrincipals.BOOTSTRAP_QUALIFIER + "-cfn-exec-role-"
+                + Aws.ACCOUNT_ID + "-" + region;
     }
 }

@@ -56,7 +56,11 @@ public final class MediaStack extends PlatformStack {
                 in.keys().key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), config.regions().backup()),
                 media.noncurrentVersionDays()));
         new fr.medsaas.platform.constructs.media.ErasureRole(this, "Erasure", config.physicalName("media-erasure"),
-                mediaBucket.bucket());
+                mediaBucket.bucket(), backup.mediaReplication()
+                        ? Optional.of(new fr.medsaas.platform.constructs.media.ErasureRole.ReplicaCopy(
+                                backup.replicaBucketName(), EdgeWiring.acrossRegions(in.replicaS3KeyArn()),
+                                config.regions().backup()))
+                        : Optional.empty());
         Optional<IBucket> failover = Optional.empty();
         if (backup.mediaReplication()) {
             this.replication = Optional.of(new MediaReplication(this, "Replication", new MediaReplicationProps(

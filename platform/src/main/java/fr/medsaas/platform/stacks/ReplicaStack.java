@@ -38,14 +38,16 @@ public final class ReplicaStack extends PlatformStack {
         String region = config.regions().backup();
         this.keys = new PlatformKeys(this, "Keys", PlatformKeysProps.backupRegion(config.namePrefix(), region, PlatformPrincipals.of(config)));
         this.vault = new LockedBackupVault(this, "Vault", new LockedBackupVaultProps(BackupWiring.vaultName(config),
-                keys.key(KeyPurpose.BACKUP), backup.lockMode(), backup.lockMinRetentionDays(), backup.lockMaxRetentionDays(),
-                BackupWiring.deployRoleArnPattern(region)));
+                keys.key(KeyPurpose.BACKUP), backup.lockMode(), backup.lockChangeableForDays(), backup.lockMinRetentionDays(),
+                backup.lockMaxRetentionDays(), BackupWiring.deployRoleArn(region)));
         LogBucket accessLogs = new LogBucket(this, "AccessLogs",
                 new LogBucketProps(BackupWiring.replicaAccessLogsBucketName(config), config.logging().retentionDays(), null));
         this.replicaBucket = new MediaBucket(this, "ReplicaBucket", new MediaBucketProps(backup.replicaBucketName(),
                 keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), region),
                 config.media().noncurrentVersionDays()));
         replicaBucket.allowCloudFrontOfThisAccount();
+        new fr.medsaas.platform.constructs.compliance.SecurityEventForwarding(this, "SecurityEvents", config.namePrefix(),
+                config.regions().primary());
         replicaBucket.acknowledgeNoReplication("This bucket is the replica of the media bucket in " + region
                 + " (S3-5, REG-2); replicating it again would put health data in a third place or back in the source.");
     }

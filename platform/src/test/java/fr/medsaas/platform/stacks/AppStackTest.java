@@ -178,6 +178,37 @@ class AppStackTest {
                 .contains("kms:ViaService={Fn::Join=[, [s3., {Ref=AWS::Region}, .amazonaws.com]]}");
     }
 
+    /**
+     * HARD-10: stolen task credentials used outside the VPC get nothing of the media bucket or the
+     * data key: the task role's S3 statements and its direct data-key statement require
+     * {@code aws:SourceVpc} to be the platform's VPC (set by AWS on requests through a VPC endpoint);
+     * the S3 key's statement does not (S3 calls KMS for the role, with no source VPC) and is held
+     * to S3 by {@code kms:ViaService} instead.
+     */
+    @Test
+    @Requirement("HARD-10")
+    void taskRolesMediaAndDataKeyUseRequiresThePlatformsVpcEndpoints() {
+        List<?> prodStatements = taskStatements(app);
+        for (int i : List.of(0, 2, 3)) {
+            assertThat(prodStatements.get(i).toString()).as("statement %d", i).contains("aws:SourceVpc=")
+                    .containsPattern("aws:SourceVpc=\\{Fn::ImportValue=[^}]*Vpc");
+        }
+        assertThat(prodStatements.get(4).toString()).doesNotContain("aws:SourceVpc").contains("kms:ViaService");
+        // dev has no KMS interface endpoint: its data-key calls leave through NAT, so only S3 is held.
+        List<?> devStatements = taskStatements(TestApps.template(TestApps.app("dev").application()));
+        assertThat(TestApps.config("dev").network().interfaceEndpoints()).isFalse();
+        assertThat(devStatements.get(0).toString()).doesNotContain("aws:SourceVpc");
+        assertThat(devStatements.get(2).toString()).contains("aws:SourceVpc=");
+    }
+
+    private static List<?> taskStatements(Template template) {
+        Capture statements = new Capture();
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("RolesTask.*"))),
+                "PolicyDocument", Map.of("Statement", statements, "Version", "2012-10-17"))));
+        return statements.asArray();
+    }
+
     @Test
     @Requirement("ECS-5")
     void noWildcardActionNoInlinePolicyAndTrustLimitedToThisAccount() {

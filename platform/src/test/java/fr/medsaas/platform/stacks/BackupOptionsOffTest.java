@@ -32,7 +32,7 @@ class BackupOptionsOffTest {
         EnvironmentConfig dev = TestApps.config("dev");
         BackupConfig b = dev.backup();
         EnvironmentConfig off = dev.withBackup(new BackupConfig(b.retentionDays(), false, b.lockMode(),
-                b.lockMinRetentionDays(), b.lockMaxRetentionDays(), b.replicaBucketName(), false, false));
+                b.lockChangeableForDays(), b.lockMinRetentionDays(), b.lockMaxRetentionDays(), b.replicaBucketName(), false, false));
         assertThat(ConfigValidator.validate(off)).isEmpty();
         app = MedSaasApp.build(off, Files.createTempDirectory("medsaas-test-dev-off-"), false);
         app.synth();

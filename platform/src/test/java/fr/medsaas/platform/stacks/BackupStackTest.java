@@ -9,6 +9,7 @@ import fr.medsaas.platform.MedSaasApp;
 import fr.medsaas.platform.TestApps;
 import fr.medsaas.platform.constructs.backup.LockedBackupVault;
 import fr.medsaas.platform.constructs.backup.LockedBackupVaultProps;
+import fr.medsaas.platform.constructs.compliance.SecurityEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,12 +149,22 @@ class BackupStackTest {
     // BCK-3 ----------------------------------------------------------------------------------
 
     @Test
-    @Requirement("BCK-3")
-    void bck3_bothVaultsAreLockedBetweenTheConfiguredBoundsInGovernanceModeByDefault() {
+    @Requirement({"BCK-3", "HARD-9"})
+    void bck3_bothVaultsAreLockedBetweenTheConfiguredBoundsInComplianceModeAfterACoolingOffWindowInProd() {
         for (Template t : List.of(backup, replica)) {
             t.hasResourceProperties("AWS::Backup::BackupVault", Map.of(
-                    "LockConfiguration", Map.of("MinRetentionDays", 30, "MaxRetentionDays", 35)));
+                    "LockConfiguration", Map.of("MinRetentionDays", 30, "MaxRetentionDays", 35, "ChangeableForDays", 3)));
         }
+    }
+
+    /** HARD-9: dev keeps governance because its file says so (no ChangeableForDays: removable at teardown). */
+    @Test
+    @Requirement("HARD-9")
+    void devKeepsAGovernanceLockOnlyBecauseItsFileSaysSo() {
+        assertThat(TestApps.config("dev").backup().lockMode()).isEqualTo(VaultLockMode.GOVERNANCE);
+        assertThat(TestApps.config("staging").backup().lockMode()).isEqualTo(VaultLockMode.COMPLIANCE);
+        TestApps.template(TestApps.app("dev").backup()).hasResourceProperties("AWS::Backup::BackupVault", Map.of(
+                "LockConfiguration", Map.of("MinRetentionDays", 7, "MaxRetentionDays", 35)));
     }
 
     @Test
@@ -162,9 +173,9 @@ class BackupStackTest {
         App app = new App();
         Stack stack = new Stack(app, "Vault");
         new LockedBackupVault(stack, "Vault", new LockedBackupVaultProps("vault-test", new Key(stack, "K"), VaultLockMode.COMPLIANCE,
-                30, 35, "arn:aws:iam::123456789012:role/deployer"));
+                7, 30, 35, "arn:aws:iam::123456789012:role/deployer"));
         Template.fromStack(stack).hasResourceProperties("AWS::Backup::BackupVault", Map.of(
-                "LockConfiguration", Map.of("MinRetentionDays", 30, "MaxRetentionDays", 35, "ChangeableForDays", 3)));
+                "LockConfiguration", Map.of("MinRetentionDays", 30, "MaxRetentionDays", 35, "ChangeableForDays", 7)));
     }
 
     @Test
@@ -173,15 +184,47 @@ class BackupStackTest {
         for (Template t : List.of(backup, replica)) {
             Capture statements = new Capture();
             t.hasResourceProperties("AWS::Backup::BackupVault", Map.of("AccessPolicy", Match.objectLike(Map.of("Statement", statements))));
-            assertThat(statements.asArray()).hasSize(2);
+            assertThat(statements.asArray()).hasSize(3);
             assertThat(statements.asArray().get(0)).isEqualTo(Map.of("Sid", "DenyRecoveryPointDeletion", "Effect", "Deny",
                     "Principal", Map.of("AWS", "*"), "Resource", "*",
                     "Action", List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle")));
-            String protection = statements.asArray().get(1).toString();
+            // HARD-9: nobody removes the lock or the policy, the deployment role included.
+            assertThat(statements.asArray().get(1)).isEqualTo(Map.of("Sid", "DenyLockAndPolicyRemoval", "Effect", "Deny",
+                    "Principal", Map.of("AWS", "*"), "Resource", "*",
+                    "Action", List.of("backup:DeleteBackupVaultLockConfiguration", "backup:DeleteBackupVaultAccessPolicy")));
+            // Setting them is what CloudFormation needs, and only the exact deployment role of our qualifier may.
+            String protection = statements.asArray().get(2).toString();
             assertThat(protection).contains("Effect=Deny").contains("backup:PutBackupVaultLockConfiguration")
-                    .contains("backup:DeleteBackupVaultLockConfiguration").contains("backup:DeleteBackupVaultAccessPolicy")
-                    .contains("ArnNotLike").contains(":role/cdk-*-cfn-exec-role-");
+                    .contains("backup:PutBackupVaultAccessPolicy").doesNotContain("Delete")
+                    .contains("ArnNotEquals").contains(":role/cdk-hnb659fds-cfn-exec-role-").doesNotContain("*-cfn-exec-role");
         }
+    }
+
+    /**
+     * HARD-9: the backup region holds two keys; a deletion, a disabling or a policy change of one
+     * there is an EventBridge event of that region only, forwarded to the primary region's bus
+     * where the Compliance stack's rules publish it to the alerts topic.
+     */
+    @Test
+    @Requirement("HARD-9")
+    void keyDeletionAndPolicyChangesInTheBackupRegionReachThePrimaryRegionsBus() {
+        Object bus = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":events:eu-west-3:",
+                Map.of("Ref", "AWS::AccountId"), ":event-bus/default")));
+        for (List<String> names : List.of(List.of("ScheduleKeyDeletion", "DisableKey"), List.of("PutKeyPolicy"))) {
+            replica.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                    "State", "ENABLED",
+                    "EventPattern", Match.objectLike(Map.of("source", List.of("aws.kms"),
+                            "detail", Match.objectLike(Map.of("eventName", names)))),
+                    "Targets", List.of(Match.objectLike(Map.of("Arn", bus, "RoleArn", Match.anyValue()))))));
+        }
+        replica.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", List.of(Match.objectLike(Map.of("Action", "events:PutEvents", "Resource", bus))))))));
+        replica.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
+                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "events.amazonaws.com"),
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")))))))))));
+        // The primary region's rules match the forwarded events: same patterns, whatever the region.
+        assertThat(SecurityEvent.forwardedFromOtherRegions()).extracting(SecurityEvent::id)
+                .containsExactlyInAnyOrder("KeyDeletion", "KeyPolicyChanges", "RootActivity");
     }
 
     @Test

@@ -49,14 +49,14 @@ class ComplianceStackTest {
     }
 
     @Test
-    @Requirement("CMP-5")
-    void cmp5_trailBucketIsObjectLockedForTheRetentionInGovernanceModeAndEncryptedWithTheAuditKey() {
+    @Requirement({"CMP-5", "HARD-9"})
+    void cmp5_trailBucketIsObjectLockedForTheRetentionInComplianceModeAndEncryptedWithTheAuditKey() {
         prod.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of(
                 "DeletionPolicy", "RetainExceptOnCreate",
                 "Properties", Match.objectLike(Map.of(
                         "ObjectLockEnabled", true,
                         "ObjectLockConfiguration", Map.of("ObjectLockEnabled", "Enabled",
-                                "Rule", Map.of("DefaultRetention", Map.of("Mode", "GOVERNANCE", "Days", 365))),
+                                "Rule", Map.of("DefaultRetention", Map.of("Mode", "COMPLIANCE", "Days", 365))),
                         "VersioningConfiguration", Map.of("Status", "Enabled"),
                         "BucketEncryption", Match.objectLike(Map.of("ServerSideEncryptionConfiguration", List.of(Match.objectLike(Map.of(
                                 "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "aws:kms",
@@ -132,7 +132,7 @@ class ComplianceStackTest {
     @Test
     @Requirement("OBS-5")
     void obs5_securityEventsGoToTheAlertsTopicAsReadableMessages() {
-        prod.resourceCountIs("AWS::Events::Rule", 5);
+        prod.resourceCountIs("AWS::Events::Rule", SecurityEvent.all().size());
         prod.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                 "EventPattern", Map.of("source", List.of("aws.guardduty"), "detail-type", List.of("GuardDuty Finding"),
                         "detail", Map.of("severity", List.of(Map.of("numeric", List.of(">=", 4))))),
@@ -141,7 +141,7 @@ class ComplianceStackTest {
                         "InputTransformer", Match.objectLike(Map.of("InputTemplate",
                                 Match.stringLikeRegexp("\"GuardDuty finding, severity <severity>.*"))))))))); 
         for (List<String> names : List.of(List.of("StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors"),
-                List.of("ScheduleKeyDeletion", "DisableKey"))) {
+                List.of("ScheduleKeyDeletion", "DisableKey"), List.of("PutKeyPolicy"))) {
             prod.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("EventPattern",
                     Match.objectLike(Map.of("detail", Match.objectLike(Map.of("eventName", names)))))));
         }

@@ -122,7 +122,8 @@ class EgressTest {
         });
         String s3 = endpoints.values().stream().filter(e -> "Gateway".equals(props(e).get("VpcEndpointType")))
                 .map(e -> String.valueOf(props(e).get("PolicyDocument"))).findFirst().orElseThrow();
-        assertThat(s3).contains("prod-eu-west-3-starport-layer-bucket/*").contains("cloudformation-custom-resource-response-*/*");
+        assertThat(s3).contains("prod-eu-west-3-starport-layer-bucket/*").contains("cloudformation-custom-resource-response-euwest3/*")
+                .doesNotContain("cloudformation-custom-resource-response-*");
     }
 
     @Test

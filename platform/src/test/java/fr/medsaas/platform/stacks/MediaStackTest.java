@@ -21,6 +21,9 @@ import software.amazon.awscdk.assertions.Template;
 
 /** The Media stack of prod (S3-1..4, CF-1..4, REG-4), and its us-east-1 log delivery (CF-4). */
 class MediaStackTest {
+    /** CloudFront's managed CachingDisabled cache policy (TTLs 0, nothing in the cache key). */
+    private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
     private static EnvironmentConfig config;
     private static Template media;
     private static Template keys;
@@ -255,20 +258,14 @@ class MediaStackTest {
     @Test
     @Requirement("CF-2")
     void viewersUseHttpsOnlyAndNothingOfTheirRequestIsForwardedOrCachedOn() {
-        String cachePolicy = media.getResourceId("AWS::CloudFront::CachePolicy");
         media.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "DefaultCacheBehavior", Match.objectLike(Map.of(
                         "ViewerProtocolPolicy", "https-only",
                         "AllowedMethods", List.of("GET", "HEAD"),
-                        "CachePolicyId", Map.of("Ref", cachePolicy),
+                        // CachingDisabled forwards and keys on no query string, cookie or header.
+                        "CachePolicyId", CACHING_DISABLED,
                         "OriginRequestPolicyId", Match.absent(),
                         "ForwardedValues", Match.absent()))))));
-        media.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
-                "Name", "medical-saas-media-no-viewer-input",
-                "ParametersInCacheKeyAndForwardedToOrigin", Match.objectLike(Map.of(
-                        "QueryStringsConfig", Map.of("QueryStringBehavior", "none"),
-                        "CookiesConfig", Map.of("CookieBehavior", "none"),
-                        "HeadersConfig", Map.of("HeaderBehavior", "none")))))));
     }
 
     @Test
@@ -331,27 +328,53 @@ class MediaStackTest {
 
     /** RGPD art. 17 and 5(1)(e) (issue 20): erased files leave every copy within a known time. */
     @Test
-    void oldMediaVersionsExpireAndTheEdgesKeepAFileMinutesOnly() {
+    void oldMediaVersionsExpire() {
         media.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
                 "BucketName", "medical-saas-media-prod",
                 "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Id", "ExpireOldVersions", "Status", "Enabled", "ExpiredObjectDeleteMarker", true,
                         "NoncurrentVersionExpiration", Map.of("NoncurrentDays", config.media().noncurrentVersionDays())))))))));
         assertThat(config.media().noncurrentVersionDays()).isEqualTo(30);
-        media.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
-                "DefaultTTL", 300, "MaxTTL", 300))));
     }
 
+    /**
+     * HARD-11: no edge keeps a health file, in the EEA or outside it (PriceClass_100 holds North
+     * American edges): every behaviour uses CloudFront's managed CachingDisabled policy, and the
+     * Media stack makes no cache policy of its own that could be swapped in.
+     */
     @Test
-    void erasureGoesThroughOneMfaOnlyRoleThatTheTaskRolesAreNot() {
+    @Requirement("HARD-11")
+    void noEdgeCachesAMediaFile() {
+        Map<String, Map<String, Object>> distributions = media.findResources("AWS::CloudFront::Distribution");
+        assertThat(distributions).hasSize(1);
+        Map<String, Object> dc = asMap(asMap(asMap(distributions.values().iterator().next()).get("Properties"))
+                .get("DistributionConfig"));
+        assertThat(asMap(dc.get("DefaultCacheBehavior")).get("CachePolicyId")).isEqualTo(CACHING_DISABLED);
+        assertThat(dc.get("CacheBehaviors")).isNull();
+        media.resourceCountIs("AWS::CloudFront::CachePolicy", 0);
+    }
+
+    /** HARD-11: the erasure role reaches the replica, where S3 does not carry a version's deletion. */
+    @Test
+    @Requirement("HARD-11")
+    void erasureGoesThroughOneMfaOnlyRoleThatReachesTheReplicaAndThatTheTaskRolesAreNot() {
         media.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of(
                 "RoleName", "medical-saas-media-erasure",
                 "MaxSessionDuration", 3600,
                 "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
                         "Condition", Map.of("Bool", Map.of("aws:MultiFactorAuthPresent", "true"))))))))));
+        Object replica = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":s3:::" + config.backup().replicaBucketName())));
+        Object replicaObjects = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":s3:::" + config.backup().replicaBucketName() + "/*")));
         media.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
-                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "EraseTheVersions",
-                        "Action", List.of("s3:GetObjectVersion", "s3:DeleteObject", "s3:DeleteObjectVersion"))))))))));
+                Map.of("Statement", List.of(
+                        Match.objectLike(Map.of("Sid", "FindTheVersions",
+                                "Action", List.of("s3:ListBucket", "s3:ListBucketVersions"),
+                                "Resource", List.of(Map.of("Fn::GetAtt", List.of(mediaBucket, "Arn")), replica))),
+                        Match.objectLike(Map.of("Sid", "EraseTheVersions",
+                                "Action", List.of("s3:GetObjectVersion", "s3:DeleteObject", "s3:DeleteObjectVersion"),
+                                "Resource", List.of(Match.anyValue(), replicaObjects)))))))));
         // Nothing of the App stack may delete a version.
         assertThat(TestApps.template(TestApps.app("prod").application()).toJSON().toString())
                 .doesNotContain("s3:DeleteObjectVersion");

@@ -18,10 +18,18 @@ import software.constructs.Construct;
  * pulls the configured images, writes the two log groups and reads the three secrets; the task
  * role uses the data key (Decrypt, GenerateDataKey), publishes metrics to one namespace, and,
  * once the media bucket exists, reads and writes its objects ({@link #grantMedia}).
+ *
+ * <p>HARD-10, a data perimeter: the task role's S3 calls, and its direct KMS calls when KMS has an
+ * interface endpoint, are allowed only from the platform's VPC ({@code aws:SourceVpc}, which AWS
+ * sets on requests through a VPC endpoint, gateway or interface): stolen task credentials used
+ * from elsewhere get nothing. KMS calls S3 makes for the role (SSE-KMS) carry no source VPC; they
+ * are held to S3 by {@code kms:ViaService} instead, the S3 call itself having come through the
+ * endpoint. The organisation guardrails deny the same outside the endpoints (docs/guardrails.md).
  */
 public final class TaskRoles extends Construct {
     private final ManagedPolicyRole execution;
     private final ManagedPolicyRole task;
+    private final String vpcId;
 
     public TaskRoles(Construct scope, String id, TaskRolesProps props) {
         super(scope, id);
@@ -52,8 +60,15 @@ public final class TaskRoles extends Construct {
         task = new ManagedPolicyRole(this, "Task", ecsTasks,
                 "Application tasks: the data key, metrics in one namespace, the media bucket",
                 java.util.Optional.of(props.principals().ecsTaskRoleName()));
+        this.vpcId = props.vpcId();
+        PolicyStatement.Builder dataKey = PolicyStatement.Builder.create()
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+                .resources(List.of(props.dataKey().getKeyArn()));
+        if (props.kmsEndpoint()) {
+            dataKey.conditions(fromOurVpc());
+        }
         task.allow(
-                statement(List.of("kms:Decrypt", "kms:GenerateDataKey"), List.of(props.dataKey().getKeyArn())),
+                dataKey.build(),
                 PolicyStatement.Builder.create()
                         .actions(List.of("cloudwatch:PutMetricData"))
                         .resources(List.of("*"))
@@ -70,6 +85,11 @@ public final class TaskRoles extends Construct {
         Acknowledge.rule(task.policy(), "AwsSolutions-IAM5[Resource::*]", putMetricReason);
     }
 
+    /** HARD-10: the request came through an endpoint of the platform's VPC. */
+    private Map<String, Object> fromOurVpc() {
+        return Map.of("StringEquals", Map.of("aws:SourceVpc", vpcId));
+    }
+
     private static PolicyStatement statement(List<String> actions, List<String> resources) {
         return PolicyStatement.Builder.create().actions(actions).resources(resources).build();
     }
@@ -82,8 +102,10 @@ public final class TaskRoles extends Construct {
     public void grantMedia(String bucketName, IKey bucketKey) {
         String bucketArn = "arn:" + Aws.PARTITION + ":s3:::" + bucketName;
         task.allow(
-                statement(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(bucketArn + "/*")),
-                statement(List.of("s3:ListBucket"), List.of(bucketArn)),
+                PolicyStatement.Builder.create().actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
+                        .resources(List.of(bucketArn + "/*")).conditions(fromOurVpc()).build(),
+                PolicyStatement.Builder.create().actions(List.of("s3:ListBucket"))
+                        .resources(List.of(bucketArn)).conditions(fromOurVpc()).build(),
                 PolicyStatement.Builder.create()
                         .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                         .resources(List.of(bucketKey.getKeyArn()))

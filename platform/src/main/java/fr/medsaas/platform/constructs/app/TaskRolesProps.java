@@ -15,8 +15,13 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  * @param metricsNamespace the only CloudWatch namespace the task role may publish to
  * @param ecsExec      whether ECS Exec is allowed (SSM messages channel)
  * @param principals   the fixed names of the two roles, which key and secret policies name (HARD-7)
+ * @param vpcId        the platform's VPC: the task role's S3 and direct KMS calls must come through its
+ *                     endpoints ({@code aws:SourceVpc}, HARD-10)
+ * @param kmsEndpoint  whether KMS is reached through an interface endpoint of that VPC; without one
+ *                     (dev) the data key's calls leave through NAT and cannot carry {@code aws:SourceVpc}
  */
 public record TaskRolesProps(AppSecrets secrets, List<IRepository> repositories, List<ILogGroup> logGroups,
                              IKey dataKey, String metricsNamespace, boolean ecsExec,
-                             fr.medsaas.platform.constructs.iam.PlatformPrincipals principals) {
+                             fr.medsaas.platform.constructs.iam.PlatformPrincipals principals, String vpcId,
+                             boolean kmsEndpoint) {
 }

@@ -75,7 +75,21 @@ public record SecurityEvent(String id, String nameSuffix, String description, Ma
                         Map.of("source", List.of("aws.kms"), "detail-type", List.of("AWS API Call via CloudTrail"),
                                 "detail", Map.of("eventSource", List.of("kms.amazonaws.com"),
                                         "eventName", List.of("ScheduleKeyDeletion", "DisableKey"))),
-                        apiCall, "KMS key at risk:" + apiMessage));
+                        apiCall, "KMS key at risk:" + apiMessage),
+                new SecurityEvent("KeyPolicyChanges", "kms-key-policy-changes",
+                        "A KMS key's policy replaced (HARD-9: who may use or administer the key)",
+                        Map.of("source", List.of("aws.kms"), "detail-type", List.of("AWS API Call via CloudTrail"),
+                                "detail", Map.of("eventSource", List.of("kms.amazonaws.com"),
+                                        "eventName", List.of("PutKeyPolicy"))),
+                        apiCall, "KMS key policy changed:" + apiMessage));
+    }
+
+    /**
+     * The events a region that holds keys but not the alerts topic forwards to the primary
+     * region's bus (HARD-9): key deletion or disabling, key-policy changes, root activity.
+     */
+    public static List<SecurityEvent> forwardedFromOtherRegions() {
+        return all().stream().filter(e -> List.of("KeyDeletion", "KeyPolicyChanges", "RootActivity").contains(e.id())).toList();
     }
 
     /** The input template: the message as a JSON string, so SNS sends it as plain text. */

@@ -4,15 +4,11 @@ import fr.medsaas.config.MediaConfig;
 import fr.medsaas.platform.nag.Acknowledge;
 import java.util.List;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cloudfront.AccessLevel;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
-import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
-import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
-import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.CachedMethods;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.GeoRestriction;
@@ -37,7 +33,8 @@ import software.constructs.Construct;
 /**
  * CloudFront in front of the media bucket (CF-1..3, REG-4): Origin Access Control (never an
  * Origin Access Identity, which cannot read SSE-KMS objects), HTTPS only, nothing of the
- * viewer's request forwarded or cached on (no query string, cookie or header), signed URLs
+ * viewer's request forwarded (no query string, cookie or header), nothing cached at the edge
+ * (CloudFront's managed CachingDisabled policy: health files are never held at an edge, HARD-11), signed URLs
  * required against a key group built from the configured public key, Europe's price class, a
  * viewer-country allowlist, and the us-east-1 web ACL. With configured domain names it serves
  * them with their ACM certificate at TLSv1.2_2021 at least; without, it serves
@@ -66,20 +63,6 @@ public final class MediaDistribution extends Construct {
                 .items(List.of(signingKey))
                 .comment("Signers of media URLs (CF-3)")
                 .build();
-        CachePolicy noViewerInput = CachePolicy.Builder.create(this, "CachePolicy")
-                .cachePolicyName(props.namePrefix() + "-media-no-viewer-input")
-                .comment("CF-2: no query string, cookie or header reaches the origin or the cache key")
-                .queryStringBehavior(CacheQueryStringBehavior.none())
-                .cookieBehavior(CacheCookieBehavior.none())
-                .headerBehavior(CacheHeaderBehavior.none())
-                .enableAcceptEncodingGzip(true)
-                .enableAcceptEncodingBrotli(true)
-                // A file erased at a patient's request (RGPD art. 17) leaves the edges within the
-                // configured time (5 minutes by default), whatever the origin's headers say.
-                .minTtl(Duration.seconds(0))
-                .defaultTtl(Duration.seconds(media.edgeCacheSeconds()))
-                .maxTtl(Duration.seconds(media.edgeCacheSeconds()))
-                .build();
         Distribution.Builder builder = Distribution.Builder.create(this, "Resource")
                 .comment("CDN for medical SaaS - RGPD compliant")
                 .defaultBehavior(BehaviorOptions.builder()
@@ -87,10 +70,14 @@ public final class MediaDistribution extends Construct {
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
                         .cachedMethods(CachedMethods.CACHE_GET_HEAD)
-                        .cachePolicy(noViewerInput)
+                        // HARD-11: nothing of a health file is kept at any edge, in or outside the EEA
+                        // (PriceClass_100 includes North America); an erased file is gone from CloudFront
+                        // at once. The managed policy forwards no query string, cookie or header (CF-2).
+                        .cachePolicy(CachePolicy.CACHING_DISABLED)
                         .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
                         .trustedKeyGroups(List.of(signers))
-                        .compress(true)
+                        // CloudFront compresses only what its cache policy lets it cache compressed.
+                        .compress(false)
                         .build())
                 .priceClass(PriceClass.PRICE_CLASS_100)
                 .geoRestriction(GeoRestriction.allowlist(media.geoAllowlist().toArray(String[]::new)))

@@ -41,7 +41,9 @@ public final class EndpointPolicies {
      * layers (downloaded through a URL that ECR pre-signs with its own principal, so without a
      * condition on the principal's account, as AWS's documented endpoint policy for ECR has it:
      * https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html), and CloudFormation's
-     * custom-resource responses (written through a URL that CloudFormation pre-signed, so with its principal).
+     * custom-resource responses (written through a URL that CloudFormation pre-signed, so with its principal), to
+     * this region's one response bucket, {@code cloudformation-custom-resource-response-<region
+     * without hyphens>} ({@code ...-euwest3}), never a pattern another account could own.
      */
     public static List<PolicyStatement> s3Exceptions(String region) {
         return List.of(
@@ -55,7 +57,16 @@ public final class EndpointPolicies {
                         .sid("CloudFormationCustomResourceResponses")
                         .principals(List.of(new AnyPrincipal()))
                         .actions(List.of("s3:PutObject"))
-                        .resources(List.of("arn:" + Aws.PARTITION + ":s3:::cloudformation-custom-resource-response-*/*"))
+                        .resources(List.of("arn:" + Aws.PARTITION + ":s3:::" + customResourceResponseBucket(region) + "/*"))
                         .build());
+    }
+
+    /** CloudFormation's custom-resource response bucket of a region: {@code eu-west-3} gives {@code ...-euwest3}. */
+    public static String customResourceResponseBucket(String region) {
+        if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            throw new IllegalArgumentException("region: value \"" + region + "\" is refused: a literal AWS region "
+                    + "such as eu-west-3 (the stack must name its region)");
+        }
+        return "cloudformation-custom-resource-response-" + region.replace("-", "");
     }
 }

@@ -13,7 +13,7 @@ class SecurityEventTest {
     @Requirement("OBS-5")
     void obs5_everyPlaceholderOfAMessageIsAnInputPath() {
         Pattern placeholder = Pattern.compile("<([a-z]+)>");
-        assertThat(SecurityEvent.all()).hasSize(5).allSatisfy(e -> {
+        assertThat(SecurityEvent.all()).hasSize(6).allSatisfy(e -> {
             Matcher m = placeholder.matcher(e.message());
             while (m.find()) {
                 assertThat(e.inputPaths()).as(e.id()).containsKey(m.group(1));
