@@ -166,7 +166,10 @@ public final class Preflight {
                 "app.worker.image", app.worker().image()).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             ImageConfig image = e.getValue();
-            String ref = image.digest() != null ? image.digest() : image.tag();
+            if (image.reference().isEmpty()) {
+                continue; // deploy pins the running or the pipeline's first image by digest (DEP-1)
+            }
+            String ref = image.reference().get();
             if (!seen.add(image.repository() + "@" + ref)) {
                 continue;
             }

@@ -32,10 +32,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * {@link AwsFacts} answered by AWS (or the emulator, with an endpoint) through the AWS SDK for
  * Java v2. Read-only calls only: GetCallerIdentity, DescribeCertificate, DescribeImages, GetRole,
- * DescribeStacks, HeadBucket, DescribePrefixLists. Every call is time-boxed; a missing credential, a refusal or a
+ * DescribeStacks, HeadBucket, DescribePrefixLists; for deploy's image pins (DEP-1), ECS DescribeServices and
+ * DescribeTaskDefinition. Every call is time-boxed; a missing credential, a refusal or a
  * time-out becomes {@link AwsFacts.CannotAsk}.
  */
-public final class SdkAwsFacts implements TargetAccount {
+public final class SdkAwsFacts implements TargetAccount, fr.medsaas.sandbox.deploy.ImageRegistry {
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpoint;
     private final String homeRegion;
@@ -203,6 +204,55 @@ public final class SdkAwsFacts implements TargetAccount {
         } catch (CannotAsk e) {
             return null;
         }
+    }
+
+    @Override
+    public Optional<String> runningImage(String region, String cluster, String service, String container) {
+        software.amazon.awssdk.services.ecs.EcsClient ecs = client("ecs", region,
+                software.amazon.awssdk.services.ecs.EcsClient::builder);
+        return ask("ecs:DescribeServices", () -> {
+            try {
+                Optional<String> taskDefinition = ecs.describeServices(r -> r.cluster(cluster).services(service)).services()
+                        .stream().filter(s -> "ACTIVE".equals(s.status())).map(s -> s.taskDefinition()).findFirst();
+                if (taskDefinition.isEmpty()) {
+                    return Optional.<String>empty();
+                }
+                return ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition.get())).taskDefinition()
+                        .containerDefinitions().stream().filter(c -> container.equals(c.name()))
+                        .map(c -> c.image()).findFirst();
+            } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> digestOf(String region, String repository, String tag) {
+        EcrClient ecr = client("ecr", region, EcrClient::builder);
+        return ask("ecr:DescribeImages", () -> {
+            try {
+                return ecr.describeImages(r -> r.repositoryName(repository)
+                        .imageIds(List.of(ImageIdentifier.builder().imageTag(tag).build())))
+                        .imageDetails().stream().map(d -> d.imageDigest()).findFirst();
+            } catch (ImageNotFoundException | RepositoryNotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> newestDigest(String region, String repository) {
+        EcrClient ecr = client("ecr", region, EcrClient::builder);
+        return ask("ecr:DescribeImages", () -> {
+            try {
+                return ecr.describeImagesPaginator(r -> r.repositoryName(repository)).imageDetails().stream()
+                        .filter(d -> d.imagePushedAt() != null)
+                        .max(java.util.Comparator.comparing(d -> d.imagePushedAt()))
+                        .map(d -> d.imageDigest());
+            } catch (RepositoryNotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
     }
 
     @Override
