@@ -110,8 +110,10 @@ class DeployCommandTest {
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: delivery.source: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: app.certificateArn: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: media.signingPublicKeyPem: "))
-                .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: credentials: cannot ask the target account"));
-        assertThat(run.err()).contains("nothing was deployed");
+                .anySatisfy(l -> assertThat(l).isEqualTo("medsaas: preflight: credentials: no AWS credentials: set "
+                        + "AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO, an instance role) for the "
+                        + "target account and run again"));
+        assertThat(run.err()).contains("nothing was deployed").doesNotContain("SystemPropertyCredentialsProvider");
         String app = out.toAbsolutePath().normalize().toString();
         assertThat(run.out()).contains("plan (the preflight refused: 4 problems above; nothing runs until each is fixed):",
                 "shown as a first deployment");

@@ -67,6 +67,46 @@ final class StubAccount implements TargetAccount {
     }
 
     @Override
+    public List<String> guardDutyDetectors(String region) {
+        return List.of();
+    }
+
+    @Override
+    public boolean securityHubEnabled(String region) {
+        return false;
+    }
+
+    @Override
+    public List<String> configRecorders(String region) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> configDeliveryChannels(String region) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<String> connectionStatus(String connectionArn) {
+        return Optional.of("AVAILABLE");
+    }
+
+    @Override
+    public Optional<String> stackStatus(String region, String stackName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean repositoryExists(String region, String repository) {
+        return false;
+    }
+
+    @Override
+    public List<String> bootstrapExecutionPolicies(String region, String toolkitStackName) {
+        return List.of("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-dev-CdkExecution");
+    }
+
+    @Override
     public void createServiceLinkedRole(String service) {
         created.add(service);
     }
