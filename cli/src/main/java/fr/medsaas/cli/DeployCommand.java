@@ -1,6 +1,14 @@
 package fr.medsaas.cli;
 
+import fr.medsaas.compliance.assembly.CloudAssembly;
+import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.stacks.AppStack;
+import fr.medsaas.platform.stacks.DeliveryStack;
+import fr.medsaas.sandbox.deploy.ImagePinnedDeployment;
+import fr.medsaas.sandbox.deploy.ImagePins;
+import fr.medsaas.sandbox.deploy.StackStages;
+import java.time.Duration;
 import fr.medsaas.platform.Synthesizer;
 import fr.medsaas.sandbox.EmulatorTemplate.LeftOut;
 import fr.medsaas.sandbox.EmulatorTemplate.Placeholder;
@@ -46,8 +54,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
         description = {"Synthesize an environment, then deploy every stack.",
             "With --local: to an AWS emulator (moto) on 127.0.0.1, with no AWS account; prints what the emulator "
                     + "cannot create, and leaves it running unless --stop.",
-            "Without --local: to AWS through the AWS CDK CLI (npx aws-cdk@2 deploy --all --require-approval "
-                    + "broadening), with the AWS credentials of the shell.",
+            "Without --local: to AWS through the AWS CDK CLI (npx aws-cdk@2 deploy --require-approval broadening), "
+                    + "with the AWS credentials of the shell. The services' images are pinned by digest first: the "
+                    + "configured one, else the one running, else the pipeline's newest; with none yet (a first "
+                    + "deployment), the stacks up to Delivery go first, deploy waits for the pipeline's first image, "
+                    + "pins it, then deploys App and the rest (DEP-1, docs/first-deploy.md).",
             "First, the guard compares with what is deployed and refuses (exit 4, nothing deployed) when a stateful "
                     + "resource would be deleted, replaced or orphaned, unless --allow-replace names each one."})
 public final class DeployCommand implements Callable<Integer> {
@@ -67,9 +78,15 @@ public final class DeployCommand implements Callable<Integer> {
             + "and print its address and process id).")
     boolean stop;
 
-    @Option(names = "--dry-run", description = "Without --local: print the AWS CDK command instead of running it "
-            + "(the guard does not run: it needs the deployed templates).")
+    @Option(names = "--dry-run", description = "Without --local: print every preflight problem, then each step and AWS "
+            + "CDK command a deployment would run, in order, instead of running them (the guard does not run: it needs "
+            + "the deployed templates); exit 2 when the preflight refuses.")
     boolean dryRun;
+
+    @Option(names = "--image-wait", paramLabel = "MINUTES", defaultValue = "60", description = "Without --local, on a "
+            + "first deployment: how long to wait for the pipeline's first image in ECR before giving up (default: "
+            + "${DEFAULT-VALUE}); the App stack is deployed only once it is pinned by digest (DEP-1).")
+    int imageWaitMinutes;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --local: deploy to the emulator already "
             + "running at URL (as an earlier deploy --local printed it) instead of starting one; the guard compares "
@@ -107,6 +124,14 @@ public final class DeployCommand implements Callable<Integer> {
         return local ? deployLocally(config) : deployWithCdk(config);
     }
 
+    /** The AWS CDK CLI command that deploys these stacks only of the assembly in {@code assemblyDir}. */
+    static List<String> cdkDeployCommand(Path assemblyDir, List<String> stackNames) {
+        List<String> out = new ArrayList<>(List.of("npx", "aws-cdk@2", "deploy", "--app",
+                assemblyDir.toAbsolutePath().normalize().toString(), "--require-approval", "broadening"));
+        out.addAll(stackNames);
+        return List.copyOf(out);
+    }
+
     /** The AWS CDK CLI command that deploys the assembly in {@code assemblyDir}. */
     static List<String> cdkDeployCommand(Path assemblyDir) {
         return List.of("npx", "aws-cdk@2", "deploy", "--app", assemblyDir.toAbsolutePath().normalize().toString(),
@@ -138,41 +163,162 @@ public final class DeployCommand implements Callable<Integer> {
 
     private int deployWithCdk(EnvironmentConfig config) {
         PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (TargetAccount facts = awsFacts.apply(config)) {
             Preflight.Result checked = preflight(config, Preflight.Target.AWS, facts);
+            if (dryRun) {
+                return dryRunPlan(config, checked, facts, w, err);
+            }
             if (!checked.passed()) {
                 return ExitCodes.USAGE;
             }
+            for (String service : checked.serviceLinkedRoles()) {
+                // A fresh account races on these when CloudFormation creates the first cluster.
+                facts.createServiceLinkedRole(service);
+                w.println("created the service-linked role of " + service);
+            }
+            // The preflight proved the credentials work; the guard reads the deployed templates with them.
+            AwsCredentialsProvider credentials = AwsAccess.credentials();
+            try (CloudFormationTemplates deployed = new CloudFormationTemplates(Optional.empty(), credentials)) {
+                CdkActions actions = new CdkActions(deployed, w, err);
+                ImagePinnedDeployment.Outcome outcome = ImagePinnedDeployment.run(config, services(config), facts, actions,
+                        Duration.ofMinutes(imageWaitMinutes), Duration.ofSeconds(30));
+                return switch (outcome.status()) {
+                    case DEPLOYED -> ExitCodes.OK;
+                    case FAILED -> actions.code == ExitCodes.OK ? ExitCodes.INTERNAL : actions.code;
+                    case NO_IMAGE -> {
+                        err.println("medsaas: no image to pin (" + outcome.pins().pins() + "); the App stack was not deployed");
+                        err.flush();
+                        yield ExitCodes.INTERNAL;
+                    }
+                };
+            }
+        }
+    }
+
+    /** The App stack's services, named as the App stack names them. */
+    static List<ImagePins.Service> services(EnvironmentConfig config) {
+        return ImagePinnedDeployment.services(config, AppStack.WEB_SERVICE, DeliveryStack.WEB_CONTAINER,
+                AppStack.WORKER_SERVICE, DeliveryStack.WORKER_CONTAINER);
+    }
+
+    /**
+     * {@code --dry-run}: every preflight problem (printed already), then every step a deployment
+     * would take, in order; exit 2 when the preflight refused. The assembly is written to --out only
+     * when the preflight passed (a refused run writes nothing: a temporary folder serves to order
+     * the stacks).
+     */
+    private int dryRunPlan(EnvironmentConfig config, Preflight.Result checked, TargetAccount facts, PrintWriter w,
+            PrintWriter err) {
+        ImagePins pins;
+        String pinsNote = "";
+        try {
+            pins = ImagePins.resolve(config.regions().primary(), services(config), facts);
+        } catch (AwsFacts.CannotAsk e) {
+            // Without an answer, the plan is a first deployment's: the longest path.
+            pins = new ImagePins(services(config).stream().map(s -> new ImagePins.Pin(s.field(), s.image().repository(),
+                    Optional.<String>empty(), ImagePins.Source.NONE)).toList());
+            pinsNote = " (ECR and ECS could not be asked: " + e.getMessage() + "; shown as a first deployment)";
+        }
+        Path out = assembly.out();
+        Path synthDir = out;
+        boolean temporary = !checked.passed();
+        try {
+            if (temporary) {
+                synthDir = java.nio.file.Files.createTempDirectory("medsaas-dry-run-");
+            }
+            Synthesizer.Result result = Synthesizer.synthesize(config, synthDir);
+            if (!temporary) {
+                w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), out,
+                        result.assembly().stacks().size());
+            }
+            StackStages stages = StackStages.of(result.assembly().stacks(),
+                    config.stackName(ImagePinnedDeployment.PRODUCER), config.stackName(ImagePinnedDeployment.CONSUMER));
+            int step = 0;
+            w.println(checked.passed() ? "plan (the preflight passed):" : "plan (the preflight refused: "
+                    + checked.problems().size() + " problem" + (checked.problems().size() == 1 ? "" : "s")
+                    + " above; nothing runs until each is fixed):");
+            w.printf(Locale.ROOT, "  %d. preflight of the account (read-only)%n", ++step);
             List<String> roles = checked.serviceLinkedRoles();
-            if (dryRun) {
-                roles.forEach(r -> w.println("would create the service-linked role of " + r));
+            for (String role : roles) {
+                w.printf(Locale.ROOT, "  %d. would create the service-linked role of %s%n", ++step, role);
+            }
+            w.println("  images" + pinsNote + ":");
+            pins.pins().forEach(p -> w.println("     " + p));
+            if (!pins.complete()) {
+                w.printf(Locale.ROOT, "  %d. synthesize %s with the images unpinned, then the guard (RB-1)%n", ++step,
+                        config.name());
+                w.printf(Locale.ROOT, "  %d. would run: %s%n", ++step, String.join(" ", cdkDeployCommand(out,
+                        stages.beforeImageNames())));
+                w.printf(Locale.ROOT, "  %d. wait (up to %d min) for the pipeline %s's first image in ECR %s (%s); "
+                        + "the connection must be AVAILABLE%n", ++step, imageWaitMinutes, config.physicalName("delivery"),
+                        String.join(", ", pins.waitingFor()), config.regions().primary());
+                w.printf(Locale.ROOT, "  %d. pin app.web.image.digest and app.worker.image.digest to it, synthesize "
+                        + "again, then the guard%n", ++step);
             } else {
-                for (String service : roles) {
-                    // A fresh account races on these when CloudFormation creates the first cluster.
-                    facts.createServiceLinkedRole(service);
-                    w.println("created the service-linked role of " + service);
-                }
+                w.printf(Locale.ROOT, "  %d. synthesize %s with these digests, then the guard (RB-1)%n", ++step, config.name());
             }
-        }
-        // The preflight proved the credentials work; the guard reads the deployed templates with them.
-        AwsCredentialsProvider credentials = dryRun ? null : AwsAccess.credentials();
-        Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
-        List<String> command = cdkDeployCommand(result.assembly().directory());
-        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
-                result.assembly().stacks().size());
-        if (dryRun) {
-            w.println("would run: " + String.join(" ", command));
+            w.printf(Locale.ROOT, "  %d. would run: %s%n", ++step, String.join(" ", cdkDeployCommand(out)));
+            w.println("     (" + String.join(", ", stages.withImageNames()) + " after "
+                    + String.join(", ", stages.beforeImageNames()) + ")");
             w.flush();
-            return ExitCodes.OK;
-        }
-        try (CloudFormationTemplates deployed = new CloudFormationTemplates(Optional.empty(), credentials)) {
-            int guard = SafeChangeGuard.check(result.assembly().stacks(), deployed,
-                    Optional.of(new CloudFormationChangeSets(deployed)), allowances, w, spec.commandLine().getErr());
-            if (guard != ExitCodes.OK) {
-                return guard;
+            return checked.passed() ? ExitCodes.OK : ExitCodes.USAGE;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (temporary && !synthDir.equals(out)) {
+                deleteQuietly(synthDir);
             }
         }
-        return CdkCli.run(command, "the AWS CDK CLI", w, spec.commandLine().getErr());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // A temporary folder.
+        }
+    }
+
+    /** The AWS CDK CLI, with the guard before each call. */
+    private final class CdkActions implements ImagePinnedDeployment.Actions {
+        private final CloudFormationTemplates deployed;
+        private final PrintWriter w;
+        private final PrintWriter err;
+        int code = ExitCodes.OK;
+
+        CdkActions(CloudFormationTemplates deployed, PrintWriter w, PrintWriter err) {
+            this.deployed = deployed;
+            this.w = w;
+            this.err = err;
+        }
+
+        @Override
+        public CloudAssembly synthesize(EnvironmentConfig config) {
+            Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
+            w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
+                    result.assembly().stacks().size());
+            return result.assembly();
+        }
+
+        @Override
+        public boolean deploy(CloudAssembly cloudAssembly, List<String> stackNames) {
+            List<StackTemplate> next = cloudAssembly.stacks().stream().filter(s -> stackNames.contains(s.stackName())).toList();
+            code = SafeChangeGuard.check(next, deployed, Optional.of(new CloudFormationChangeSets(deployed)), allowances, w, err);
+            if (code != ExitCodes.OK) {
+                return false;
+            }
+            boolean all = next.size() == cloudAssembly.stacks().size();
+            code = CdkCli.run(all ? cdkDeployCommand(cloudAssembly.directory()) : cdkDeployCommand(cloudAssembly.directory(),
+                    stackNames), "the AWS CDK CLI", w, err);
+            return code == ExitCodes.OK;
+        }
+
+        @Override
+        public void say(String line) {
+            w.println(line);
+            w.flush();
+        }
     }
 
     private int deployLocally(EnvironmentConfig config) {

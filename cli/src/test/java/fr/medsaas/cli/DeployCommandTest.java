@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -38,17 +39,29 @@ class DeployCommandTest {
     }
 
     @Test
-    @Requirement("CLI-1")
-    void dryRunChecksTheAccountSynthesizesThenPrintsTheCdkDeployCommand() throws Exception {
+    @Requirement({"CLI-1", "DEP-1"})
+    void dryRunOfAFirstDeploymentPrintsDeliveryFirstThenTheWaitThePinAndTheRest() throws Exception {
         Path out = tmp.resolve("dev.out");
         StubAccount account = new StubAccount();
         DeployCommand.awsFacts = c -> account;
         try {
             CliRun run = CliRun.of("deploy", "--config", readyDevConfig().toString(), "--out", out.toString(), "--dry-run");
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("would create the service-linked role of ecs.amazonaws.com",
-                    "would run: npx aws-cdk@2 deploy --app " + out.toAbsolutePath().normalize()
-                            + " --all --require-approval broadening");
+            String app = out.toAbsolutePath().normalize().toString();
+            List<String> steps = run.out().lines().filter(l -> l.matches("  \\d+\\. .*")).toList();
+            assertThat(steps).hasSize(7);
+            assertThat(steps.get(0)).isEqualTo("  1. preflight of the account (read-only)");
+            assertThat(steps.get(1)).isEqualTo("  2. would create the service-linked role of ecs.amazonaws.com");
+            assertThat(steps.get(2)).startsWith("  3. synthesize dev with the images unpinned");
+            assertThat(steps.get(3)).startsWith("  4. would run: npx aws-cdk@2 deploy --app " + app
+                    + " --require-approval broadening MedSaas-dev-Keys ").contains(" MedSaas-dev-Delivery")
+                    .doesNotContain("MedSaas-dev-App", "MedSaas-dev-Observability", "MedSaas-dev-Compliance", "--all");
+            assertThat(steps.get(4)).isEqualTo("  5. wait (up to 60 min) for the pipeline medical-saas-dev-delivery's first "
+                    + "image in ECR medical-saas-django (eu-west-3); the connection must be AVAILABLE");
+            assertThat(steps.get(5)).startsWith("  6. pin app.web.image.digest and app.worker.image.digest to it");
+            assertThat(steps.get(6)).isEqualTo("  7. would run: npx aws-cdk@2 deploy --app " + app
+                    + " --all --require-approval broadening");
+            assertThat(run.out()).contains("app.web.image: no image in medical-saas-django yet");
             assertThat(account.created).as("a dry run creates nothing").isEmpty();
             assertThat(out.resolve("manifest.json")).isRegularFile();
         } finally {
@@ -56,8 +69,38 @@ class DeployCommandTest {
         }
     }
 
-    /** Issue 13: the shipped placeholders stop a deployment before anything is synthesized or touched. */
     @Test
+    @Requirement({"CLI-1", "DEP-1"})
+    void dryRunOfALaterDeploymentKeepsTheRunningImageInOneStage() throws Exception {
+        Path out = tmp.resolve("dev.out");
+        StubAccount account = new StubAccount();
+        String running = "sha256:" + "c".repeat(64);
+        account.running.put("django-service", StubAccount.ACCOUNT + ".dkr.ecr.eu-west-3.amazonaws.com/medical-saas-django@"
+                + running);
+        account.running.put("celery-service", StubAccount.ACCOUNT + ".dkr.ecr.eu-west-3.amazonaws.com/medical-saas-django@"
+                + running);
+        account.newest = Optional.of("sha256:" + "d".repeat(64)); // a newer build the pipeline has not released
+        DeployCommand.awsFacts = c -> account;
+        try {
+            CliRun run = CliRun.of("deploy", "--config", readyDevConfig().toString(), "--out", out.toString(), "--dry-run");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("app.web.image: medical-saas-django@" + running + " (the running service)",
+                    "app.worker.image: medical-saas-django@" + running + " (the running service)",
+                    "  3. synthesize dev with these digests",
+                    "  4. would run: npx aws-cdk@2 deploy --app " + out.toAbsolutePath().normalize()
+                            + " --all --require-approval broadening")
+                    .doesNotContain("wait (up to", "d".repeat(64));
+        } finally {
+            DeployCommand.awsFacts = DeployCommand.DEFAULT_AWS_FACTS;
+        }
+    }
+
+    /**
+     * Issue 13, DEP-1: the shipped placeholders stop a deployment; the dry run lists every problem,
+     * then every step it would take, in order, writes nothing and exits 2.
+     */
+    @Test
+    @Requirement("DEP-1")
     void refusesTheShippedPlaceholdersAtThePreflightOneLineEachWithExit2() {
         Path out = tmp.resolve("prod.out");
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/prod.yaml", "--out", out.toString(), "--dry-run");
@@ -67,10 +110,22 @@ class DeployCommandTest {
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: delivery.source: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: app.certificateArn: "))
                 .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: placeholder: media.signingPublicKeyPem: "))
-                .anySatisfy(l -> assertThat(l).startsWith("medsaas: preflight: credentials: cannot ask the target account"));
-        assertThat(run.err()).contains("nothing was deployed");
-        assertThat(run.out()).doesNotContain("would run");
-        assertThat(out).doesNotExist();
+                .anySatisfy(l -> assertThat(l).isEqualTo("medsaas: preflight: credentials: no AWS credentials: set "
+                        + "AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO, an instance role) for the "
+                        + "target account and run again"));
+        assertThat(run.err()).contains("nothing was deployed").doesNotContain("SystemPropertyCredentialsProvider");
+        String app = out.toAbsolutePath().normalize().toString();
+        assertThat(run.out()).contains("plan (the preflight refused: 4 problems above; nothing runs until each is fixed):",
+                "shown as a first deployment");
+        List<String> steps = run.out().lines().filter(l -> l.matches("  \\d+\\. .*")).toList();
+        assertThat(steps).hasSize(6);
+        assertThat(steps.get(2)).startsWith("  3. would run: npx aws-cdk@2 deploy --app " + app
+                + " --require-approval broadening MedSaas-prod-Keys ").contains("MedSaas-prod-Delivery")
+                .doesNotContain("MedSaas-prod-App");
+        assertThat(steps.get(3)).contains("first image in ECR medical-saas-django (eu-west-3)");
+        assertThat(steps.get(5)).isEqualTo("  6. would run: npx aws-cdk@2 deploy --app " + app
+                + " --all --require-approval broadening");
+        assertThat(out).as("a refused run writes nothing").doesNotExist();
     }
 
     @Test

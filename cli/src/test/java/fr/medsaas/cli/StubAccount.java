@@ -46,6 +46,66 @@ final class StubAccount implements TargetAccount {
         return BucketState.FREE;
     }
 
+    /** The image the services run, by service name; none: App is not deployed yet. */
+    final java.util.Map<String, String> running = new java.util.HashMap<>();
+    /** The digest of the image pushed last to any repository; none: the pipeline has pushed nothing yet. */
+    Optional<String> newest = Optional.empty();
+
+    @Override
+    public Optional<String> runningImage(String region, String cluster, String service, String container) {
+        return Optional.ofNullable(running.get(service));
+    }
+
+    @Override
+    public Optional<String> digestOf(String region, String repository, String tag) {
+        return newest;
+    }
+
+    @Override
+    public Optional<String> newestDigest(String region, String repository) {
+        return newest;
+    }
+
+    @Override
+    public List<String> guardDutyDetectors(String region) {
+        return List.of();
+    }
+
+    @Override
+    public boolean securityHubEnabled(String region) {
+        return false;
+    }
+
+    @Override
+    public List<String> configRecorders(String region) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> configDeliveryChannels(String region) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<String> connectionStatus(String connectionArn) {
+        return Optional.of("AVAILABLE");
+    }
+
+    @Override
+    public Optional<String> stackStatus(String region, String stackName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean repositoryExists(String region, String repository) {
+        return false;
+    }
+
+    @Override
+    public List<String> bootstrapExecutionPolicies(String region, String toolkitStackName) {
+        return List.of("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-dev-CdkExecution");
+    }
+
     @Override
     public void createServiceLinkedRole(String service) {
         created.add(service);

@@ -30,4 +30,10 @@ public record AppConfig(
         boolean loadBalancerDeletionProtection,
         @Doc(value = "Web ACL settings for a medical app: upload paths and the login rate limit (WAF-1)", defaultValue = "{}")
         FirewallConfig firewall) {
+
+    /** The same settings with other web and worker services (their images pinned by deploy, DEP-1). */
+    public AppConfig withServices(ServiceConfig otherWeb, ServiceConfig otherWorker) {
+        return new AppConfig(certificateArn, djangoSettingsModule, otherWeb, otherWorker, ecsExec,
+                loadBalancerDeletionProtection, firewall);
+    }
 }

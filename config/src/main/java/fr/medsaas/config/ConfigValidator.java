@@ -238,8 +238,13 @@ public final class ConfigValidator {
                 || !ECR_REPOSITORY.matcher(image.repository()).matches()) {
             problems.add(refused(field + ".image.repository", image.repository(), ""));
         }
-        if (!IMAGE_TAG.matcher(image.tag()).matches()) {
+        if (image.tag() != null && !IMAGE_TAG.matcher(image.tag()).matches()) {
             problems.add(refused(field + ".image.tag", image.tag(), ""));
+        } else if ("latest".equals(image.tag())) {
+            // The Delivery stack's repositories are IMMUTABLE and its pipeline pushes commit tags only.
+            problems.add(refused(field + ".image.tag", image.tag(), "a commit tag the pipeline pushed, never latest: the "
+                    + "repository is IMMUTABLE (CI-1), so latest would never move (or never exist); give a tag or a "
+                    + "digest, or neither to let deploy pin the running or the pipeline's first image by digest (DEP-1)"));
         }
         if (image.digest() != null && !DIGEST.matcher(image.digest()).matches()) {
             problems.add(refused(field + ".image.digest", image.digest(), ""));

@@ -77,6 +77,12 @@ public record EnvironmentConfig(
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 
+    /** The same environment with other application settings (the images pinned by deploy, DEP-1). */
+    public EnvironmentConfig withApp(AppConfig other) {
+        return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, other, data, media,
+                observability, compliance, backup, delivery, tags);
+    }
+
     /** The same environment with other media settings. */
     public EnvironmentConfig withMedia(MediaConfig other) {
         return new EnvironmentConfig(name, environmentTag, project, namePrefix, regions, network, logging, app, data, other,

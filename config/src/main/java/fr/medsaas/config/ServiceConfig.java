@@ -44,4 +44,10 @@ public record ServiceConfig(
     public ServiceConfig {
         command = List.copyOf(command);
     }
+
+    /** The same service with another image (the one deploy pinned by digest, DEP-1). */
+    public ServiceConfig withImage(ImageConfig other) {
+        return new ServiceConfig(other, cpu, memoryMiB, desiredCount, minCapacity, maxCapacity, targetCpuPercent, command,
+                readonlyRootFilesystem, user);
+    }
 }

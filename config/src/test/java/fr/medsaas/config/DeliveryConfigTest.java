@@ -46,6 +46,22 @@ class DeliveryConfigTest {
         assertThat(d.notifyAlerts()).isFalse();
     }
 
+    @Test
+    @Requirement("DEP-1")
+    void refusesLatestForTheImmutableRepositoryAndShipsNoTag() {
+        ConfigException e = catchThrowableOfType(() -> ConfigLoader.parse("name: prod\n"
+                + ConfigRulesTest.CERT.replace(" }\n", ", web: { image: { repository: medical-saas-django, tag: latest } } }\n"),
+                "case.yaml"),
+                ConfigException.class);
+        assertThat(e).as("latest must be refused").isNotNull();
+        assertThat(e.getMessage()).contains("app.web.image.tag", "latest", "IMMUTABLE", "deploy pin");
+        EnvironmentConfig shipped = parse("{}");
+        assertThat(shipped.app().web().image().reference()).as("no default tag: deploy pins a digest").isEmpty();
+        assertThat(shipped.app().worker().image().tagOrDigest()).isEqualTo(ImageConfig.UNPINNED_TAG);
+        String digest = "sha256:" + "0f".repeat(32);
+        assertThat(shipped.app().web().image().withDigest(digest).tagOrDigest()).isEqualTo(digest);
+    }
+
     static Stream<Arguments> badDelivery() {
         return Stream.of(
                 Arguments.of("a source that is neither", "{ source: github.com/acme/backend }",

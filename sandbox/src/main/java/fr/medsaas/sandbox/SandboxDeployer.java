@@ -267,7 +267,7 @@ public final class SandboxDeployer implements AutoCloseable {
      * The stacks with every stack after those it depends on, keeping the manifest's order
      * otherwise (dependencies on non-stack artifacts, such as asset manifests, are ignored).
      */
-    static List<StackTemplate> dependencyOrder(List<StackTemplate> stacks) {
+    public static List<StackTemplate> dependencyOrder(List<StackTemplate> stacks) {
         Map<String, StackTemplate> byId = stacks.stream()
                 .collect(Collectors.toMap(StackTemplate::artifactId, s -> s, (a, b) -> a, LinkedHashMap::new));
         Set<String> placed = new LinkedHashSet<>();

@@ -2,7 +2,10 @@ package fr.medsaas.platform.stacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.ImageConfig;
 import fr.medsaas.config.Requirement;
+import fr.medsaas.platform.MedSaasApp;
 import fr.medsaas.platform.TestApps;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,9 +251,28 @@ class AppStackTest {
     @Test
     @Requirement("ECS-6")
     void imagesComeFromTheConfiguredRepositoryAndTag() {
+        // The shipped prod names no tag: until deploy pins a digest, the templates name a tag never
+        // pushed, and deploy never deploys App with it (DEP-1, DeployCommandTest).
         app.findResources("AWS::ECS::TaskDefinition").values().forEach(t ->
                 assertThat(props(t).get("ContainerDefinitions").toString())
-                        .contains(".dkr.ecr.eu-west-3.").contains("/medical-saas-django:latest"));
+                        .contains(".dkr.ecr.eu-west-3.").contains("/medical-saas-django:" + ImageConfig.UNPINNED_TAG)
+                        .doesNotContain(":latest"));
+    }
+
+    @Test
+    @Requirement("DEP-1")
+    void aPinnedDigestReachesTheWebWorkerAndMigrationTaskDefinitions() throws Exception {
+        String digest = "sha256:" + "ab".repeat(32);
+        EnvironmentConfig shipped = TestApps.config("prod");
+        EnvironmentConfig pinned = shipped.withApp(shipped.app().withServices(
+                shipped.app().web().withImage(shipped.app().web().image().withDigest(digest)),
+                shipped.app().worker().withImage(shipped.app().worker().image().withDigest(digest))));
+        Template t = Template.fromStack(MedSaasApp.build(pinned,
+                java.nio.file.Files.createTempDirectory("medsaas-pinned-"), false).application());
+        Map<String, Map<String, Object>> tasks = t.findResources("AWS::ECS::TaskDefinition");
+        assertThat(tasks).hasSize(3);
+        tasks.values().forEach(task -> assertThat(props(task).get("ContainerDefinitions").toString())
+                .contains("/medical-saas-django@" + digest).doesNotContain(ImageConfig.UNPINNED_TAG));
     }
 
     @Test

@@ -41,8 +41,8 @@ class DeliveryStackTest {
                 .replaceFirst("(?m)^  source: .*$", "  source: s3://acme-sources/medsaas/source.zip")
                 .replace("notifyAlerts: false", "notifyAlerts: true")
                 .replace("  worker:                   # the source's Celery box (ECS-4)\n"
-                                + "    image: { repository: medical-saas-django, tag: latest }",
-                        "  worker:\n    image: { repository: medical-saas-worker, tag: latest }");
+                                + "    image: { repository: medical-saas-django }",
+                        "  worker:\n    image: { repository: medical-saas-worker }");
         EnvironmentConfig config = ConfigLoader.parse(text, "variant.yaml", configDir);
         assertThat(config.app().worker().image().repository()).isEqualTo("medical-saas-worker");
         MedSaasApp app = MedSaasApp.build(config, Files.createTempDirectory("medsaas-delivery-variant-"), false);

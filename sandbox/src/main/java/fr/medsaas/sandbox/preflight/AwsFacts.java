@@ -34,6 +34,33 @@ public interface AwsFacts {
     /** Who holds an S3 bucket name, which is global across every AWS account. */
     BucketState bucket(String name);
 
+    /** The ids of the GuardDuty detectors of a region (one at most per account and region). */
+    java.util.List<String> guardDutyDetectors(String region);
+
+    /** Whether Security Hub is enabled in a region (DescribeHub answers). */
+    boolean securityHubEnabled(String region);
+
+    /** The names of the AWS Config configuration recorders of a region. */
+    java.util.List<String> configRecorders(String region);
+
+    /** The names of the AWS Config delivery channels of a region. */
+    java.util.List<String> configDeliveryChannels(String region);
+
+    /** A CodeConnections connection's status ({@code AVAILABLE}, {@code PENDING}, {@code ERROR}), empty when not found. */
+    Optional<String> connectionStatus(String connectionArn);
+
+    /** A CloudFormation stack's status ({@code CREATE_COMPLETE}, {@code ROLLBACK_FAILED}, ...), empty when none has the name. */
+    Optional<String> stackStatus(String region, String stackName);
+
+    /** Whether an ECR repository of this name exists in a region. */
+    boolean repositoryExists(String region, String repository);
+
+    /**
+     * The CDK bootstrap stack's {@code CloudFormationExecutionPolicies} (ARNs, comma-separated there),
+     * empty when the region is not bootstrapped or CDK's default (AdministratorAccess) was kept.
+     */
+    java.util.List<String> bootstrapExecutionPolicies(String region, String toolkitStackName);
+
     /** What ECR knows of an image. */
     enum ImageState { PRESENT, MISSING, NO_REPOSITORY }
 

@@ -40,6 +40,27 @@ public final class Preflight {
             "AWSServiceRoleForElastiCache", "elasticache.amazonaws.com",
             "AWSServiceRoleForRDS", "rds.amazonaws.com");
 
+    /** The message of {@link AwsFacts.CannotAsk} when the shell has no credentials at all. */
+    public static final String NO_CREDENTIALS = "no AWS credentials";
+
+    /**
+     * Every stack of an environment, by part, with the region it lives in ({@code primary},
+     * {@code backup} or {@code edge}); PreflightStacksTest checks it against the app's stacks.
+     */
+    public static final Map<String, String> STACKS = orderedStacks();
+
+    private static Map<String, String> orderedStacks() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String part : List.of("Keys", "Network", "Data", "Media", "Backup", "Delivery", "App", "Observability",
+                "Compliance")) {
+            m.put(part, "primary");
+        }
+        m.put("EdgeFirewall", "edge");
+        m.put("EdgeLogging", "edge");
+        m.put("Replica", "backup");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12}):");
 
     /** Where the deployment goes. */
@@ -102,8 +123,11 @@ public final class Preflight {
         try {
             account = facts.accountId();
         } catch (AwsFacts.CannotAsk e) {
-            problems.add(new PreflightProblem("credentials", "cannot ask the target account (" + e.getMessage()
-                    + "): set AWS credentials for it (AWS_PROFILE or the default chain) and run again"));
+            problems.add(new PreflightProblem("credentials", NO_CREDENTIALS.equals(e.getMessage())
+                    ? "no AWS credentials: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO, an "
+                            + "instance role) for the target account and run again"
+                    : "cannot ask the target account (" + e.getMessage() + "): set AWS credentials for it (AWS_PROFILE "
+                            + "or the default chain) and run again"));
             return new Result(List.copyOf(problems), List.of());
         }
         try {
@@ -132,7 +156,13 @@ public final class Preflight {
                             + "./medsaas bootstrap --env " + config.name() + " to add one (CI-4)"));
                 }
             }
+            executionPolicies(config, account, facts, problems);
             buckets(config, facts, problems);
+            trailBuckets(config, account, facts, problems);
+            accountServices(config, facts, problems);
+            connection(config, account, facts, problems);
+            repositories(config, facts, problems);
+            stacks(config, facts, problems);
             SERVICE_LINKED_ROLES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                 if (!facts.roleExists(e.getKey())) {
                     roles.add(e.getValue());
@@ -166,7 +196,10 @@ public final class Preflight {
                 "app.worker.image", app.worker().image()).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             ImageConfig image = e.getValue();
-            String ref = image.digest() != null ? image.digest() : image.tag();
+            if (image.reference().isEmpty()) {
+                continue; // deploy pins the running or the pipeline's first image by digest (DEP-1)
+            }
+            String ref = image.reference().get();
             if (!seen.add(image.repository() + "@" + ref)) {
                 continue;
             }
@@ -190,6 +223,141 @@ public final class Preflight {
                 out.add(new PreflightProblem("bucket", "media.bucketName: the bucket \"" + name + "\" belongs to another "
                         + "AWS account (S3 names are global): choose another media.bucketName, e.g. ending with your "
                         + "account id"));
+            }
+        }
+        if (config.backup().mediaReplication()) {
+            String replica = config.backup().replicaBucketName();
+            for (String name : List.of(replica, replica + "-access-logs")) {
+                if (facts.bucket(name) == AwsFacts.BucketState.TAKEN) {
+                    out.add(new PreflightProblem("bucket", "backup.replicaBucketName: the bucket \"" + name + "\" belongs to "
+                            + "another AWS account (S3 names are global): choose another backup.replicaBucketName, e.g. "
+                            + "ending with your account id"));
+                }
+            }
+        }
+    }
+
+    /** The audit trail's buckets carry the account id, so only a squatter on exactly that name can hold them. */
+    private static void trailBuckets(EnvironmentConfig config, String account, AwsFacts facts, List<PreflightProblem> out) {
+        for (String name : List.of(config.physicalName("audit-trail-") + account,
+                config.physicalName("audit-access-logs-") + account)) {
+            if (facts.bucket(name) == AwsFacts.BucketState.TAKEN) {
+                out.add(new PreflightProblem("bucket", "namePrefix: the audit bucket \"" + name + "\" belongs to another AWS "
+                        + "account (S3 names are global): choose another namePrefix"));
+            }
+        }
+    }
+
+    /** The CDK's execution policy of every region must be the tool's ({@code ./medsaas bootstrap}), not AdministratorAccess. */
+    private static void executionPolicies(EnvironmentConfig config, String account, AwsFacts facts,
+            List<PreflightProblem> out) {
+        String expected = "arn:aws:iam::" + account + ":policy/" + config.stackName("CdkExecution");
+        for (String region : regions(config)) {
+            if (facts.bootstrapKey(region, TOOLKIT_STACK).isEmpty()) {
+                continue; // reported: not bootstrapped
+            }
+            List<String> policies = facts.bootstrapExecutionPolicies(region, TOOLKIT_STACK);
+            if (!policies.contains(expected)) {
+                out.add(new PreflightProblem("bootstrap", region + " is bootstrapped with the execution policies "
+                        + (policies.isEmpty() ? "of CDK's default (AdministratorAccess)" : String.join(",", policies))
+                        + ", not " + expected + ": run ./medsaas bootstrap --env " + config.name() + " --print-policy, aws iam "
+                        + "create-policy --policy-name " + config.stackName("CdkExecution") + " ..., then ./medsaas "
+                        + "bootstrap --env " + config.name() + " --account " + account + " (CI-4)"));
+            }
+        }
+    }
+
+    /**
+     * GuardDuty, Security Hub and AWS Config allow one of each per account and region: in an
+     * Organizations account a delegated administrator or a StackSet may own them already, and
+     * creating ours would fail the Compliance stack.
+     */
+    private static void accountServices(EnvironmentConfig config, AwsFacts facts, List<PreflightProblem> out) {
+        String region = config.regions().primary();
+        var c = config.compliance();
+        if (c.guardDuty() == fr.medsaas.config.Provisioning.CREATE) {
+            List<String> detectors = facts.guardDutyDetectors(region);
+            if (!detectors.isEmpty()) {
+                out.add(new PreflightProblem("guardduty", "compliance.guardDuty: create, but " + region + " has a GuardDuty "
+                        + "detector already (" + String.join(", ", detectors) + "; a delegated administrator's?): set "
+                        + "compliance.guardDuty: use-existing"));
+            }
+        }
+        if (c.securityHub() && facts.securityHubEnabled(region)) {
+            out.add(new PreflightProblem("securityhub", "compliance.securityHub: true, but Security Hub is enabled in "
+                    + region + " already: set compliance.securityHub: false"));
+        }
+        if (c.configRecorder() == fr.medsaas.config.Provisioning.CREATE) {
+            List<String> recorders = facts.configRecorders(region);
+            List<String> channels = facts.configDeliveryChannels(region);
+            if (!recorders.isEmpty() || !channels.isEmpty()) {
+                out.add(new PreflightProblem("config", "compliance.configRecorder: create, but " + region + " has "
+                        + (recorders.isEmpty() ? "" : "the configuration recorder " + String.join(", ", recorders))
+                        + (!recorders.isEmpty() && !channels.isEmpty() ? " and " : "")
+                        + (channels.isEmpty() ? "" : "the delivery channel " + String.join(", ", channels))
+                        + " already (Control Tower's?): set compliance.configRecorder: use-existing"));
+            }
+        }
+    }
+
+    /** The pipeline's source: a connection stays PENDING until someone authorizes it in the console. */
+    private static void connection(EnvironmentConfig config, String account, AwsFacts facts, List<PreflightProblem> out) {
+        Optional<String> arn = config.delivery().connectionArn();
+        if (arn.isEmpty() || !account.equals(accountOf(arn.get()).orElse(""))) {
+            return; // an S3 source, or reported already: a placeholder or another account's
+        }
+        Optional<String> status = facts.connectionStatus(arn.get());
+        if (status.isEmpty()) {
+            out.add(new PreflightProblem("connection", "delivery.source: the connection \"" + arn.get() + "\" does not "
+                    + "exist: create it (Developer Tools > Settings > Connections) in " + regionOf(arn.get())));
+        } else if (!"AVAILABLE".equals(status.get())) {
+            out.add(new PreflightProblem("connection", "delivery.source: the connection \"" + arn.get() + "\" is "
+                    + status.get() + ", not AVAILABLE: authorize it in the console (Developer Tools > Settings > "
+                    + "Connections > Update pending connection), or the pipeline never builds the first image"));
+        }
+    }
+
+    /** A repository made by hand before the Delivery stack: creating the stack would fail with "already exists". */
+    private static void repositories(EnvironmentConfig config, AwsFacts facts, List<PreflightProblem> out) {
+        String region = config.regions().primary();
+        String delivery = config.stackName("Delivery");
+        if (facts.stackStatus(region, delivery).isPresent()) {
+            return;
+        }
+        for (String repository : new LinkedHashSet<>(List.of(config.app().web().image().repository(),
+                config.app().worker().image().repository()))) {
+            if (facts.repositoryExists(region, repository)) {
+                out.add(new PreflightProblem("image", "the ECR repository " + repository + " exists in " + region
+                        + " without the stack " + delivery + ", which creates it: the stack would fail with \"already "
+                        + "exists\"; delete the repository (aws ecr delete-repository --repository-name " + repository
+                        + " --force, after saving what you need) and let deploy create it (docs/first-deploy.md)"));
+            }
+        }
+    }
+
+    /** A stack left in a failed state blocks every deployment until it is recovered. */
+    private static void stacks(EnvironmentConfig config, AwsFacts facts, List<PreflightProblem> out) {
+        for (Map.Entry<String, String> e : STACKS.entrySet()) {
+            String region = switch (e.getValue()) {
+                case "edge" -> config.regions().edge();
+                case "backup" -> config.regions().backup();
+                default -> config.regions().primary();
+            };
+            String name = config.stackName(e.getKey());
+            Optional<String> status = facts.stackStatus(region, name);
+            if (status.isEmpty()) {
+                continue;
+            }
+            String s = status.get();
+            if (s.endsWith("_FAILED") || s.equals("ROLLBACK_COMPLETE")) {
+                out.add(new PreflightProblem("stack", name + " (" + region + ") is " + s + ": recover it first ("
+                        + (s.equals("UPDATE_ROLLBACK_FAILED") ? "aws cloudformation continue-update-rollback --stack-name "
+                                + name : "aws cloudformation delete-stack --stack-name " + name + ", after turning off the "
+                                + "deletion protection it reports")
+                        + "; docs/first-deploy.md, section 6)"));
+            } else if (s.endsWith("_IN_PROGRESS") && !s.equals("REVIEW_IN_PROGRESS")) {
+                out.add(new PreflightProblem("stack", name + " (" + region + ") is " + s + ": another deployment is running; "
+                        + "wait for it to end"));
             }
         }
     }

@@ -32,16 +32,20 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * {@link AwsFacts} answered by AWS (or the emulator, with an endpoint) through the AWS SDK for
  * Java v2. Read-only calls only: GetCallerIdentity, DescribeCertificate, DescribeImages, GetRole,
- * DescribeStacks, HeadBucket, DescribePrefixLists. Every call is time-boxed; a missing credential, a refusal or a
+ * DescribeStacks, HeadBucket, DescribePrefixLists, DescribeRepositories, and signed JSON reads of GuardDuty
+ * ListDetectors, Security Hub DescribeHub, Config DescribeConfigurationRecorders and
+ * DescribeDeliveryChannels, CodeConnections GetConnection; for deploy's image pins (DEP-1), ECS DescribeServices and
+ * DescribeTaskDefinition. Every call is time-boxed; a missing credential, a refusal or a
  * time-out becomes {@link AwsFacts.CannotAsk}.
  */
-public final class SdkAwsFacts implements TargetAccount {
+public final class SdkAwsFacts implements TargetAccount, fr.medsaas.sandbox.deploy.ImageRegistry {
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpoint;
     private final String homeRegion;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
     private final Map<String, AutoCloseable> clients = new HashMap<>();
     private String account;
+    private SignedCalls signed;
 
     /**
      * @param credentials the credentials (the default chain for AWS, fixed ones for the emulator)
@@ -76,6 +80,9 @@ public final class SdkAwsFacts implements TargetAccount {
         try {
             return call.get();
         } catch (SdkClientException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
+                throw new CannotAsk(Preflight.NO_CREDENTIALS); // one line, not the SDK's list of every provider tried
+            }
             throw new CannotAsk(what + ": " + firstLine(e.getMessage()));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 403 || e.statusCode() == 401) {
@@ -203,6 +210,166 @@ public final class SdkAwsFacts implements TargetAccount {
         } catch (CannotAsk e) {
             return null;
         }
+    }
+
+    private SignedCalls signed() {
+        if (signed == null) {
+            signed = new SignedCalls(credentials, endpoint, http);
+        }
+        return signed;
+    }
+
+    /** A signed call's answer, or CannotAsk when it is neither a success nor one of {@code absent}'s codes. */
+    private SignedCalls.Answer answered(String what, SignedCalls.Answer a, String... absent) {
+        if (a.ok() || java.util.Arrays.asList(absent).contains(a.code())) {
+            return a;
+        }
+        if (a.status() == 403 || a.code().contains("AccessDenied") || a.code().contains("UnrecognizedClient")) {
+            throw new CannotAsk(what + ": access denied (" + a.code() + ")");
+        }
+        throw new CannotAsk(what + ": " + a.code());
+    }
+
+    @Override
+    public List<String> guardDutyDetectors(String region) {
+        SignedCalls.Answer a = answered("guardduty:ListDetectors", ask("guardduty:ListDetectors",
+                () -> signed().get("guardduty", region, "/detector")));
+        List<String> out = new java.util.ArrayList<>();
+        a.json().path("detectorIds").forEach(id -> out.add(id.asText()));
+        return out;
+    }
+
+    @Override
+    public boolean securityHubEnabled(String region) {
+        // DescribeHub answers InvalidAccessException ("not subscribed") where Security Hub is off.
+        SignedCalls.Answer a = answered("securityhub:DescribeHub", ask("securityhub:DescribeHub",
+                () -> signed().get("securityhub", region, "/accounts")), "InvalidAccessException", "ResourceNotFoundException");
+        return a.ok();
+    }
+
+    @Override
+    public List<String> configRecorders(String region) {
+        return configNames(region, "DescribeConfigurationRecorders", "ConfigurationRecorders");
+    }
+
+    @Override
+    public List<String> configDeliveryChannels(String region) {
+        return configNames(region, "DescribeDeliveryChannels", "DeliveryChannels");
+    }
+
+    private List<String> configNames(String region, String operation, String field) {
+        SignedCalls.Answer a = answered("config:" + operation, ask("config:" + operation,
+                () -> signed().target("config", region, "StarlingDoveService." + operation, "1.1", "{}")));
+        List<String> out = new java.util.ArrayList<>();
+        a.json().path(field).forEach(n -> out.add(n.path("name").asText()));
+        return out;
+    }
+
+    @Override
+    public Optional<String> connectionStatus(String connectionArn) {
+        boolean codestar = connectionArn.startsWith("arn:aws:codestar-connections:");
+        String service = codestar ? "codestar-connections" : "codeconnections";
+        String target = (codestar ? "CodeStar_connections_20191201" : "CodeConnections_20231201") + ".GetConnection";
+        String body = "{\"ConnectionArn\":\"" + connectionArn + "\"}";
+        SignedCalls.Answer a = answered(service + ":GetConnection", ask(service + ":GetConnection",
+                () -> signed().target(service, Preflight.regionOf(connectionArn), target, "1.0", body)),
+                "ResourceNotFoundException");
+        return a.ok() ? Optional.of(a.json().path("Connection").path("ConnectionStatus").asText("")) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> stackStatus(String region, String stackName) {
+        CloudFormationClient cfn = client("cloudformation", region, CloudFormationClient::builder);
+        return ask("cloudformation:DescribeStacks", () -> {
+            try {
+                return cfn.describeStacks(r -> r.stackName(stackName)).stacks().stream().findFirst()
+                        .map(Stack::stackStatusAsString);
+            } catch (software.amazon.awssdk.services.cloudformation.model.CloudFormationException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
+                    return Optional.<String>empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean repositoryExists(String region, String repository) {
+        EcrClient ecr = client("ecr", region, EcrClient::builder);
+        return ask("ecr:DescribeRepositories", () -> {
+            try {
+                return !ecr.describeRepositories(r -> r.repositoryNames(repository)).repositories().isEmpty();
+            } catch (RepositoryNotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public List<String> bootstrapExecutionPolicies(String region, String toolkitStackName) {
+        CloudFormationClient cfn = client("cloudformation", region, CloudFormationClient::builder);
+        return ask("cloudformation:DescribeStacks", () -> {
+            try {
+                Stack stack = cfn.describeStacks(r -> r.stackName(toolkitStackName)).stacks().get(0);
+                return stack.parameters().stream().filter(p -> "CloudFormationExecutionPolicies".equals(p.parameterKey()))
+                        .map(Parameter::parameterValue).findFirst().map(v -> java.util.Arrays.stream(v.split(","))
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+            } catch (software.amazon.awssdk.services.cloudformation.model.CloudFormationException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
+                    return List.<String>of();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> runningImage(String region, String cluster, String service, String container) {
+        software.amazon.awssdk.services.ecs.EcsClient ecs = client("ecs", region,
+                software.amazon.awssdk.services.ecs.EcsClient::builder);
+        return ask("ecs:DescribeServices", () -> {
+            try {
+                Optional<String> taskDefinition = ecs.describeServices(r -> r.cluster(cluster).services(service)).services()
+                        .stream().filter(s -> "ACTIVE".equals(s.status())).map(s -> s.taskDefinition()).findFirst();
+                if (taskDefinition.isEmpty()) {
+                    return Optional.<String>empty();
+                }
+                return ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition.get())).taskDefinition()
+                        .containerDefinitions().stream().filter(c -> container.equals(c.name()))
+                        .map(c -> c.image()).findFirst();
+            } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> digestOf(String region, String repository, String tag) {
+        EcrClient ecr = client("ecr", region, EcrClient::builder);
+        return ask("ecr:DescribeImages", () -> {
+            try {
+                return ecr.describeImages(r -> r.repositoryName(repository)
+                        .imageIds(List.of(ImageIdentifier.builder().imageTag(tag).build())))
+                        .imageDetails().stream().map(d -> d.imageDigest()).findFirst();
+            } catch (ImageNotFoundException | RepositoryNotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> newestDigest(String region, String repository) {
+        EcrClient ecr = client("ecr", region, EcrClient::builder);
+        return ask("ecr:DescribeImages", () -> {
+            try {
+                return ecr.describeImagesPaginator(r -> r.repositoryName(repository)).imageDetails().stream()
+                        .filter(d -> d.imagePushedAt() != null)
+                        .max(java.util.Comparator.comparing(d -> d.imagePushedAt()))
+                        .map(d -> d.imageDigest());
+            } catch (RepositoryNotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
     }
 
     @Override

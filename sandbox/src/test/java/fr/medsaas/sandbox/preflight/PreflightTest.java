@@ -57,11 +57,17 @@ class PreflightTest {
         for (String region : Preflight.regions(ready)) {
             facts.bootstraps.put(region, "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/1234");
         }
-        ready.app().web().image();
-        String repo = ready.app().web().image().repository();
-        facts.images.put("eu-west-3/" + repo + ":" + ready.app().web().image().tag(), AwsFacts.ImageState.PRESENT);
-        facts.images.put("eu-west-3/" + ready.app().worker().image().repository() + ":" + ready.app().worker().image().tag(),
-                AwsFacts.ImageState.PRESENT);
+        for (String region : Preflight.regions(ready)) {
+            facts.executionPolicies.put(region, java.util.List.of("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-prod-CdkExecution"));
+        }
+        facts.connections.put(ready.delivery().source(), "AVAILABLE");
+    }
+
+    /** {@code ready} with its images named by a tag, which the preflight checks in ECR. */
+    private static EnvironmentConfig tagged(String tag) {
+        fr.medsaas.config.ImageConfig image = new fr.medsaas.config.ImageConfig("medical-saas-django", tag, null);
+        return ready.withApp(ready.app().withServices(ready.app().web().withImage(image),
+                ready.app().worker().withImage(image)));
     }
 
     @Test
@@ -104,7 +110,101 @@ class PreflightTest {
         Preflight.Result r = Preflight.run(shipped, Preflight.Target.AWS, facts);
         assertThat(r.problems()).extracting(PreflightProblem::check)
                 .containsExactly("placeholder", "placeholder", "placeholder", "credentials");
-        assertThat(r.problems().get(3).message()).contains("Unable to load credentials", "AWS_PROFILE");
+        assertThat(r.problems().get(3)).hasToString("credentials: no AWS credentials: set AWS_PROFILE (or "
+                + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO, an instance role) for the target account and run again");
+    }
+
+    @Test
+    @Requirement("DEP-1")
+    void refusesAnAccountWhoseDetectorHubOrRecorderExistsNamingTheSwitchToSet() {
+        facts.detectors.put("eu-west-3", java.util.List.of("12abc34d567e8fa901bc2d34eexample"));
+        facts.securityHubs.add("eu-west-3");
+        facts.recorders.put("eu-west-3", java.util.List.of("aws-controltower-BaselineConfigRecorder"));
+        facts.channels.put("eu-west-3", java.util.List.of("aws-controltower-BaselineConfigDeliveryChannel"));
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "guardduty: compliance.guardDuty: create, but eu-west-3 has a GuardDuty detector already "
+                        + "(12abc34d567e8fa901bc2d34eexample; a delegated administrator's?): set compliance.guardDuty: use-existing",
+                "securityhub: compliance.securityHub: true, but Security Hub is enabled in eu-west-3 already: set "
+                        + "compliance.securityHub: false",
+                "config: compliance.configRecorder: create, but eu-west-3 has the configuration recorder "
+                        + "aws-controltower-BaselineConfigRecorder and the delivery channel "
+                        + "aws-controltower-BaselineConfigDeliveryChannel already (Control Tower's?): set "
+                        + "compliance.configRecorder: use-existing");
+        // With the switches set, the same account passes.
+        EnvironmentConfig existing = ready.withCompliance(new fr.medsaas.config.ComplianceConfig(
+                ready.compliance().trailObjectLock(), fr.medsaas.config.Provisioning.USE_EXISTING,
+                fr.medsaas.config.Provisioning.USE_EXISTING, false));
+        assertThat(Preflight.run(existing, Preflight.Target.AWS, facts).problems()).isEmpty();
+    }
+
+    @Test
+    @Requirement("DEP-1")
+    void refusesAConnectionNotAvailable() {
+        facts.connections.put(ready.delivery().source(), "PENDING");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement().hasToString(
+                "connection: delivery.source: the connection \"" + ready.delivery().source() + "\" is PENDING, not AVAILABLE: "
+                        + "authorize it in the console (Developer Tools > Settings > Connections > Update pending "
+                        + "connection), or the pipeline never builds the first image");
+        facts.connections.clear();
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("does not exist"));
+    }
+
+    @Test
+    @Requirement({"DEP-1", "CI-4"})
+    void refusesARegionBootstrappedWithoutTheToolsExecutionPolicy() {
+        facts.executionPolicies.put("us-east-1", java.util.List.of());
+        facts.executionPolicies.put("eu-central-1", java.util.List.of("arn:aws:iam::aws:policy/AdministratorAccess"));
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "bootstrap: eu-central-1 is bootstrapped with the execution policies arn:aws:iam::aws:policy/AdministratorAccess, "
+                        + "not arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-prod-CdkExecution: run ./medsaas bootstrap --env prod "
+                        + "--print-policy, aws iam create-policy --policy-name MedSaas-prod-CdkExecution ..., then ./medsaas "
+                        + "bootstrap --env prod --account " + ACCOUNT + " (CI-4)",
+                "bootstrap: us-east-1 is bootstrapped with the execution policies of CDK's default (AdministratorAccess), "
+                        + "not arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-prod-CdkExecution: run ./medsaas bootstrap --env prod "
+                        + "--print-policy, aws iam create-policy --policy-name MedSaas-prod-CdkExecution ..., then ./medsaas "
+                        + "bootstrap --env prod --account " + ACCOUNT + " (CI-4)");
+    }
+
+    @Test
+    @Requirement("DEP-1")
+    void refusesTheReplicaAndAuditBucketNamesHeldByAnotherAccount() {
+        facts.buckets.put("medical-saas-media-prod-replica", AwsFacts.BucketState.TAKEN);
+        facts.buckets.put("medical-saas-media-prod-replica-access-logs", AwsFacts.BucketState.OURS);
+        facts.buckets.put("medical-saas-audit-trail-" + ACCOUNT, AwsFacts.BucketState.TAKEN);
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "bucket: backup.replicaBucketName: the bucket \"medical-saas-media-prod-replica\" belongs to another AWS "
+                        + "account (S3 names are global): choose another backup.replicaBucketName, e.g. ending with your account id",
+                "bucket: namePrefix: the audit bucket \"medical-saas-audit-trail-" + ACCOUNT + "\" belongs to another AWS "
+                        + "account (S3 names are global): choose another namePrefix");
+    }
+
+    @Test
+    @Requirement("DEP-1")
+    void refusesARepositoryMadeByHandBeforeItsStack() {
+        facts.repositories.add("eu-west-3/medical-saas-django");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement().satisfies(p -> assertThat(
+                p.toString()).startsWith("image: the ECR repository medical-saas-django exists in eu-west-3 without the "
+                        + "stack MedSaas-prod-Delivery, which creates it: the stack would fail with \"already exists\""));
+        facts.stacks.put("eu-west-3/MedSaas-prod-Delivery", "CREATE_COMPLETE");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).as("the stack's own repository").isEmpty();
+    }
+
+    @Test
+    @Requirement("DEP-1")
+    void refusesAStackStuckInAFailedStateOrBusySayingHowToRecover() {
+        facts.stacks.put("eu-west-3/MedSaas-prod-App", "ROLLBACK_FAILED");
+        facts.stacks.put("eu-west-3/MedSaas-prod-Data", "UPDATE_ROLLBACK_FAILED");
+        facts.stacks.put("us-east-1/MedSaas-prod-EdgeFirewall", "UPDATE_IN_PROGRESS");
+        facts.stacks.put("eu-central-1/MedSaas-prod-Replica", "UPDATE_COMPLETE");
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "stack: MedSaas-prod-Data (eu-west-3) is UPDATE_ROLLBACK_FAILED: recover it first (aws cloudformation "
+                        + "continue-update-rollback --stack-name MedSaas-prod-Data; docs/first-deploy.md, section 6)",
+                "stack: MedSaas-prod-App (eu-west-3) is ROLLBACK_FAILED: recover it first (aws cloudformation delete-stack "
+                        + "--stack-name MedSaas-prod-App, after turning off the deletion protection it reports; "
+                        + "docs/first-deploy.md, section 6)",
+                "stack: MedSaas-prod-EdgeFirewall (us-east-1) is UPDATE_IN_PROGRESS: another deployment is running; wait "
+                        + "for it to end");
     }
 
     @Test
@@ -117,6 +217,8 @@ class PreflightTest {
         assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("does not exist in ACM", "eu-west-3"));
         facts.account = "444455556666";
+        facts.executionPolicies.replaceAll((region, policies) -> java.util.List.of(
+                "arn:aws:iam::444455556666:policy/MedSaas-prod-CdkExecution"));
         // Every ARN of the configuration is in another account: the certificate and the source connection.
         assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(PreflightProblem::check)
                 .containsOnly("account");
@@ -126,11 +228,20 @@ class PreflightTest {
     }
 
     @Test
+    @Requirement("DEP-1")
+    void anUnpinnedImageIsDeploysToPinNotThePreflightsToRefuse() {
+        assertThat(ready.app().web().image().reference()).isEmpty();
+        assertThat(facts.images).isEmpty();
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).isEmpty();
+    }
+
+    @Test
     void refusesAMissingImageOrRepository() {
+        facts.images.put("eu-west-3/medical-saas-django:0123abcd", AwsFacts.ImageState.PRESENT);
+        assertThat(Preflight.run(tagged("0123abcd"), Preflight.Target.AWS, facts).problems()).isEmpty();
         facts.images.clear();
-        facts.images.put("eu-west-3/" + ready.app().web().image().repository() + ":" + ready.app().web().image().tag(),
-                AwsFacts.ImageState.NO_REPOSITORY);
-        Preflight.Result r = Preflight.run(ready, Preflight.Target.AWS, facts);
+        facts.images.put("eu-west-3/medical-saas-django:0123abcd", AwsFacts.ImageState.NO_REPOSITORY);
+        Preflight.Result r = Preflight.run(tagged("0123abcd"), Preflight.Target.AWS, facts);
         // web and worker share one image by default: one line, not two.
         assertThat(r.problems()).extracting(PreflightProblem::check).containsOnly("image");
         assertThat(r.problems().get(0).message()).contains("the ECR repository medical-saas-django does not exist");

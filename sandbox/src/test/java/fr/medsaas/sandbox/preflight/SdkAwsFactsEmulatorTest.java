@@ -111,6 +111,28 @@ class SdkAwsFactsEmulatorTest {
     }
 
     @Test
+    void readsAStacksStatusAndARepositoryAndMissesUnknownOnes() {
+        try (CloudFormationClient cfn = client(CloudFormationClient.builder(), "eu-west-3");
+             EcrClient ecr = client(EcrClient.builder(), "eu-west-3")) {
+            cfn.createStack(r -> r.stackName("MedSaas-dev-Busy").templateBody("{\"Resources\":{\"Handle\":"
+                    + "{\"Type\":\"AWS::CloudFormation::WaitConditionHandle\"}}}"));
+            ecr.createRepository(r -> r.repositoryName("preflight-by-hand"));
+        }
+        assertThat(facts.stackStatus("eu-west-3", "MedSaas-dev-Busy")).contains("CREATE_COMPLETE");
+        assertThat(facts.stackStatus("eu-west-3", "MedSaas-dev-Nothing")).isEmpty();
+        assertThat(facts.repositoryExists("eu-west-3", "preflight-by-hand")).isTrue();
+        assertThat(facts.repositoryExists("eu-west-3", "preflight-nothing")).isFalse();
+    }
+
+    @Test
+    void readsTheSignedServicesOfAFreshAccount() {
+        // moto serves GuardDuty and AWS Config; a fresh account has no detector, recorder or channel.
+        assertThat(facts.guardDutyDetectors("eu-west-3")).isEmpty();
+        assertThat(facts.configRecorders("eu-west-3")).isEmpty();
+        assertThat(facts.configDeliveryChannels("eu-west-3")).isEmpty();
+    }
+
+    @Test
     void tellsOurBucketFromAFreeName() {
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), "eu-west-3")) {
             s3.createBucket(r -> r.bucket("preflight-ours").createBucketConfiguration(c -> c.locationConstraint("eu-west-3")));
@@ -123,10 +145,14 @@ class SdkAwsFactsEmulatorTest {
     void theIamPolicyOfThePreflightIsReadOnly() {
         // Every SDK call of SdkAwsFacts but the service-linked role's creation is a read.
         List<String> calls = java.util.regex.Pattern.compile("ask\\(\"([a-z0-9]+:[A-Za-z]+)\"").matcher(source())
-                .results().map(m -> m.group(1)).toList();
+                .results().map(m -> m.group(1)).distinct().toList();
         assertThat(calls).containsExactlyInAnyOrder("sts:GetCallerIdentity", "acm:DescribeCertificate",
                 "ecr:DescribeImages", "iam:GetRole", "cloudformation:DescribeStacks", "s3:HeadBucket",
-                "ec2:DescribePrefixLists", "iam:CreateServiceLinkedRole");
+                "ec2:DescribePrefixLists", "iam:CreateServiceLinkedRole", "guardduty:ListDetectors",
+                "securityhub:DescribeHub", "ecr:DescribeRepositories", "ecs:DescribeServices");
+        // The signed reads named by a computed string: Config's two and CodeConnections' one.
+        assertThat(source()).contains("configNames(region, \"DescribeConfigurationRecorders\"",
+                "configNames(region, \"DescribeDeliveryChannels\"", "\".GetConnection\"");
     }
 
     private static String source() {

@@ -21,7 +21,7 @@ final class StubFacts implements AwsFacts {
     @Override
     public String accountId() {
         if (noCredentials) {
-            throw new CannotAsk("sts:GetCallerIdentity: Unable to load credentials from any of the providers in the chain");
+            throw new CannotAsk(Preflight.NO_CREDENTIALS); // as SdkAwsFacts says it
         }
         return account;
     }
@@ -54,5 +54,54 @@ final class StubFacts implements AwsFacts {
     @Override
     public BucketState bucket(String name) {
         return buckets.getOrDefault(name, BucketState.FREE);
+    }
+
+    final Map<String, java.util.List<String>> detectors = new HashMap<>();
+    final Set<String> securityHubs = new HashSet<>();
+    final Map<String, java.util.List<String>> recorders = new HashMap<>();
+    final Map<String, java.util.List<String>> channels = new HashMap<>();
+    final Map<String, String> connections = new HashMap<>();
+    final Map<String, String> stacks = new HashMap<>();
+    final Set<String> repositories = new HashSet<>();
+    final Map<String, java.util.List<String>> executionPolicies = new HashMap<>();
+
+    @Override
+    public java.util.List<String> guardDutyDetectors(String region) {
+        return detectors.getOrDefault(region, java.util.List.of());
+    }
+
+    @Override
+    public boolean securityHubEnabled(String region) {
+        return securityHubs.contains(region);
+    }
+
+    @Override
+    public java.util.List<String> configRecorders(String region) {
+        return recorders.getOrDefault(region, java.util.List.of());
+    }
+
+    @Override
+    public java.util.List<String> configDeliveryChannels(String region) {
+        return channels.getOrDefault(region, java.util.List.of());
+    }
+
+    @Override
+    public Optional<String> connectionStatus(String connectionArn) {
+        return Optional.ofNullable(connections.get(connectionArn));
+    }
+
+    @Override
+    public Optional<String> stackStatus(String region, String stackName) {
+        return Optional.ofNullable(stacks.get(region + "/" + stackName));
+    }
+
+    @Override
+    public boolean repositoryExists(String region, String repository) {
+        return repositories.contains(region + "/" + repository);
+    }
+
+    @Override
+    public java.util.List<String> bootstrapExecutionPolicies(String region, String toolkitStackName) {
+        return executionPolicies.getOrDefault(region, java.util.List.of());
     }
 }

@@ -113,7 +113,7 @@ public final class AppService extends Construct {
 
     private static ContainerImage image(software.amazon.awscdk.services.ecr.IRepository repository, ImageConfig image) {
         // A digest pins the exact image that was scanned and approved; it wins over the tag.
-        return ContainerImage.fromEcrRepository(repository, image.digest() != null ? image.digest() : image.tag());
+        return ContainerImage.fromEcrRepository(repository, image.tagOrDigest());
     }
 
     /** The ECS service. */

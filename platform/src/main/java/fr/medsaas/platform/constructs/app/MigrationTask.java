@@ -84,7 +84,7 @@ public final class MigrationTask extends Construct {
         }
         var image = props.image();
         task.addContainer("migrate", ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromEcrRepository(props.repository(), image.digest() != null ? image.digest() : image.tag()))
+                .image(ContainerImage.fromEcrRepository(props.repository(), image.tagOrDigest()))
                 .command(COMMAND)
                 .environment(environment)
                 .secrets(secrets)
