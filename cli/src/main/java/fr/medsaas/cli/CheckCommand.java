@@ -66,6 +66,9 @@ public final class CheckCommand implements Callable<Integer> {
             description = "text, json or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--verbose", description = "text format: list every pass too, not only the verdict and the findings.")
+    boolean verbose;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of the standard output.")
     Path out;
 
@@ -103,7 +106,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void print(CheckReport report, Path base, PrintWriter w) {
         switch (format) {
-            case text -> TextReport.write(report, w);
+            case text -> TextReport.write(report, w, verbose);
             case json -> JsonReport.write(report, base, w);
             case sarif -> SarifReport.write(report, base, w);
         }

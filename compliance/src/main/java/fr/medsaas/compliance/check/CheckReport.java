@@ -20,6 +20,17 @@ public record CheckReport(ResourceGraph graph, List<CheckResult> results) {
         return results.stream().filter(CheckResult::isFinding).toList();
     }
 
+    /**
+     * Resources of types that no rule can judge (neither a store of the catalogue nor a type known
+     * to hold no data), counted by type: reported as not evaluated, never as compliant.
+     */
+    public java.util.SortedMap<String, Long> notEvaluated() {
+        return graph.resources().stream().map(Resource::type)
+                .filter(fr.medsaas.compliance.stores.StoreCatalogue::notEvaluated)
+                .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+    }
+
     /** Whether nothing blocks. */
     public boolean clean() {
         return blocking().isEmpty();
