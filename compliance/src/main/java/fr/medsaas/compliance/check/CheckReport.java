@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param graph   the indexed templates
  * @param results the answers, rule by rule
+ * @param profile the profile they were given in
  */
-public record CheckReport(ResourceGraph graph, List<CheckResult> results) {
+public record CheckReport(ResourceGraph graph, List<CheckResult> results, Profile profile) {
 
     /** Non-compliant errors nobody acknowledged. */
     public List<CheckResult> blocking() {

@@ -30,7 +30,7 @@ public final class TextReport {
         long warnings = report.results().stream().filter(r -> r.status() == Status.NON_COMPLIANT && !r.blocking()
                 && r.acknowledgment().isEmpty()).count();
         long passes = report.results().stream().filter(r -> r.status() == Status.COMPLIANT).count();
-        out.printf(Locale.ROOT, "%s: %s%n", MedSaasPack.NAME, errors == 0 ? "PASSED" : "FAILED");
+        out.printf(Locale.ROOT, "%s (%s profile): %s%n", MedSaasPack.NAME, report.profile().label(), errors == 0 ? "PASSED" : "FAILED");
         out.printf(Locale.ROOT, "%s, %s in %s; %s, %s, %s, %s, %s%n",
                 plural(MedSaasPack.RULES.size(), "rule"), plural(report.graph().resources().size(), "resource"),
                 plural(report.graph().stacks().size(), "stack"), plural(errors, "open error"), plural(warnings, "warning"),
