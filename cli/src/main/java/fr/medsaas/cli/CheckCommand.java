@@ -4,6 +4,7 @@ import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.compliance.check.CheckReport;
 import fr.medsaas.compliance.check.Checker;
+import fr.medsaas.compliance.check.Profile;
 import fr.medsaas.compliance.check.ResourceGraph;
 import fr.medsaas.compliance.check.TemplateReader;
 import fr.medsaas.compliance.report.JsonReport;
@@ -66,6 +67,15 @@ public final class CheckCommand implements Callable<Integer> {
             description = "text, json or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "strict (our platform's rules as synthesis runs them) or baseline (what an HDS/RGPD auditor fails on "
+                    + "any team's template; rules needing the whole assembly cannot decide instead of failing). "
+                    + "Default: baseline with --template, strict otherwise.")
+    String profile;
+
+    @Option(names = "--verbose", description = "text format: list every pass too, not only the verdict and the findings.")
+    boolean verbose;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of the standard output.")
     Path out;
 
@@ -80,7 +90,18 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        CheckReport report = Checker.run(graph);
+        Profile chosen;
+        if (profile == null) {
+            chosen = source != null && source.templates != null ? Profile.BASELINE : Profile.STRICT;
+        } else if (profile.equals("strict") || profile.equals("baseline")) {
+            chosen = Profile.valueOf(profile.toUpperCase(java.util.Locale.ROOT));
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("medsaas: --profile " + profile + " is not a profile; use strict or baseline");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        CheckReport report = Checker.run(graph, chosen);
         Path base = Path.of("").toAbsolutePath();
         if (out == null) {
             print(report, base, spec.commandLine().getOut());
@@ -103,7 +124,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void print(CheckReport report, Path base, PrintWriter w) {
         switch (format) {
-            case text -> TextReport.write(report, w);
+            case text -> TextReport.write(report, w, verbose);
             case json -> JsonReport.write(report, base, w);
             case sarif -> SarifReport.write(report, base, w);
         }

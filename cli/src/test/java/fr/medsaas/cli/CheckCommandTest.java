@@ -26,15 +26,50 @@ class CheckCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(run.out()).containsPattern("ERROR\\s+MEDSAAS-RES-1\\s+rds-us-east-1/PatientDb: in us-east-1, outside the EEA")
                 .containsPattern("UNDECIDED\\s+MEDSAAS-RES-1\\s+rds-us-east-1/Documents")
-                .contains("MEDSAAS-ENC-1 error (FAILED on 2)");
+                .contains("MEDSAAS-ENC-1 (error, failed on 2)")
+                .startsWith("MedSaas.HDS-RGPD (baseline profile): FAILED");
     }
 
     @Test
     @Requirement("CMPL-4")
-    void cleanTemplateInAnEeaRegionExits0AndPrintsEveryRule() throws Exception {
-        CliRun run = CliRun.of("check", "--template", resource("clean.json"), "--region", "eu-west-3");
+    void cleanTemplateInAnEeaRegionExits0AndPrintsEveryRuleWhenVerbose() throws Exception {
+        CliRun run = CliRun.of("check", "--template", resource("clean.json"), "--region", "eu-west-3", "--verbose");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("MEDSAAS-RES-1 error (passed)", "MEDSAAS-BCK-1 error (not applicable)", "0 open errors");
+        assertThat(run.out()).startsWith("MedSaas.HDS-RGPD (baseline profile): PASSED")
+                .contains("MEDSAAS-RES-1 (error, all pass)", "MEDSAAS-BCK-1 (error, not applicable)", "0 open errors", "in 1 stack;")
+                .doesNotContain("error (passed)", "1 stacks");
+    }
+
+    @Test
+    @Requirement("CMPL-4")
+    void withoutVerboseTheVerdictAndFindingsComeAloneAndPassesAreCounted() throws Exception {
+        CliRun run = CliRun.of("check", "--template", resource("clean.json"), "--region", "eu-west-3");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("MedSaas.HDS-RGPD (baseline profile): PASSED").doesNotContain("PASS ", "MEDSAAS-RES-1 (")
+                .containsPattern("\\(\\d+ pass(es)? not shown; --verbose lists them\\)");
+    }
+
+    @Test
+    @Requirement("CMPL-4")
+    void baselineProfilePassesACarefulTeamsTemplateAndSaysWhatItCannotDecide() throws Exception {
+        CliRun run = CliRun.of("check", "--template", resource("team-records.yaml"), "--region", "eu-west-3");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).startsWith("MedSaas.HDS-RGPD (baseline profile): PASSED")
+                .containsPattern("UNDECIDED\\s+MEDSAAS-BCK-1\\s+team-records/Records: cannot decide in one template")
+                .doesNotContain("MEDSAAS-KEY-1 (", "MEDSAAS-SEC-1 (");
+    }
+
+    @Test
+    @Requirement("CMPL-4")
+    void strictProfileHoldsTheSameTemplateToOurPlatformsConventions() throws Exception {
+        CliRun run = CliRun.of("check", "--template", resource("team-records.yaml"), "--region", "eu-west-3",
+                "--profile", "strict");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).startsWith("MedSaas.HDS-RGPD (strict profile): FAILED")
+                .containsPattern("ERROR\\s+MEDSAAS-KEY-1\\s+team-records/RecordsKey")
+                .containsPattern("ERROR\\s+MEDSAAS-SEC-1\\s+team-records/ApiSecret")
+                .containsPattern("ERROR\\s+MEDSAAS-BCK-1\\s+team-records/Records");
+        assertThat(CliRun.of("check", "--template", resource("team-records.yaml"), "--profile", "lax").exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -42,6 +42,18 @@ class HdsRgpdPackTest {
     }
 
     /**
+     * The assembly holds everything the rules need: a copy vault named in a joined ARN resolves to
+     * the Replica stack's vault, so no rule is left undecided and no HDS item "non évaluable".
+     */
+    @Test
+    @Requirement("CMPL-5")
+    void prodLeavesNothingUndecided() {
+        assertThat(prod.results()).filteredOn(r -> r.status() == Status.CANNOT_DECIDE).extracting(CheckResult::describe).isEmpty();
+        assertThat(prod.results()).filteredOn(r -> r.rule().id().equals("MEDSAAS-ENC-1"))
+                .anyMatch(r -> r.status() == Status.COMPLIANT && r.message().startsWith("backup copy vault of"));
+    }
+
+    /**
      * UNTIL THE BACKUP, REPLICA AND COMPLIANCE STACKS LAND: these findings are true today and
      * acknowledged next to their resources with what is missing. When the stacks merge, delete the
      * acknowledgements (MediaBucket, PostgresDatabase) and this list must become empty.

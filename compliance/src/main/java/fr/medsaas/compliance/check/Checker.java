@@ -14,11 +14,26 @@ public final class Checker {
     private Checker() {
     }
 
-    /** Every answer of every rule of the pack, rule by rule. */
+    /** Every answer of every rule of the pack, rule by rule, in the strict profile. */
     public static CheckReport run(ResourceGraph graph) {
+        return run(graph, Profile.STRICT);
+    }
+
+    /** Every answer of every rule of the pack, rule by rule, in {@code profile}. */
+    public static CheckReport run(ResourceGraph graph, Profile profile) {
         List<CheckResult> results = new ArrayList<>();
         for (MedSaasPack.PackRule pr : MedSaasPack.RULES) {
+            if (profile == Profile.BASELINE && pr.scope() == MedSaasPack.Scope.STRICT_ONLY) {
+                results.add(new CheckResult(pr.info(), Status.NOT_APPLICABLE, Optional.empty(),
+                        "our platform's own convention: checked in the strict profile only", Optional.empty()));
+                continue;
+            }
             List<Outcome> outcomes = pr.rule().check(graph);
+            if (profile == Profile.BASELINE && pr.scope() == MedSaasPack.Scope.NEEDS_ASSEMBLY) {
+                outcomes = outcomes.stream().map(o -> o.status() != Status.NON_COMPLIANT ? o
+                        : new Outcome(Status.CANNOT_DECIDE, o.resource(), "cannot decide in one template (what it needs "
+                                + "may live in another stack): " + o.message())).toList();
+            }
             if (outcomes.isEmpty()) {
                 results.add(new CheckResult(pr.info(), Status.NOT_APPLICABLE, Optional.empty(),
                         "nothing in the templates this rule applies to", Optional.empty()));
@@ -30,7 +45,7 @@ public final class Checker {
                 results.add(new CheckResult(pr.info(), o.status(), o.resource(), o.message(), ack));
             }
         }
-        return new CheckReport(graph, results);
+        return new CheckReport(graph, results, profile);
     }
 
     /** Runs the pack on the assembly in {@code directory}. */

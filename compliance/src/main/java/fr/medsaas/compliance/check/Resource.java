@@ -37,14 +37,21 @@ public record Resource(StackTemplate stack, String logicalId, String type, JsonN
         return Optional.ofNullable(stack.region()).filter(r -> !r.isBlank() && !r.startsWith("unknown"));
     }
 
-    /** Literal tags ({@code Tags} as a list of Key/Value, or as a map for SSM-style types). */
+    /**
+     * Literal tags, where the store catalogue says the type keeps them ({@code Tags},
+     * {@code FileSystemTags}, {@code BackupVaultTags}, each replica's {@code Tags}); as a list of
+     * Key/Value, or as a map for SSM-style types.
+     */
     public Map<String, String> tags() {
         Map<String, String> out = new LinkedHashMap<>();
-        JsonNode tags = property("Tags");
-        if (tags.isArray()) {
-            tags.forEach(t -> out.put(t.path("Key").asText(), t.path("Value").asText()));
-        } else if (tags.isObject()) {
-            tags.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        String path = fr.medsaas.compliance.stores.StoreCatalogue.of(type).map(t -> t.tags()).filter(t -> !t.isEmpty())
+                .orElse("Tags");
+        for (JsonNode tags : fr.medsaas.compliance.stores.JsonPaths.all(properties(), path)) {
+            if (tags.isArray()) {
+                tags.forEach(t -> out.putIfAbsent(t.path("Key").asText(), t.path("Value").asText()));
+            } else if (tags.isObject()) {
+                tags.fields().forEachRemaining(e -> out.putIfAbsent(e.getKey(), e.getValue().asText()));
+            }
         }
         return out;
     }

@@ -29,6 +29,7 @@ public final class ResourceGraph {
     private final Map<String, Export> exports = new HashMap<>();
     private final Map<Resource, Set<Resource>> referrers = new IdentityHashMap<>();
     private final Map<String, Resource> bucketsByName = new HashMap<>();
+    private final Map<String, List<Resource>> byName = new HashMap<>();
 
     private record Export(StackTemplate stack, JsonNode value) {
     }
@@ -57,6 +58,9 @@ public final class ResourceGraph {
                 if (r.type().equals("AWS::S3::Bucket") && r.property("BucketName").isTextual()) {
                     bucketsByName.put(r.property("BucketName").asText(), r);
                 }
+                fr.medsaas.compliance.stores.StoreCatalogue.of(r.type()).map(t -> t.name()).filter(n -> !n.isEmpty())
+                        .map(r::property).filter(JsonNode::isTextual)
+                        .ifPresent(n -> byName.computeIfAbsent(n.asText(), k -> new ArrayList<>()).add(r));
             }
             byStack.put(s.stackName(), ids);
             s.template().path("Outputs").forEach(o -> {
@@ -161,8 +165,11 @@ public final class ResourceGraph {
     }
 
     /**
-     * The resource a destination names: a reference, or a bucket named literally (by name, by
-     * {@code arn:aws:s3:::name}, or by its {@code name.s3.amazonaws.com} domain) in any stack.
+     * The resource a destination names: a reference, a bucket named literally (by name, by
+     * {@code arn:aws:s3:::name}, or by its {@code name.s3.amazonaws.com} domain) in any stack, or
+     * an ARN (literal, {@code Fn::Join} or {@code Fn::Sub}) whose service and last segment name a
+     * store of the templates by its name property (a backup vault in another stack, say), in the
+     * ARN's region when it names one.
      */
     public Optional<Resource> destination(Resource from, JsonNode value) {
         Optional<Resource> r = resolve(from, value);
@@ -170,11 +177,70 @@ public final class ResourceGraph {
             return r;
         }
         String text = literal(value);
-        if (text == null) {
+        if (text != null) {
+            String name = text.replaceFirst("^arn:[^:]*:s3:::", "").replaceFirst("\\.s3[.-].*$", "").replaceFirst("/.*$", "");
+            Resource bucket = bucketsByName.get(name);
+            if (bucket != null) {
+                return Optional.of(bucket);
+            }
+        }
+        String arn = text != null ? text : arnText(from, value);
+        return arn == null ? Optional.empty() : byArn(arn);
+    }
+
+    /** The store an ARN names by its service and name, when exactly one store of the templates matches. */
+    private Optional<Resource> byArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) {
             return Optional.empty();
         }
-        String name = text.replaceFirst("^arn:[^:]*:s3:::", "").replaceFirst("\\.s3[.-].*$", "").replaceFirst("/.*$", "");
-        return Optional.ofNullable(bucketsByName.get(name));
+        String service = parts[2];
+        String region = parts[3];
+        String name = parts[5].replaceFirst("^.*[:/]", "");
+        if (name.contains("${")) {
+            return Optional.empty();
+        }
+        List<Resource> named = byName.getOrDefault(name, List.of()).stream()
+                .filter(c -> c.type().toLowerCase(java.util.Locale.ROOT).startsWith("aws::" + service + "::"))
+                .filter(c -> !region.matches("[a-z]{2}(-gov)?-[a-z]+-\\d") || c.region().map(region::equals).orElse(true))
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /** The text of an ARN built with {@code Fn::Join} or {@code Fn::Sub}, unknown parts as {@code ${?}}. */
+    private static String arnText(Resource from, JsonNode value) {
+        JsonNode join = value.path("Fn::Join");
+        if (join.isArray() && value.size() == 1) {
+            StringBuilder text = new StringBuilder();
+            String sep = join.path(0).asText();
+            boolean first = true;
+            for (JsonNode part : join.path(1)) {
+                if (!first) {
+                    text.append(sep);
+                }
+                first = false;
+                if (part.isTextual()) {
+                    text.append(part.asText());
+                } else if ("AWS::Partition".equals(part.path("Ref").asText())) {
+                    text.append("aws");
+                } else if ("AWS::Region".equals(part.path("Ref").asText())) {
+                    text.append(from.region().orElse("${?}"));
+                } else {
+                    text.append("${?}");
+                }
+            }
+            return text.toString();
+        }
+        JsonNode sub = value.path("Fn::Sub");
+        if (!sub.isMissingNode() && value.size() == 1) {
+            String text = sub.isArray() ? sub.path(0).asText() : sub.asText();
+            text = text.replace("${AWS::Partition}", "aws");
+            if (from.region().isPresent()) {
+                text = text.replace("${AWS::Region}", from.region().get());
+            }
+            return text.replaceAll("\\$\\{[^}]*}", "\\${?}");
+        }
+        return null;
     }
 
     /** Where a destination is: its resource's stack region, else the region its ARN names. */

@@ -6,6 +6,7 @@ import fr.medsaas.compliance.rules.RuleInfo;
 import fr.medsaas.compliance.access.AccessPath;
 import fr.medsaas.compliance.rules.access.AccessPathsAllowed;
 import fr.medsaas.compliance.rules.access.KeysNameTheirUsers;
+import fr.medsaas.compliance.rules.access.KeysRotate;
 import fr.medsaas.compliance.rules.access.SecretsNameTheirReaders;
 import fr.medsaas.compliance.rules.backup.BackupsCopiedInEea;
 import fr.medsaas.compliance.rules.database.EngineVersionSupported;
@@ -14,12 +15,15 @@ import fr.medsaas.compliance.rules.encryption.CopyKeyInCopyRegion;
 import fr.medsaas.compliance.rules.erasure.ErasureReachesReplicas;
 import fr.medsaas.compliance.rules.encryption.HealthDataCustomerKey;
 import fr.medsaas.compliance.rules.exposure.NoPublicStore;
+import fr.medsaas.compliance.rules.network.EgressDeclaredInline;
+import fr.medsaas.compliance.rules.network.NoDataPortOpenToTheWorld;
 import fr.medsaas.compliance.rules.residency.CopiesInEea;
 import fr.medsaas.compliance.rules.residency.StoresInEea;
 import fr.medsaas.compliance.rules.retention.BackupRetentionBounded;
 import fr.medsaas.compliance.rules.retention.LogRetentionBounded;
 import fr.medsaas.compliance.rules.tagging.HealthDataTagged;
 import fr.medsaas.compliance.rules.traces.AccessTracesKept;
+import fr.medsaas.compliance.rules.traces.TrailLogFilesValidated;
 import fr.medsaas.compliance.rules.transit.TlsEnforced;
 import java.util.List;
 
@@ -32,13 +36,31 @@ public final class MedSaasPack {
     /** The pack's name, as findings and SARIF name their tool. */
     public static final String NAME = "MedSaas.HDS-RGPD";
 
+    /** Where a rule applies beyond our own platform. */
+    public enum Scope {
+        /** On any template, in both profiles. */
+        ANY_TEMPLATE,
+        /** Our platform's own convention: the strict profile only. */
+        STRICT_ONLY,
+        /** Needs the whole assembly (a plan or a trail in another stack): in the baseline profile it cannot decide instead of failing. */
+        NEEDS_ASSEMBLY
+    }
+
     /**
      * One rule of the pack.
      *
-     * @param info what the pack says of it
-     * @param rule its logic
+     * @param info  what the pack says of it
+     * @param rule  its logic
+     * @param scope where it applies
      */
-    public record PackRule(RuleInfo info, Rule rule) {
+    public record PackRule(RuleInfo info, Rule rule, Scope scope) {
+        PackRule strictOnly() {
+            return new PackRule(info, rule, Scope.STRICT_ONLY);
+        }
+
+        PackRule needsAssembly() {
+            return new PackRule(info, rule, Scope.NEEDS_ASSEMBLY);
+        }
     }
 
     /** Every rule, in the order of the catalogue. */
@@ -87,7 +109,8 @@ public final class MedSaasPack {
                             + "every health-data bucket, its server access logs, load-balancer access logs, database "
                             + "connection logs exported.",
                     "Add a CloudTrail trail with S3 data events on the bucket, access logs, log_connections/log_disconnections.",
-                    new AccessTracesKept(), "HDS EXI 05 D.c", "HDS EXI 15", "HDS EXI 16", "CNIL journalisation", "CMP-2", "DB-8", "CMPL-2"),
+                    new AccessTracesKept(), "HDS EXI 05 D.c", "HDS EXI 15", "HDS EXI 16", "CNIL journalisation", "CMP-2", "DB-8", "CMPL-2")
+                    .needsAssembly(),
             rule("MEDSAAS-GEO-1", Level.ERROR, "CloudFront serves only an allowlist of EEA and Swiss countries",
                     "Remote access to health data from outside the EEA is a transfer; the platform serves its "
                             + "users in the EEA and Switzerland only.",
@@ -111,7 +134,8 @@ public final class MedSaasPack {
                     "Continuity after the loss of a region: a backup plan copies recovery points to a vault in "
                             + "another EEA region, or the bucket replicates to one.",
                     "Select the store in an AWS Backup plan with a copy action to a vault of another EEA region, or replicate the bucket.",
-                    new BackupsCopiedInEea(), "HDS EXI 05 A", "HDS EXI 05 G", "RGPD art. 32(1)(c)", "BCK-1", "S3-5", "CMPL-2"),
+                    new BackupsCopiedInEea(), "HDS EXI 05 A", "HDS EXI 05 G", "RGPD art. 32(1)(c)", "BCK-1", "S3-5", "CMPL-2")
+                    .needsAssembly(),
             rule("MEDSAAS-KEY-1", Level.ERROR, "Key policies name who may use their key",
                     "A key whose policy gives the account root cryptographic use or grants (kms:*) lets IAM decide: "
                             + "any role an administrator widens can restore a snapshot or read a secret. The root "
@@ -120,7 +144,7 @@ public final class MedSaasPack {
                     "Give the root statement administration actions only, and add an aws:PrincipalArn condition "
                             + "naming the roles to every statement whose principal is *.",
                     new KeysNameTheirUsers(), "HDS EXI 05 B.c", "HDS EXI 05 D", "RGPD art. 5(1)(f)", "RGPD art. 32(1)(b)",
-                    "HARD-7", "KMS-2", "CMPL-2"),
+                    "HARD-7", "KMS-2", "CMPL-2").strictOnly(),
             rule("MEDSAAS-SEC-1", Level.ERROR, "Secrets deny their value to all but their readers",
                     "A secret readable by whatever IAM allows is readable by every administrator and every role "
                             + "widened by mistake. Its resource policy denies GetSecretValue to every principal but "
@@ -128,7 +152,7 @@ public final class MedSaasPack {
                     "Add a resource policy to the secret with a Deny of secretsmanager:GetSecretValue to Principal * "
                             + "with ArnNotLike aws:PrincipalArn listing its readers.",
                     new SecretsNameTheirReaders(), "HDS EXI 05 D", "RGPD art. 5(1)(f)", "RGPD art. 32(1)(b)", "HARD-7",
-                    "SEC-1", "CMPL-2"),
+                    "SEC-1", "CMPL-2").strictOnly(),
             rule("MEDSAAS-ACC-1", Level.ERROR, "The deployment is allowed every call it makes",
                     "CloudFormation deploys as the CDK execution role, whose policy is the tool's "
                             + "(./medsaas bootstrap --print-policy): it must be allowed to create, attach and pass "
@@ -140,7 +164,7 @@ public final class MedSaasPack {
                     "Grant the call in the execution policy (ExecutionPolicy) or admit the execution role in the "
                             + "resource policy the message names.",
                     new AccessPathsAllowed(AccessPath.Family.DEPLOY), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "ACC-1",
-                    "CI-4", "CMPL-2"),
+                    "CI-4", "CMPL-2").strictOnly(),
             rule("MEDSAAS-ACC-2", Level.ERROR, "The running platform is allowed every call it makes",
                     "Services assume the roles they are passed, tasks pull images through the S3 endpoint and "
                             + "read their secrets with their keys, CloudWatch Logs and CloudTrail use their keys and "
@@ -150,20 +174,42 @@ public final class MedSaasPack {
                     "Grant the call where the message says it is missing (trust, endpoint, key, bucket or secret "
                             + "policy, or the role's own policy).",
                     new AccessPathsAllowed(AccessPath.Family.RUN), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "ACC-1",
-                    "CMPL-2"),
+                    "CMPL-2").strictOnly(),
             rule("MEDSAAS-ERA-1", Level.ERROR, "An erasure that deletes object versions reaches every replica",
                     "S3 never replicates a DELETE that names a version: a role that erases a file's versions in a "
                             + "replicated bucket but cannot list and delete them in the replica leaves the file there, "
                             + "current, for good (its old-version expiry never applies).",
                     "Grant the erasure policy s3:ListBucketVersions on each replica bucket and s3:DeleteObjectVersion "
                             + "on its objects, and erase in both (tools/erase-media.sh).",
-                    new ErasureReachesReplicas(), "RGPD art. 17", "RGPD art. 5(1)(e)", "HARD-11", "S3-5", "CMPL-2"));
+                    new ErasureReachesReplicas(), "RGPD art. 17", "RGPD art. 5(1)(e)", "HARD-11", "S3-5", "CMPL-2"),
+            rule("MEDSAAS-NET-1", Level.ERROR, "No data port is open to the internet",
+                    "A database, cache, search, warehouse or file-system port reachable from 0.0.0.0/0 or ::/0 is one "
+                            + "password away from the health data: stores are reached from named security groups only.",
+                    "Replace the 0.0.0.0/0 or ::/0 source with the security group (or the private range) of the clients.",
+                    new NoDataPortOpenToTheWorld(), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "RGPD art. 25", "NET-1", "CMPL-2"),
+            rule("MEDSAAS-NET-2", Level.ERROR, "Security groups declare their egress inline",
+                    "A security group created without inline SecurityGroupEgress gets AWS's default rule allowing all "
+                            + "outbound traffic, and separate SecurityGroupEgress resources are added beside it, not "
+                            + "instead of it: the template says less than AWS does, and data can leave to anywhere.",
+                    "Declare the egress rules inline (SecurityGroupEgress), or the no-traffic placeholder "
+                            + "(255.255.255.255/32, icmp 252-86) when the group sends nothing.",
+                    new EgressDeclaredInline(), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "HARD-8", "CMPL-2"),
+            rule("MEDSAAS-TRC-2", Level.ERROR, "Trails validate their log files",
+                    "Access traces are evidence: without log file validation a deleted or altered trail file goes unnoticed.",
+                    "Set EnableLogFileValidation to true on the trail.",
+                    new TrailLogFilesValidated(), "HDS EXI 15", "HDS EXI 16", "CNIL journalisation", "RGPD art. 32(1)(b)",
+                    "CMP-2", "CMPL-2"),
+            rule("MEDSAAS-KEY-2", Level.ERROR, "Encryption keys rotate",
+                    "A symmetric KMS key that never rotates keeps one key material for the life of the data it protects; "
+                            + "yearly rotation bounds what one exposed material decrypts, at no cost to readers.",
+                    "Set EnableKeyRotation to true on every SYMMETRIC_DEFAULT key.",
+                    new KeysRotate(), "HDS EXI 05 B.c", "RGPD art. 32(1)(a)", "KMS-1", "CMPL-2"));
 
     private MedSaasPack() {
     }
 
     private static PackRule rule(String id, Level level, String title, String explanation, String fix, Rule rule,
                                  String... references) {
-        return new PackRule(new RuleInfo(id, level, title, explanation, fix, List.of(references)), rule);
+        return new PackRule(new RuleInfo(id, level, title, explanation, fix, List.of(references)), rule, Scope.ANY_TEMPLATE);
     }
 }

@@ -7,6 +7,37 @@ public final class RulesReference {
     private RulesReference() {
     }
 
+    /** What the rules read per store type: the store catalogue ({@code compliance/.../stores/StoreCatalogue.java}). */
+    static String storeTable() {
+        StringBuilder out = new StringBuilder("\n## What is read per store type\n\n")
+                .append("One row per CloudFormation type of the store catalogue; the rules (residency, encryption, tags,\n")
+                .append("copies), the residency table and the diff guard read these rows. A resource of a type that is\n")
+                .append("neither here nor known to hold no data (IAM, networking, settings) is listed by `check` as\n")
+                .append("*not evaluated*, never as compliant. Paths are from `Properties`; `[]` means each element.\n\n")
+                .append("| type | holds | name | encrypted with a KMS key when | customer key | otherwise | in transit | tags | retention | copies (region from) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (fr.medsaas.compliance.stores.StoreType t : fr.medsaas.compliance.stores.StoreCatalogue.rows()) {
+            var e = t.encryption();
+            out.append("| `").append(t.type()).append("` | ").append(t.word()).append(" | ").append(code(t.name()))
+                    .append(" | ").append(e.map(x -> x.when().isEmpty() ? (x.key().isEmpty() ? "never" : "always") : "`" + x.when() + "`").orElse("(no data)"))
+                    .append(" | ").append(e.map(x -> code(x.key())).orElse("-"))
+                    .append(" | ").append(e.map(x -> x.otherwise().label()).orElse("-"))
+                    .append(" | ").append(e.map(x -> code(x.inTransit())).orElse("-"))
+                    .append(" | ").append(code(t.tags())).append(" | ").append(code(t.retention())).append(" | ");
+            out.append(t.copies().isEmpty() ? "-" : String.join("; ", t.copies().stream().map(c -> c.what() + ": `"
+                    + (c.list().isEmpty() ? "" : c.list() + ".") + (c.region().isEmpty() ? c.target() : c.region()) + "`"
+                    + (c.key().isEmpty() ? "" : ", key `" + c.key() + "`")).toList()));
+            out.append(" |\n");
+        }
+        out.append("| `AWS::Backup::BackupPlan` (copy actions) | backup copy | - | - | - | - | - | - | - | backup copy vault: "
+                + "`BackupPlan.BackupPlanRule[].CopyActions[].DestinationBackupVaultArn` (the vault by reference or by the name in its ARN) |\n");
+        return out.toString();
+    }
+
+    private static String code(String s) {
+        return s == null || s.isEmpty() ? "-" : "`" + s + "`";
+    }
+
     /** The whole page. */
     public static String markdown() {
         StringBuilder out = new StringBuilder();
@@ -32,6 +63,7 @@ public final class RulesReference {
                     .append(String.join(", ", i.references())).append(" |\n");
         }
         out.append("\nThe live twin of each rule (`medsaas audit`) reports under the same ID.\n");
+        out.append(storeTable());
         return out.toString();
     }
 }

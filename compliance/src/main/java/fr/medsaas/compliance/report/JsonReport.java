@@ -47,6 +47,7 @@ public final class JsonReport {
         summary.put("openErrors", report.blocking().size());
         summary.put("results", report.results().size());
         summary.put("clean", report.clean());
+        summary.put("profile", report.profile().label());
         return root;
     }
 

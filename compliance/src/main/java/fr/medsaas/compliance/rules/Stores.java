@@ -6,6 +6,10 @@ import fr.medsaas.compliance.check.ResourceGraph;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import fr.medsaas.compliance.stores.JsonPaths;
+import fr.medsaas.compliance.stores.StoreCatalogue;
+import fr.medsaas.compliance.stores.StoreType;
 
 /** What the rules share: which types store data, which hold health data, and with which key. */
 public final class Stores {
@@ -14,20 +18,13 @@ public final class Stores {
     /** Its value on health data. */
     public static final String HEALTH = "medical-sensitive";
 
-    /** Types that hold data or logs: residency applies to each. */
-    public static final Set<String> TYPES = Set.of("AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster",
-            "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ServerlessCache",
-            "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Logs::LogGroup", "AWS::Backup::BackupVault",
-            "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::EFS::FileSystem", "AWS::SQS::Queue",
-            "AWS::SNS::Topic", "AWS::KinesisFirehose::DeliveryStream", "AWS::Kinesis::Stream",
-            "AWS::CloudTrail::Trail", "AWS::KMS::Key", "AWS::KMS::ReplicaKey", "AWS::OpenSearchService::Domain",
-            "AWS::Logs::Destination", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster");
+    /** Types that hold data or logs, with keys and log destinations: residency applies to each (the catalogue's rows). */
+    public static final Set<String> TYPES = StoreCatalogue.rows().stream().map(StoreType::type)
+            .collect(Collectors.toUnmodifiableSet());
 
-    /** Databases and file systems: stores of data by nature (not logs, not keys). */
-    public static final Set<String> DATABASES = Set.of("AWS::RDS::DBInstance", "AWS::RDS::DBCluster",
-            "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ServerlessCache",
-            "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::EFS::FileSystem", "AWS::DocDB::DBCluster",
-            "AWS::OpenSearchService::Domain");
+    /** Databases, caches and file systems: stores of data by nature (not logs, not keys). */
+    public static final Set<String> DATABASES = StoreCatalogue.rows().stream().filter(t -> t.kind().database())
+            .map(StoreType::type).collect(Collectors.toUnmodifiableSet());
 
     private Stores() {
     }
@@ -49,27 +46,18 @@ public final class Stores {
      * is unencrypted or under an AWS-owned or AWS-managed key.
      */
     public static Optional<JsonNode> customerKey(Resource r) {
-        JsonNode key = switch (r.type()) {
-            case "AWS::S3::Bucket" -> {
-                for (JsonNode rule : r.property("BucketEncryption").path("ServerSideEncryptionConfiguration")) {
-                    JsonNode def = rule.path("ServerSideEncryptionByDefault");
-                    if (def.path("SSEAlgorithm").asText().startsWith("aws:kms")) {
-                        yield def.path("KMSMasterKeyID");
-                    }
-                }
-                yield null;
-            }
-            case "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::DocDB::DBCluster" ->
-                    r.property("StorageEncrypted").asBoolean(false) ? r.property("KmsKeyId") : null;
-            case "AWS::ElastiCache::ReplicationGroup" ->
-                    r.property("AtRestEncryptionEnabled").asBoolean(false) ? r.property("KmsKeyId") : null;
-            case "AWS::ElastiCache::ServerlessCache", "AWS::Logs::LogGroup", "AWS::SecretsManager::Secret",
-                 "AWS::EFS::FileSystem", "AWS::Kinesis::Stream" -> r.property("KmsKeyId");
-            case "AWS::Backup::BackupVault" -> r.property("EncryptionKeyArn");
-            case "AWS::DynamoDB::Table" -> r.property("SSESpecification").path("KMSMasterKeyId");
-            case "AWS::SQS::Queue", "AWS::SNS::Topic" -> r.property("KmsMasterKeyId");
-            default -> null;
-        };
+        Optional<StoreType.Encryption> enc = StoreCatalogue.of(r.type()).flatMap(StoreType::encryption);
+        if (enc.isEmpty() || enc.get().key().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!enc.get().when().isEmpty() && !JsonPaths.holds(r.properties(), enc.get().when())) {
+            return Optional.empty();
+        }
+        return customer(JsonPaths.first(r.properties(), enc.get().key()));
+    }
+
+    /** {@code key} when it names a customer-managed key: not missing, not blank, not an {@code alias/aws/} key. */
+    public static Optional<JsonNode> customer(JsonNode key) {
         if (key == null || key.isMissingNode() || key.isNull()) {
             return Optional.empty();
         }
@@ -77,6 +65,14 @@ public final class Stores {
             return Optional.empty();
         }
         return Optional.of(key);
+    }
+
+    /** What protects a store when it names no key of ours, for messages. */
+    public static String withoutCustomerKey(Resource r) {
+        return StoreCatalogue.of(r.type()).flatMap(StoreType::encryption)
+                .map(e -> !e.when().isEmpty() && JsonPaths.holds(r.properties(), e.when()) ? "AWS-managed key"
+                        : e.otherwise().label())
+                .orElse("encryption unknown");
     }
 
     /** {@code true} for a Boolean written as a boolean or as {@code "true"}. */

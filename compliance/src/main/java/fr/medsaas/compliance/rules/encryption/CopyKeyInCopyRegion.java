@@ -10,6 +10,7 @@ import fr.medsaas.compliance.rules.Stores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import fr.medsaas.compliance.stores.Copies;
 
 /**
  * A copy is encrypted with a key of its own region (a KMS key cannot encrypt in another region,
@@ -32,21 +33,20 @@ public final class CopyKeyInCopyRegion implements Rule {
                         "replication destination", g.destinationRegion(b, dest.path("Bucket")));
             }
         }
-        for (Resource plan : g.ofType("AWS::Backup::BackupPlan")) {
-            for (JsonNode rule : plan.property("BackupPlan").path("BackupPlanRule")) {
-                for (JsonNode copy : rule.path("CopyActions")) {
-                    Optional<Resource> vault = g.destination(plan, copy.path("DestinationBackupVaultArn"));
-                    if (vault.isEmpty()) {
-                        out.add(Outcome.undecided(plan, "backup copy vault outside the templates: its key cannot be seen"));
-                        continue;
-                    }
-                    Resource v = vault.get();
-                    Optional<JsonNode> key = Stores.customerKey(v);
-                    if (key.isEmpty()) {
-                        continue; // MEDSAAS-ENC-1 says the vault has no key of ours
-                    }
-                    compare(out, v, "vault key", g.destinationRegion(v, key.get()), "copy vault", Regions.of(v));
+        for (Copies.Copy c : Copies.of(g)) {
+            if (c.source().type().equals("AWS::Backup::BackupPlan")) {
+                if (c.target().isEmpty()) {
+                    out.add(Outcome.undecided(c.source(), "backup copy vault outside the templates: its key cannot be seen"));
+                } else if (c.key().isPresent()) { // no key of ours: MEDSAAS-ENC-1 says so
+                    Resource v = c.target().get();
+                    compare(out, v, "vault key", g.destinationRegion(v, c.key().get()), "copy vault", Regions.of(v));
                 }
+            } else if (!c.source().type().equals("AWS::S3::Bucket") && c.key().isPresent()) {
+                JsonNode key = c.key().get();
+                // a key id or alias that is not an ARN is looked up by AWS in the copy's own region
+                Optional<String> keyRegion = g.destinationRegion(c.source(), key)
+                        .or(() -> key.isTextual() && !key.asText().startsWith("arn:") ? c.region() : Optional.empty());
+                compare(out, c.source(), c.what() + " key", keyRegion, c.what(), c.region());
             }
         }
         for (Resource db : g.ofType("AWS::RDS::DBInstance", "AWS::RDS::DBCluster")) {

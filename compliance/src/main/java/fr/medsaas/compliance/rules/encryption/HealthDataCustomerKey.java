@@ -8,7 +8,7 @@ import fr.medsaas.compliance.rules.Rule;
 import fr.medsaas.compliance.rules.Stores;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import fr.medsaas.compliance.stores.Copies;
 
 /**
  * Every store of health data, and every copy of one (replica buckets, backup copy vaults), is
@@ -44,11 +44,17 @@ public final class HealthDataCustomerKey implements Rule {
         for (Resource plan : g.ofType("AWS::Backup::BackupPlan")) {
             for (JsonNode rule : plan.property("BackupPlan").path("BackupPlanRule")) {
                 g.resolve(plan, rule.path("TargetBackupVault")).ifPresent(v -> out.add(judgeStore(v, "backup vault")));
-                for (JsonNode copy : rule.path("CopyActions")) {
-                    Optional<Resource> vault = g.destination(plan, copy.path("DestinationBackupVaultArn"));
-                    out.add(vault.map(v -> judgeStore(v, "backup copy vault of " + plan.logicalId()))
-                            .orElse(Outcome.undecided(plan, "backup copy vault outside the templates: its key cannot be seen")));
-                }
+            }
+        }
+        for (Copies.Copy c : Copies.of(g)) {
+            if (c.source().type().equals("AWS::Backup::BackupPlan")) {
+                out.add(c.target().map(v -> judgeStore(v, "backup copy vault of " + c.source().logicalId()))
+                        .orElse(Outcome.undecided(c.source(), "backup copy vault outside the templates: its key cannot be seen")));
+            } else if (Stores.isHealthData(c.source()) && !c.keyPath().isEmpty()
+                    && !c.source().type().equals("AWS::S3::Bucket")) {
+                String where = c.what() + c.region().map(r -> " in " + r).orElse("");
+                out.add(c.key().isPresent() ? Outcome.pass(c.source(), where + " encrypted with a customer-managed KMS key")
+                        : Outcome.fail(c.source(), where + " names no customer-managed KMS key (" + c.keyPath() + ")"));
             }
         }
         return out.stream().distinct().toList();
@@ -57,6 +63,7 @@ public final class HealthDataCustomerKey implements Rule {
     private static Outcome judgeStore(Resource r, String what) {
         return Stores.customerKey(r).isPresent()
                 ? Outcome.pass(r, what + " encrypted with a customer-managed KMS key")
-                : Outcome.fail(r, what + " not encrypted with a customer-managed KMS key");
+                : Outcome.fail(r, what + " not encrypted with a customer-managed KMS key ("
+                        + Stores.withoutCustomerKey(r) + ")");
     }
 }

@@ -7,13 +7,15 @@ import fr.medsaas.compliance.check.ResourceGraph;
 import fr.medsaas.compliance.rules.Outcome;
 import fr.medsaas.compliance.rules.Rule;
 import fr.medsaas.compliance.rules.Stores;
+import fr.medsaas.compliance.stores.Copies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where data is copied or delivered, the destination is in the EEA: S3 replication, backup copy
- * actions, RDS cross-region replicas, multi-region KMS key replicas, log subscriptions and
+ * Where data is copied or delivered, the destination is in the EEA: every copy of {@link Copies}
+ * (S3 replication, global-table replicas, EFS and secret replicas, Redshift snapshot copies,
+ * backup copy actions), RDS cross-region replicas, multi-region KMS key replicas, log subscriptions and
  * deliveries, WAF logging, trails, flow logs, bucket and load-balancer access logs.
  */
 public final class CopiesInEea implements Rule {
@@ -21,20 +23,15 @@ public final class CopiesInEea implements Rule {
     @Override
     public List<Outcome> check(ResourceGraph g) {
         List<Outcome> out = new ArrayList<>();
+        for (Copies.Copy c : Copies.of(g)) {
+            out.add(c.region().isEmpty() ? Outcome.undecided(c.source(), c.what() + ": the templates do not say its region")
+                    : Regions.inEea(c.region().get()) ? Outcome.pass(c.source(), c.what() + " in " + c.region().get())
+                    : Outcome.fail(c.source(), c.what() + " in " + c.region().get() + ", outside the EEA"));
+        }
         for (Resource b : g.ofType("AWS::S3::Bucket")) {
-            for (JsonNode rule : b.property("ReplicationConfiguration").path("Rules")) {
-                judge(g, out, b, rule.path("Destination").path("Bucket"), "replication destination");
-            }
             JsonNode logs = b.property("LoggingConfiguration").path("DestinationBucketName");
             if (!logs.isMissingNode()) {
                 judge(g, out, b, logs, "access-log bucket");
-            }
-        }
-        for (Resource plan : g.ofType("AWS::Backup::BackupPlan")) {
-            for (JsonNode rule : plan.property("BackupPlan").path("BackupPlanRule")) {
-                for (JsonNode copy : rule.path("CopyActions")) {
-                    judge(g, out, plan, copy.path("DestinationBackupVaultArn"), "backup copy vault");
-                }
             }
         }
         for (Resource db : g.ofType("AWS::RDS::DBInstance", "AWS::RDS::DBCluster")) {
