@@ -35,7 +35,7 @@ public record AuditFinding(String ruleId, Status status, String message, String 
     /** One line, as the text report prints it. */
     public String describe() {
         String where = logicalId.isEmpty() ? physicalId : stackName + "/" + logicalId + " (" + physicalId + ")";
-        return String.format(java.util.Locale.ROOT, "%-15s %-17s %-12s %s: %s [%s]", status, ruleId, region, where, message,
+        return String.format(java.util.Locale.ROOT, "%-15s %-17s %-12s %s: %s [%s]", status == Status.NOT_EMULATED ? "NOT EMULATED" : status, ruleId, region, where, message,
                 String.join(", ", references));
     }
 }

@@ -30,7 +30,7 @@ public record AuditReport(String environment, Instant at, List<String> regions, 
         return findings.stream().filter(f -> f.status() == s).count();
     }
 
-    /** 3 with any FAIL; 1 when nothing could be read (no PASS, no FAIL); else 0. */
+    /** 3 with any FAIL; 1 when nothing could be read (no PASS, no FAIL); else 0 (NOT_EMULATED is no failure). */
     public int exitCode() {
         if (count(Status.FAIL) > 0) {
             return 3;
@@ -41,12 +41,14 @@ public record AuditReport(String environment, Instant at, List<String> regions, 
     public String toText() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "medsaas audit of %s at %s, regions %s%n", environment, at, regions));
-        for (Status s : List.of(Status.FAIL, Status.COULD_NOT_CHECK, Status.PASS)) {
+        for (Status s : List.of(Status.FAIL, Status.NOT_EMULATED, Status.COULD_NOT_CHECK, Status.PASS)) {
             findings.stream().filter(f -> f.status() == s).forEach(f -> b.append(f.describe()).append('\n'));
         }
         Map<String, Long> byRule = findings.stream().filter(f -> f.status() == Status.FAIL)
                 .collect(Collectors.groupingBy(AuditFinding::ruleId, TreeMap::new, Collectors.counting()));
-        b.append(String.format(Locale.ROOT, "%d failed, %d could not be checked, %d passed%s%n", count(Status.FAIL),
+        b.append(String.format(Locale.ROOT, "%d failed, %s%d could not be checked, %d passed%s%n", count(Status.FAIL),
+                count(Status.NOT_EMULATED) == 0 ? "" : count(Status.NOT_EMULATED) + " not emulated (what the emulator "
+                        + "could not create; not a result), ",
                 count(Status.COULD_NOT_CHECK), count(Status.PASS), byRule.isEmpty() ? "" : " (failed: " + byRule + ")"));
         return b.toString();
     }
@@ -78,7 +80,7 @@ public record AuditReport(String environment, Instant at, List<String> regions, 
         return write(root);
     }
 
-    /** SARIF 2.1.0: FAIL as error, COULD_NOT_CHECK as note (kind "open"), PASS as kind "pass". */
+    /** SARIF 2.1.0: FAIL as error, COULD_NOT_CHECK and NOT_EMULATED as note (kind "open"), PASS as kind "pass". */
     public String toSarif() {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -99,7 +101,7 @@ public record AuditReport(String environment, Instant at, List<String> regions, 
             r.put("ruleId", f.ruleId());
             r.put("kind", switch (f.status()) {
                 case FAIL -> "fail";
-                case COULD_NOT_CHECK -> "open";
+                case COULD_NOT_CHECK, NOT_EMULATED -> "open";
                 case PASS -> "pass";
             });
             r.put("level", f.status() == Status.FAIL ? "error" : "none");

@@ -68,6 +68,11 @@ public final class AwsAccess implements AutoCloseable {
         return signed;
     }
 
+    /** Whether every call goes to an endpoint override (an emulator), not to AWS. */
+    public boolean endpointOverride() {
+        return endpoint.isPresent();
+    }
+
     /** The guard of every client; its {@code called()} lists what the audit called. */
     public ReadOnlyGuard guard() {
         return guard;
@@ -79,7 +84,8 @@ public final class AwsAccess implements AutoCloseable {
             credentials.resolveCredentials();
             return Optional.empty();
         } catch (SdkException | IllegalStateException e) {
-            return Optional.of("no AWS credentials: " + firstLine(e.getMessage()));
+            return Optional.of("no AWS credentials: the credential provider found none (set AWS_PROFILE, or "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)");
         }
     }
 

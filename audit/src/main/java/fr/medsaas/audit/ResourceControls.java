@@ -32,6 +32,13 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguratio
  * deployed template) asks.
  */
 final class ResourceControls {
+    /** PUB-1's answer on a bucket with no public access block at all. */
+    static final String NO_PUBLIC_ACCESS_BLOCK = "no public access block on the bucket";
+    /** How TLS-1's and LIVE-1's answers start on a bucket with no policy at all. */
+    static final String NO_BUCKET_POLICY = "no bucket policy";
+    /** How LIVE-9's answer starts when a group has egress the template does not declare. */
+    static final String EGRESS_BEYOND = "egress not in the deployed template: ";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RETENTION_MIN = 365;
     private static final int RETENTION_MAX = 1095;
@@ -103,7 +110,7 @@ final class ResourceControls {
         if (pab.failed()) {
             findings.couldNotCheck(b, Control.PUB_1, pab.unreadable());
         } else if (pab.absent()) {
-            findings.on(b, Control.PUB_1, Status.FAIL, "no public access block on the bucket");
+            findings.on(b, Control.PUB_1, Status.FAIL, NO_PUBLIC_ACCESS_BLOCK);
         } else {
             PublicAccessBlockConfiguration p = pab.value();
             List<String> off = new ArrayList<>();
@@ -131,13 +138,14 @@ final class ResourceControls {
         }
         JsonNode doc = parse(policy.ok() ? policy.value() : "{}");
         boolean tls = deniesInsecureTransport(doc);
-        findings.on(b, Control.TLS_1, tls ? Status.PASS : Status.FAIL, policy.absent() ? "no bucket policy: TLS not enforced"
+        findings.on(b, Control.TLS_1, tls ? Status.PASS : Status.FAIL, policy.absent() ? NO_BUCKET_POLICY + ": TLS not enforced"
                 : tls ? "the bucket policy denies aws:SecureTransport=false" : "the bucket policy does not deny aws:SecureTransport=false");
         if (b.healthData()) {
             boolean regions = deniesOtherRegions(doc, workloadRegions);
             findings.on(b, Control.LIVE_1, regions ? Status.PASS : Status.FAIL, regions
                     ? "the bucket policy denies requests outside " + workloadRegions
-                    : "no Deny on aws:RequestedRegion outside " + workloadRegions + " in the bucket policy");
+                    : (policy.absent() ? NO_BUCKET_POLICY + ": " : "") + "no Deny on aws:RequestedRegion outside "
+                            + workloadRegions + " in the bucket policy");
         }
     }
 
@@ -344,7 +352,7 @@ final class ResourceControls {
         boolean noInline = Boolean.FALSE.equals(InlineEgress.declared(g.properties()));
         findings.on(g, Control.LIVE_9, beyondOut.isEmpty() ? Status.PASS : Status.FAIL, beyondOut.isEmpty()
                 ? "no egress by address range beyond the deployed template (" + declaredOut.size() + " declared)"
-                : "egress not in the deployed template: " + String.join("; ", beyondOut)
+                : EGRESS_BEYOND + String.join("; ", beyondOut)
                         + (noInline ? " (the template declares no inline egress, so AWS kept its default allow-all rule)" : ""));
     }
 

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
+import fr.medsaas.config.EnvironmentConfig;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where a reading command gets its assembly: {@code --assembly DIR} (read as it is), or an
- * environment ({@code --env}, {@code --config}) synthesized first into a temporary folder.
+ * environment ({@code --env}, {@code --config}): the assembly {@code synth} wrote ({@code --from}) when its
+ * {@link AssemblyStamp} matches, else synthesized first into a temporary folder.
  */
 public final class AssemblySource {
     @Mixin
@@ -25,6 +28,14 @@ public final class AssemblySource {
     @Option(names = {"-a", "--assembly"}, paramLabel = "DIR",
             description = "Read this synthesized cloud assembly (a folder with manifest.json) instead of synthesizing --env.")
     Path assembly;
+
+    @Option(names = "--fresh", description = "With --env: synthesize even when the assembly that synth wrote (--from) "
+            + "was made from the same configuration and commit (by default it is reused).")
+    boolean fresh;
+
+    @Option(names = "--from", paramLabel = "DIR", defaultValue = "cdk.out", description = "With --env: the folder synth "
+            + "writes, reused when its stamp says the same configuration and commit made it. Default: ${DEFAULT-VALUE}.")
+    Path from;
 
     /** Runs {@code use} on the assembly; refuses, with exit 2, a folder without a manifest. */
     public <T> T with(CommandSpec spec, Function<CloudAssembly, T> use) {
@@ -35,6 +46,16 @@ public final class AssemblySource {
             }
             return use.apply(CloudAssembly.read(assembly));
         }
+        EnvironmentConfig config = environment.load();
+        if (!fresh) {
+            Optional<String> made = AssemblyStamp.matching(from, config);
+            if (made.isPresent()) {
+                spec.commandLine().getErr().printf("reused %s (made %s from the same configuration and commit; --fresh "
+                        + "synthesizes again)%n", from, made.get());
+                spec.commandLine().getErr().flush();
+                return use.apply(CloudAssembly.read(from));
+            }
+        }
         Path tmp;
         try {
             tmp = Files.createTempDirectory("medsaas-assembly-");
@@ -43,7 +64,7 @@ public final class AssemblySource {
         }
         try {
             Path out = tmp.resolve("cdk.out");
-            Synthesizer.Result result = Synthesizer.synthesize(environment.load(), out);
+            Synthesizer.Result result = Synthesizer.synthesize(config, out);
             return use.apply(result.assembly());
         } finally {
             delete(tmp);

@@ -2,7 +2,6 @@ package fr.medsaas.cli;
 
 import fr.medsaas.audit.AuditReport;
 import fr.medsaas.audit.Auditor;
-import fr.medsaas.audit.AwsAccess;
 import fr.medsaas.audit.Progress;
 import fr.medsaas.config.EnvironmentConfig;
 import java.io.IOException;
@@ -23,6 +22,9 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import fr.medsaas.sandbox.SandboxDeployer;
 
 /**
  * {@code medsaas audit}: a read-only audit of a deployed environment (AUD-1), the live twins of
@@ -50,7 +52,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P", description = "AWS profile (default: the default credential chain).")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every call to this endpoint (e.g. the local emulator).")
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every call to this endpoint: the local emulator "
+            + "that deploy --local left running (its dummy credentials are used unless --profile is given); what the "
+            + "emulator could not create is reported NOT EMULATED, apart from real failures.")
     String endpointUrl;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -76,10 +80,20 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         EnvironmentConfig config = environment.load();
-        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
+        // The emulator takes any key: --endpoint-url brings the sandbox's dummy ones unless --profile names others.
+        AwsCredentialsProvider credentials = profile != null ? ProfileCredentialsProvider.builder().profileName(profile).build()
+                : endpoint.isPresent() ? StaticCredentialsProvider.create(SandboxDeployer.CREDENTIALS)
+                : DefaultCredentialsProvider.builder().build();
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkException | IllegalStateException e) {
+            spec.commandLine().getErr().println("medsaas: " + AwsAccess.NO_CREDENTIALS
+                    + (profile == null ? "" : " (profile " + profile + " has none)") + "; nothing was read");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.INTERNAL;
+        }
         AuditReport report;
-        try (AwsAccess aws = new AwsAccess(credentials, endpoint, Auditor.CALL_TIMEOUT)) {
+        try (fr.medsaas.audit.AwsAccess aws = new fr.medsaas.audit.AwsAccess(credentials, endpoint, Auditor.CALL_TIMEOUT)) {
             report = Auditor.audit(config, aws, new Progress(spec.commandLine().getErr()), Auditor.DRIFT_TIMEOUT);
         }
         String text = switch (format) {

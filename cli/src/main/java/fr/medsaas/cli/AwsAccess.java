@@ -9,6 +9,11 @@ final class AwsAccess {
     private AwsAccess() {
     }
 
+    /** The one line said when the shell has no AWS credentials (never the SDK's provider-chain dump). */
+    static final String NO_CREDENTIALS = "no AWS credentials: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and "
+            + "AWS_SECRET_ACCESS_KEY, or sign in with aws sso login); against the local emulator, --endpoint-url URL "
+            + "brings its own";
+
     /** Thrown when the shell has no AWS credentials; exit 2, nothing read or deployed. */
     static final class MissingCredentialsException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -25,10 +30,9 @@ final class AwsAccess {
             provider.resolveCredentials();
             return provider;
         } catch (SdkClientException e) {
-            throw new MissingCredentialsException("no AWS credentials in this shell (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO "
-                    + "or an instance role): reading the deployed stacks needs read-only CloudFormation access "
-                    + "(GetTemplate; change sets: Create/Describe/DeleteChangeSet); nothing was read or deployed. "
-                    + "Without an account, compare with an earlier assembly: --against DIR");
+            throw new MissingCredentialsException(NO_CREDENTIALS + "; reading the deployed stacks needs read-only "
+                    + "CloudFormation access (GetTemplate; change sets: Create/Describe/DeleteChangeSet); nothing was read or "
+                    + "deployed. Without an account, compare with an earlier assembly: --against DIR");
         }
     }
 }

@@ -75,7 +75,7 @@ public final class DeployCommand implements Callable<Integer> {
     boolean local;
 
     @Option(names = "--stop", description = "With --local: stop the emulator once deployed (default: leave it running "
-            + "and print its address and process id).")
+            + "and print its address and process id); with --endpoint-url, the emulator running there.")
     boolean stop;
 
     @Option(names = "--dry-run", description = "Without --local: print every preflight problem, then each step and AWS "
@@ -106,9 +106,9 @@ public final class DeployCommand implements Callable<Integer> {
         if (dryRun && local) {
             throw new ParameterException(spec.commandLine(), "--dry-run applies to a deployment to AWS, not to --local");
         }
-        if (endpoint != null && (!local || stop)) {
-            throw new ParameterException(spec.commandLine(), "--endpoint-url applies to --local, without --stop "
-                    + "(a reused emulator is left as it was found: running)");
+        if (endpoint != null && !local) {
+            throw new ParameterException(spec.commandLine(), "--endpoint-url applies to --local (the emulator already "
+                    + "running at URL; with --stop, stopped once deployed)");
         }
         allowances.forEach((id, reason) -> {
             if (reason == null || reason.isBlank()) {
@@ -333,7 +333,7 @@ public final class DeployCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
                 result.assembly().stacks().size());
         if (endpoint != null) {
-            return deployToRunningEmulator(result, w, err);
+            return deployToRunningEmulator(config, result, w, err);
         }
         MotoServer moto = MotoServer.start();
         try (SdkAwsFacts facts = new SdkAwsFacts(StaticCredentialsProvider.create(SandboxDeployer.CREDENTIALS),
@@ -348,17 +348,18 @@ public final class DeployCommand implements Callable<Integer> {
         boolean leftRunning = false;
         try (SandboxDeployer deployer = new SandboxDeployer(moto.endpoint())) {
             SandboxDeployment d = deployer.deploy(result.assembly());
-            print(d, w);
             if (stop) {
+                print(d, w);
                 moto.stop();
                 w.printf(Locale.ROOT, "emulator stopped (pid %d)%n", moto.pid());
             } else {
                 moto.leaveRunning();
                 leftRunning = true;
-                w.printf(Locale.ROOT, "emulator running at %s (pid %d, log %s); stop it with: kill %d%n", moto.endpoint(),
-                        moto.pid(), moto.logFile(), moto.pid());
-                w.printf(Locale.ROOT, "  look around: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url %s "
-                        + "--region %s ec2 describe-vpcs%n", moto.endpoint(), config.regions().primary());
+                summary(d, config, moto.endpoint(), w);
+                w.printf(Locale.ROOT, "  its log: %s; stop it: kill %d (or deploy --local --endpoint-url %s --stop)%n",
+                        moto.logFile(), moto.pid(), moto.endpoint());
+                w.println("details:");
+                print(d, w);
             }
             w.flush();
             if (!d.succeeded()) {
@@ -376,7 +377,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /** To an emulator left running by an earlier deploy --local: the guard first, then create or update each stack. */
-    private int deployToRunningEmulator(Synthesizer.Result result, PrintWriter w, PrintWriter err) {
+    private int deployToRunningEmulator(EnvironmentConfig config, Synthesizer.Result result, PrintWriter w, PrintWriter err) {
         w.printf(Locale.ROOT, "emulator: reusing %s%n", endpoint);
         try (SandboxDeployer deployer = new SandboxDeployer(endpoint)) {
             int guard = SafeChangeGuard.check(deployer.preview(result.assembly()), deployer.deployedTemplates(),
@@ -385,7 +386,17 @@ public final class DeployCommand implements Callable<Integer> {
                 return guard;
             }
             SandboxDeployment d = deployer.deploy(result.assembly());
+            if (!stop) {
+                summary(d, config, endpoint, w);
+                w.printf(Locale.ROOT, "  stop it: deploy --local --endpoint-url %s --stop%n", endpoint);
+                w.println("details:");
+            }
             print(d, w);
+            if (stop) {
+                Optional<Long> pid = MotoServer.stopRunning(endpoint);
+                w.println(pid.map(p -> "emulator at " + endpoint + " stopped (pid " + p + ")").orElse("no moto_server of "
+                        + "this user listens at " + endpoint + ": nothing stopped (stop it where it was started)"));
+            }
             w.flush();
             if (!d.succeeded()) {
                 StackDeployment failed = d.failure().orElseThrow();
@@ -399,6 +410,16 @@ public final class DeployCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+    }
+
+    /** The few lines a newcomer needs first: where the emulator is, what it holds, how to use and audit it. */
+    private static void summary(SandboxDeployment d, EnvironmentConfig config, URI at, PrintWriter w) {
+        w.printf(Locale.ROOT, "emulator running at %s: %d of %d stacks of %s deployed, %d resources created, "
+                + "%d not emulated (listed under details)%n", at, d.stacks().stream().filter(StackDeployment::succeeded).count(),
+                d.stacks().size() + d.notTried().size(), config.name(), d.resourcesCreated(), d.resourcesLeftOut());
+        w.printf(Locale.ROOT, "  audit it: ./medsaas audit --env %s --endpoint-url %s%n", config.name(), at);
+        w.printf(Locale.ROOT, "  look around: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url %s "
+                + "--region %s ec2 describe-vpcs%n", at, config.regions().primary());
     }
 
     private static void print(SandboxDeployment d, PrintWriter w) {

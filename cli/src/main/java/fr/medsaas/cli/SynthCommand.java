@@ -39,6 +39,13 @@ public final class SynthCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
+        try {
+            // report, diagram and cost with --env reuse this assembly while configuration and commit are the same.
+            AssemblyStamp.write(assembly.out(), config);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("medsaas: warning: cannot stamp " + assembly.out() + " (" + e.getMessage()
+                    + "): report, diagram and cost will synthesize again");
+        }
         PrintWriter w = spec.commandLine().getOut();
         for (StackTemplate s : result.assembly().stacks()) {
             w.printf(Locale.ROOT, "%-28s %-14s %4d resources%n", s.stackName(), s.region(), s.resourceCount());

@@ -23,12 +23,13 @@ class AuditCommandTest {
     }
 
     @Test
-    void withoutCredentialsEveryControlIsCouldNotCheckAndExit1() {
+    void withoutCredentialsItSaysSoInOneLineAndExits1() {
         CliRun run = CliRun.of("audit", "--config", CliRun.configDir() + "/dev.yaml", "--profile", "medsaas-no-such-profile",
                 "--endpoint-url", "http://127.0.0.1:9", "--format", "json");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INTERNAL);
-        assertThat(run.out()).contains("\"status\" : \"COULD_NOT_CHECK\"").contains("no AWS credentials")
-                .doesNotContain("\"status\" : \"PASS\"");
+        assertThat(run.err().strip()).startsWith("medsaas: no AWS credentials: set AWS_PROFILE").doesNotContain("\n")
+                .contains("medsaas-no-such-profile").doesNotContain("ProviderChain");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -219,13 +219,20 @@ class DeployCommandTest {
     void localDeploysEveryStackPrintsWhatIsNotEmulatedAndLeavesTheEmulatorRunning() {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--out", tmp.resolve("dev.out").toString());
-        Matcher pid = Pattern.compile("emulator running at http://127\\.0\\.0\\.1:\\d+ \\(pid (\\d+), log ([^)]+)\\); stop it with: kill \\d+")
+        Matcher pid = Pattern.compile("its log: (\\S+); stop it: kill (\\d+) \\(or deploy --local --endpoint-url (\\S+) --stop\\)")
                 .matcher(run.out());
         assertThat(pid.find()).as(run.out() + run.err()).isTrue();
-        ProcessHandle moto = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+        ProcessHandle moto = ProcessHandle.of(Long.parseLong(pid.group(2))).orElseThrow();
+        String url = pid.group(3);
         try {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(moto.isAlive()).isTrue();
+            // The first lines: where the emulator is, what it holds, how to audit, use and stop it.
+            List<String> first = run.out().lines().limit(7).toList();
+            assertThat(first).anyMatch(l -> l.matches("emulator running at " + Pattern.quote(url)
+                    + ": 12 of 12 stacks of dev deployed, \\d+ resources created, \\d+ not emulated \\(listed under details\\)"));
+            assertThat(first).contains("  audit it: ./medsaas audit --env dev --endpoint-url " + url);
+            assertThat(first).anyMatch(l -> l.startsWith("  its log: "));
             assertThat(run.out())
                     .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+18 resources created, 0 not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, 13 not emulated")
@@ -239,11 +246,17 @@ class DeployCommandTest {
                     "Delivery", "App", "Observability", "Compliance")) {
                 assertThat(run.out()).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|eu-central-1|us-east-1)\\s+CREATE_COMPLETE");
             }
+            // --stop with --endpoint-url: deployed again (nothing changed), then that emulator stopped.
+            CliRun again = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--endpoint-url", url,
+                    "--stop", "--out", tmp.resolve("dev2.out").toString());
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("emulator at " + url + " stopped (pid " + moto.pid() + ")");
+            assertThat(moto.onExit()).succeedsWithin(java.time.Duration.ofSeconds(10));
         } finally {
             moto.destroy();
             moto.onExit().join();
             try {
-                Files.deleteIfExists(Path.of(pid.group(2)));
+                Files.deleteIfExists(Path.of(pid.group(1)));
             } catch (IOException e) {
                 // A temporary file.
             }

@@ -84,7 +84,7 @@ class DiffCommandTest {
         CliRun run = CliRun.of("diff", "--config", CliRun.configDir() + "/dev.yaml", "--deployed", "--out",
                 tmp.resolve("new").toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("no AWS credentials in this shell").contains("--against DIR");
+        assertThat(run.err()).contains("no AWS credentials: set AWS_PROFILE").contains("--against DIR");
         assertThat(tmp.resolve("new")).doesNotExist();
         CliRun deploy = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--out", tmp.resolve("new").toString());
         assertThat(deploy.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -186,7 +186,73 @@ public final class EmulatorTemplates {
                 walk.resolved()));
         List<Rewrite> rewrites = new ArrayList<>();
         resources.fields().forEachRemaining(e -> rewriteForMoto(e.getKey(), (ObjectNode) e.getValue(), rewrites));
+        markWhatIsNotEmulated(t, template.path("Resources"), leftOut);
         return new EmulatorTemplate(t, leftOut, placeholders, walk.resolved(), rewrites, removed);
+    }
+
+    /**
+     * The template metadata key under which the emulator's copy lists what the emulator does not
+     * hold although the template declares it: the audit reads it back with GetTemplate and reports
+     * the controls those leave unmet as not emulated, apart from real failures.
+     */
+    public static final String NOT_EMULATED_METADATA = "MedSaasSandboxNotEmulated";
+
+    /**
+     * Properties that moto 5.2.1 accepts and silently ignores, by type, with the defect: a resource
+     * declaring one runs in the emulator without it.
+     */
+    static final Map<String, Map<String, MotoDefect>> IGNORED_BY_MOTO = Map.of(
+            "AWS::S3::Bucket", Map.of(
+                    "PublicAccessBlockConfiguration", MotoDefect.S3_BUCKET_PROPERTIES,
+                    "VersioningConfiguration", MotoDefect.S3_BUCKET_PROPERTIES,
+                    "OwnershipControls", MotoDefect.S3_BUCKET_PROPERTIES,
+                    "LoggingConfiguration", MotoDefect.S3_BUCKET_PROPERTIES,
+                    "LifecycleConfiguration", MotoDefect.S3_BUCKET_PROPERTIES,
+                    "ReplicationConfiguration", MotoDefect.S3_BUCKET_PROPERTIES),
+            "AWS::EC2::SecurityGroup", Map.of("SecurityGroupEgress", MotoDefect.SECURITY_GROUP_DEFAULT_EGRESS));
+
+    /**
+     * Writes {@link #NOT_EMULATED_METADATA} into the emulator's copy: each left-out resource with
+     * the logical IDs its properties name (a bucket policy names its bucket), and each kept
+     * resource's declared properties that moto ignores ({@link #IGNORED_BY_MOTO}).
+     */
+    private static void markWhatIsNotEmulated(ObjectNode t, JsonNode original, List<LeftOut> leftOut) {
+        ObjectNode mark = JsonNodeFactory.instance.objectNode();
+        ArrayNode out = mark.putArray("LeftOut");
+        for (LeftOut l : leftOut) {
+            ObjectNode n = out.addObject();
+            n.put("LogicalId", l.logicalId());
+            n.put("Type", l.type());
+            n.put("Reason", l.reason());
+            // The resources it applies to: properties that are a Ref or Fn::GetAtt (a bucket policy's Bucket).
+            ObjectNode named = n.putObject("Names");
+            original.path(l.logicalId()).path("Properties").fields().forEachRemaining(p -> namedResource(p.getValue())
+                    .ifPresent(id -> named.put(p.getKey(), id)));
+        }
+        ArrayNode ignored = mark.putArray("IgnoredByMoto");
+        ((ObjectNode) t.path("Resources")).fields().forEachRemaining(e -> {
+            String type = e.getValue().path("Type").asText();
+            JsonNode declared = original.path(e.getKey()).path("Properties");
+            IGNORED_BY_MOTO.getOrDefault(type, Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .filter(p -> declared.has(p.getKey()))
+                    .forEach(p -> ignored.addObject().put("LogicalId", e.getKey()).put("Type", type)
+                            .put("Property", p.getKey()).put("Defect", p.getValue().id()));
+        });
+        JsonNode metadata = t.get("Metadata");
+        ObjectNode target = metadata instanceof ObjectNode o ? o : t.putObject("Metadata");
+        target.set(NOT_EMULATED_METADATA, mark);
+    }
+
+    /** The logical ID that {@code node} names when it is a {@code Ref} or an {@code Fn::GetAtt}. */
+    private static Optional<String> namedResource(JsonNode node) {
+        if (node.isObject() && node.size() == 1 && node.path("Ref").isTextual()) {
+            return Optional.of(node.get("Ref").asText());
+        }
+        if (node.isObject() && node.size() == 1 && node.has("Fn::GetAtt")) {
+            JsonNode a = node.get("Fn::GetAtt");
+            return Optional.of(a.isArray() ? a.path(0).asText() : a.asText().split("\\.")[0]);
+        }
+        return Optional.empty();
     }
 
     /** The placeholder of {@code Ref: id}. */

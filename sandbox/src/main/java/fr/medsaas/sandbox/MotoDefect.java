@@ -84,6 +84,14 @@ public enum MotoDefect {
                     + "are dropped without a word.",
             "The read-back checks the encryption key and tags from the emulator, and the rest (S3-2 bucket key, S3-3) "
                     + "in the template sent to the emulator, and says so."),
+    /** A security group keeps the default allow-all egress whatever the template declares. */
+    SECURITY_GROUP_DEFAULT_EGRESS("AWS::EC2::SecurityGroup", "SecurityGroupEgress",
+            "moto adds its default allow-all egress rule (all traffic to 0.0.0.0/0) to every CloudFormation security "
+                    + "group, inline `SecurityGroupEgress` or not; AWS removes that rule when the template declares any "
+                    + "inline egress (HARD-8).",
+            "Not fixable in the template: the emulator's copy lists the group under the template metadata "
+                    + "`MedSaasSandboxNotEmulated`, and `medsaas audit --endpoint-url` reports that lone default rule as "
+                    + "NOT EMULATED (MEDSAAS-LIVE-9), any other egress as a failure."),
     /** CloudFormation's cross-region reference is unknown to moto. */
     GET_STACK_OUTPUT("", "",
             "moto does not know `Fn::GetStackOutput` (the cross-region reference CDK 2.263 renders for a weak "

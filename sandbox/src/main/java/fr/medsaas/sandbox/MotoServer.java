@@ -262,6 +262,39 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the emulator that an earlier {@code deploy --local} left running at {@code endpoint}:
+     * the {@value #COMMAND} process of this user started with {@code -H 127.0.0.1 -p PORT}, and
+     * its children. Empty when no such process runs (nothing is stopped then).
+     */
+    public static Optional<Long> stopRunning(URI endpoint) {
+        if (!HOST.equals(endpoint.getHost()) || endpoint.getPort() < 0) {
+            return Optional.empty();
+        }
+        String port = Integer.toString(endpoint.getPort());
+        Optional<ProcessHandle> server = ProcessHandle.allProcesses().filter(p -> {
+            List<String> args = p.info().arguments().map(List::of).orElse(List.of());
+            String command = p.info().command().orElse("") + " " + String.join(" ", args);
+            int i = args.indexOf("-p");
+            return command.contains(COMMAND) && args.contains(HOST) && i >= 0 && i + 1 < args.size()
+                    && port.equals(args.get(i + 1));
+        }).findFirst();
+        server.ifPresent(p -> {
+            List<ProcessHandle> tree = p.descendants().toList();
+            tree.forEach(ProcessHandle::destroy);
+            p.destroy();
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                p.destroyForcibly();
+            }
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        });
+        return server.map(ProcessHandle::pid);
+    }
+
     /** The server's output so far (its log file), for error messages. */
     public String output() {
         try {

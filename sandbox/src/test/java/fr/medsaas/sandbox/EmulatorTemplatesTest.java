@@ -320,4 +320,27 @@ class EmulatorTemplatesTest {
         assertThat(t.leftOut()).extracting(LeftOut::logicalId).containsExactly("Restrict", "Egress", "Unknown");
         assertThat(t.leftOut().get(2).reason()).isEqualTo(EmulatedTypes.UNLISTED_REASON);
     }
+
+    @Test
+    @Requirement("SBX-1")
+    void theCopyListsInItsMetadataWhatTheEmulatorDoesNotHold() {
+        EmulatorTemplate t = prepare("""
+                {'Metadata': {'Mine': 1}, 'Resources': {
+                  'Logs': {'Type': 'AWS::S3::Bucket', 'Properties': {'PublicAccessBlockConfiguration': {'BlockPublicAcls': true}}},
+                  'Plain': {'Type': 'AWS::S3::Bucket', 'Properties': {'BucketName': 'b'}},
+                  'LogsPolicy': {'Type': 'Test::Egg', 'Properties': {'Bucket': {'Ref': 'Logs'},
+                                 'PolicyDocument': {'Statement': [{'Resource': {'Fn::GetAtt': ['Plain', 'Arn']}}]}}},
+                  'Sg': {'Type': 'AWS::EC2::SecurityGroup', 'Properties': {'SecurityGroupEgress': [{'CidrIp': '255.255.255.255/32'}]}}}}
+                """);
+        JsonNode mark = t.template().path("Metadata").path(EmulatorTemplates.NOT_EMULATED_METADATA);
+        assertThat(t.template().path("Metadata").path("Mine").asInt()).as("the template's own metadata kept").isEqualTo(1);
+        assertThat(mark.path("LeftOut")).hasSize(1);
+        assertThat(mark.path("LeftOut").get(0).path("LogicalId").asText()).isEqualTo("LogsPolicy");
+        // Only what a property names directly: the bucket the policy is on, not every ARN in its document.
+        assertThat(mark.path("LeftOut").get(0).path("Names").toString()).isEqualTo("{\"Bucket\":\"Logs\"}");
+        assertThat(mark.path("IgnoredByMoto")).extracting(n -> n.path("LogicalId").asText() + " " + n.path("Property").asText()
+                + " " + n.path("Defect").asText()).containsExactlyInAnyOrder(
+                "Logs PublicAccessBlockConfiguration moto:S3_BUCKET_PROPERTIES",
+                "Sg SecurityGroupEgress moto:SECURITY_GROUP_DEFAULT_EGRESS");
+    }
 }
