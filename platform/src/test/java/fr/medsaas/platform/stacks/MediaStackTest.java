@@ -374,7 +374,13 @@ class MediaStackTest {
                                 "Resource", List.of(Map.of("Fn::GetAtt", List.of(mediaBucket, "Arn")), replica))),
                         Match.objectLike(Map.of("Sid", "EraseTheVersions",
                                 "Action", List.of("s3:GetObjectVersion", "s3:DeleteObject", "s3:DeleteObjectVersion"),
-                                "Resource", List.of(Match.anyValue(), replicaObjects)))))))));
+                                "Resource", List.of(Match.anyValue(), replicaObjects))),
+                        // SSE-KMS objects: S3 decrypts each copy with its own region's key for the role.
+                        Match.objectLike(Map.of("Sid", "ReadTheVersionsThroughS3", "Action", "kms:Decrypt",
+                                "Condition", Map.of("StringEquals", Map.of("kms:ViaService", "s3.eu-west-3.amazonaws.com")))),
+                        Match.objectLike(Map.of("Sid", "ReadTheReplicaVersionsThroughS3", "Action", "kms:Decrypt",
+                                "Condition", Map.of("StringEquals",
+                                        Map.of("kms:ViaService", "s3." + config.regions().backup() + ".amazonaws.com"))))))))));
         // Nothing of the App stack may delete a version.
         assertThat(TestApps.template(TestApps.app("prod").application()).toJSON().toString())
                 .doesNotContain("s3:DeleteObjectVersion");

@@ -41,7 +41,10 @@ public final class KeyUses {
         if (!primary) {
             return switch (purpose) {
                 // S3-5: replication writes the replica objects; CloudFormation creates the bucket.
-                case S3 -> List.of(via("s3", ENCRYPT, List.of(p.replication()), false));
+                case S3 -> List.of(via("s3", ENCRYPT, List.of(p.replication()), false),
+                        // RGPD art. 17: the erasure role reads the replica's versions it erases (docs/erasure.md).
+                        new KeyUse("AllowErasureToReadThroughS3", Optional.of("s3"), DECRYPT,
+                                List.of(p.erasure()), false));
                 // BCK-2: AWS Backup copies each recovery point into this region's vault with the
                 // backup role; the restore role of docs/disaster-recovery.md matches the same pattern.
                 case BACKUP -> vault(deployer, p);
@@ -85,7 +88,7 @@ public final class KeyUses {
             case AUDIT -> List.of(via("s3", READ_WRITE, List.of(p.config()), false),
                     // The named auditor reads the trail's log and digest files to validate them
                     // (aws cloudtrail validate-logs), the break-glass path of docs/access-paths.md.
-                    new KeyUse("AllowTheAuditorToReadTheTrailThroughS3", Optional.of("s3"), DECRYPT,
+                    new KeyUse("AllowAuditorReadingTrail", Optional.of("s3"), DECRYPT,
                             List.of(p.auditor()), false));
             // Only the services that publish alerts, in PlatformKeys.
             case ALERTS -> List.of();
