@@ -89,7 +89,7 @@ class DiffCommandTest {
         CliRun deploy = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--out", tmp.resolve("new").toString());
         assertThat(deploy.exitCode()).isEqualTo(ExitCodes.USAGE);
         // The deploy's preflight asks the account first, and refuses before any read or synthesis.
-        assertThat(deploy.err()).contains("preflight: credentials: cannot ask the target account", "nothing was deployed");
+        assertThat(deploy.err()).contains("preflight: credentials: no AWS credentials: set AWS_PROFILE", "nothing was deployed");
     }
 
     @Test

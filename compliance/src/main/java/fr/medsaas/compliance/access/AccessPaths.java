@@ -172,7 +172,13 @@ public final class AccessPaths {
             for (JsonNode stage : p.property("Stages")) {
                 for (JsonNode action : stage.path("Actions")) {
                     if (action.path("ActionTypeId").path("Provider").asText().equals("CodeStarSourceConnection")) {
-                        values.text(p, action.path("Configuration").path("ConnectionArn")).ifPresent(conn -> {
+                        // The connection's ARN is a literal of the configuration; the proof's account is
+                        // symbolic (TemplateValues.ACCOUNT). The deploy's preflight refuses a configuration
+                        // ARN in another account than the credentials' (docs/first-deploy.md, "account"),
+                        // so the connection is the deploying account's: the proof names it so.
+                        values.text(p, action.path("Configuration").path("ConnectionArn"))
+                                .map(arn -> arn.replaceFirst("^(arn:[^:]+:[^:]+:[^:]*:)\\d{12}:", "$1" + TemplateValues.ACCOUNT + ":"))
+                                .ifPresent(conn -> {
                             Map<String, List<String>> ctx = Map.of("codeconnections:PassedToService",
                                     List.of("codepipeline.amazonaws.com"));
                             deploy(p, "source connection", "codeconnections:PassConnection", conn, ctx, DOC_PASS_CONNECTION);

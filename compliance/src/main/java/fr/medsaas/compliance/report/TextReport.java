@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The pack's answers for a person: the verdict first, then what is open (errors, warnings,
- * undecided, acknowledged), rule by rule; passes only when asked ({@code --verbose}).
+ * undecided, acknowledged), rule by rule, with each rule's answer about the whole assembly; the
+ * passes of single resources only when asked ({@code --verbose}).
  */
 public final class TextReport {
     private TextReport() {
@@ -37,7 +38,10 @@ public final class TextReport {
                 undecided + " undecided", acknowledged + " acknowledged", plural(passes, "pass", "passes"));
         for (MedSaasPack.PackRule rule : MedSaasPack.RULES) {
             List<CheckResult> results = report.results().stream().filter(r -> r.rule().id().equals(rule.info().id())).toList();
-            List<CheckResult> shown = verbose ? results : results.stream().filter(CheckResult::isFinding).toList();
+            // Without --verbose: the findings, and the answers about the whole assembly (a rule's
+            // own summary, such as how many access paths it proved), never the per-resource passes.
+            List<CheckResult> shown = verbose ? results
+                    : results.stream().filter(r -> r.isFinding() || (r.resource().isEmpty() && r.status() == Status.COMPLIANT)).toList();
             if (shown.isEmpty()) {
                 continue;
             }
@@ -52,8 +56,9 @@ public final class TextReport {
             out.println("Not evaluated (types the store catalogue does not know; they may hold data): "
                     + String.join(", ", unknown.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList()));
         }
-        if (!verbose && passes > 0) {
-            out.println("(" + plural(passes, "pass", "passes") + " not shown; --verbose lists them)");
+        long hidden = report.results().stream().filter(r -> r.status() == Status.COMPLIANT && r.resource().isPresent()).count();
+        if (!verbose && hidden > 0) {
+            out.println("(" + plural(hidden, "pass", "passes") + " not shown; --verbose lists them)");
         }
         out.flush();
     }
