@@ -133,7 +133,7 @@ class PreflightTest {
         // With the switches set, the same account passes.
         EnvironmentConfig existing = ready.withCompliance(new fr.medsaas.config.ComplianceConfig(
                 ready.compliance().trailObjectLock(), fr.medsaas.config.Provisioning.USE_EXISTING,
-                fr.medsaas.config.Provisioning.USE_EXISTING, false));
+                fr.medsaas.config.Provisioning.USE_EXISTING, false, ready.compliance().backupRegion()));
         assertThat(Preflight.run(existing, Preflight.Target.AWS, facts).problems()).isEmpty();
     }
 
