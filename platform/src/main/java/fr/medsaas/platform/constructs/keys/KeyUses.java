@@ -41,7 +41,11 @@ public final class KeyUses {
         if (!primary) {
             return switch (purpose) {
                 // S3-5: replication writes the replica objects; CloudFormation creates the bucket.
-                case S3 -> List.of(via("s3", ENCRYPT, List.of(p.replication()), false));
+                case S3 -> List.of(via("s3", ENCRYPT, List.of(p.replication()), false),
+                        // HARD-11: the erasure role reads the replica's versions it erases, as in the
+                        // primary region (docs/erasure.md); its IAM policy already names this key.
+                        new KeyUse("AllowErasureToReadThroughS3", Optional.of("s3"), DECRYPT,
+                                List.of(p.erasure()), false));
                 // BCK-2: AWS Backup copies each recovery point into this region's vault with the
                 // backup role; the restore role of docs/disaster-recovery.md matches the same pattern.
                 case BACKUP -> vault(deployer, p);
