@@ -69,8 +69,8 @@ public final class ConfigRecording extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         fr.medsaas.platform.constructs.media.BucketEvents.toEventBridge(bucket);
-        Acknowledge.rules(bucket, "Configuration snapshots and history of this region stay in this region (REG-1); they "
-                        + "are rebuilt by the recorder and hold no health data, so no copy in a second region is kept.",
+        Acknowledge.rules(bucket, "Configuration snapshots and history of a region stay in that region, in the EEA (REG-1, "
+                        + "REG-2); they are rebuilt by the recorder and hold no health data, so no copy in another region is kept.",
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
 
         ManagedPolicyRole role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("config.amazonaws.com"),
