@@ -124,8 +124,8 @@ final class HardeningCosts {
             }
         }
         details.add(names.isEmpty() ? "no VPC endpoint: the perimeter has no endpoint to name"
-                : String.format(Locale.ROOT, "the VPC endpoints its calls go through, counted in their stack, none added by it "
-                        + "(%.2f): %s", endpoints, String.join(", ", names)));
+                : String.format(Locale.ROOT, "the platform's VPC endpoints, counted in their stack, none added by the perimeter "
+                        + "(the task role's S3 and KMS calls come through s3 and kms) (%.2f): %s", endpoints, String.join(", ", names)));
         List<Line> nat = lines.stream().filter(l -> l.type().equals("AWS::EC2::NatGateway")).toList();
         long gateways = nat.stream().map(l -> l.stack() + "/" + l.logicalId()).distinct().count();
         if (gateways > 0) {
