@@ -128,10 +128,14 @@ final class HardeningCosts {
                         + "(the task role's S3 and KMS calls come through s3 and kms) (%.2f): %s", endpoints, String.join(", ", names)));
         List<Line> nat = lines.stream().filter(l -> l.type().equals("AWS::EC2::NatGateway")).toList();
         long gateways = nat.stream().map(l -> l.stack() + "/" + l.logicalId()).distinct().count();
-        if (gateways > 0) {
+        boolean interfaceEndpoints = names.stream().anyMatch(n -> n.contains("(Interface)"));
+        if (gateways > 0 && interfaceEndpoints) {
             details.add(String.format(Locale.ROOT, "not saved: %d NAT gateways with their addresses and traffic, %.2f, kept in "
                     + "this pass although every AWS call of the tasks goes through endpoints (docs/security-model.md)",
                     gateways, sum(nat)));
+        } else if (gateways > 0) {
+            details.add(String.format(Locale.ROOT, "%d NAT gateways with their addresses and traffic, %.2f: needed, the tasks "
+                    + "reach the AWS APIs without an interface endpoint through them", gateways, sum(nat)));
         }
         return new Topic("Data perimeter of the task role (HARD-10): policy conditions, no resource of its own", 0, details);
     }

@@ -193,4 +193,15 @@ class CostEstimatorTest {
         assertThat(report.hardening()).extracting(CostReport.Topic::title).noneMatch(t -> t.startsWith("Monitoring of"));
         assertThat(report.hardening().get(0).details()).contains("no VPC endpoint: the perimeter has no endpoint to name");
     }
+
+    @Test
+    @Requirement({"COST-1", "HARD-10"})
+    void withoutInterfaceEndpointsTheNatGatewaysAreNeededAndNoSavingIsClaimed() throws Exception {
+        Path dir = twoRegions();
+        Path primary = dir.resolve("P.template.json");
+        Files.writeString(primary, Files.readString(primary).replace("\"Interface\"", "\"Gateway\""));
+        CostReport r = CostEstimator.estimate(CloudAssembly.read(dir), prices, UsageAssumptions.shipped());
+        assertThat(String.join("\n", r.hardening().get(1).details())).doesNotContain("not saved")
+                .contains("1 NAT gateways with their addresses and traffic").contains("needed");
+    }
 }
