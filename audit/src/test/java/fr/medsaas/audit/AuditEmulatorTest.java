@@ -35,20 +35,20 @@ import software.amazon.awssdk.services.ec2.model.IpRange;
 class AuditEmulatorTest {
     /**
      * What fails with nothing sabotaged, as {@code ruleId region: message}: real failures, which
-     * AWS would answer the same: the platform makes the Config recorder and the GuardDuty detector
-     * in the primary region only (the Compliance stack), and the audit asks for them in both
-     * workload regions. Everything the emulator could not create is NOT_EMULATED instead.
+     * AWS would answer the same. None since HARD-9: the Replica stack makes the backup region's
+     * Config recorder and GuardDuty detector, as the Compliance stack makes the primary's, and the
+     * audit asks for them in both regions. Everything the emulator could not create is
+     * NOT_EMULATED instead.
      */
-    static final List<String> KNOWN_FAILING = List.of(
-            "MEDSAAS-LIVE-5 eu-central-1: no configuration recorder in eu-central-1",
-            "MEDSAAS-LIVE-6 eu-central-1: no GuardDuty detector in eu-central-1");
+    static final List<String> KNOWN_FAILING = List.of();
 
     /**
      * What a plain {@code deploy --local} leaves unmet because the emulator could not create it,
      * by rule ID and region (account-wide) or rule ID alone (per resource).
      */
     static final List<String> NOT_EMULATED_ACCOUNT_WIDE = List.of("MEDSAAS-TRC-1 eu-west-3", "MEDSAAS-LIVE-5 eu-west-3",
-            "MEDSAAS-LIVE-6 eu-west-3", "MEDSAAS-LIVE-7 eu-west-3", "MEDSAAS-LIVE-7 eu-central-1", "MEDSAAS-BCK-1 eu-west-3");
+            "MEDSAAS-LIVE-6 eu-west-3", "MEDSAAS-LIVE-7 eu-west-3", "MEDSAAS-LIVE-5 eu-central-1", "MEDSAAS-LIVE-6 eu-central-1",
+            "MEDSAAS-LIVE-7 eu-central-1", "MEDSAAS-BCK-1 eu-west-3");
 
     /**
      * What the emulator cannot answer, by rule ID: moto answers DetectStackDrift with HTTP 500
@@ -234,7 +234,8 @@ class AuditEmulatorTest {
         // The same controls pass once what moto does not keep is put back: NOT_EMULATED never hid a pass.
         assertThat(before.findings()).filteredOn(f -> f.status() == Status.NOT_EMULATED)
                 .extracting(f -> f.ruleId() + " " + f.region()).containsExactlyInAnyOrder("MEDSAAS-LIVE-5 eu-west-3",
-                        "MEDSAAS-LIVE-6 eu-west-3", "MEDSAAS-LIVE-7 eu-west-3", "MEDSAAS-LIVE-7 eu-central-1", "MEDSAAS-BCK-1 eu-west-3");
+                        "MEDSAAS-LIVE-6 eu-west-3", "MEDSAAS-LIVE-7 eu-west-3", "MEDSAAS-LIVE-5 eu-central-1",
+                        "MEDSAAS-LIVE-6 eu-central-1", "MEDSAAS-LIVE-7 eu-central-1", "MEDSAAS-BCK-1 eu-west-3");
     }
 
     @Test
@@ -249,7 +250,7 @@ class AuditEmulatorTest {
                 .extracting(t -> t.toList().get(0) + " " + t.toList().get(1) + ": " + t.toList().get(2))
                 .containsExactlyInAnyOrderElementsOf(KNOWN_FAILING);
         assertThat(before.count(Status.PASS)).isGreaterThan(50);
-        // 3 because of the real failures of KNOWN_FAILING; 0 once the platform covers the backup region.
+        // 0 now that the platform covers the backup region (HARD-9); 3 while KNOWN_FAILING held real failures.
         assertThat(before.exitCode()).isEqualTo(KNOWN_FAILING.isEmpty() ? 0 : 3);
     }
 

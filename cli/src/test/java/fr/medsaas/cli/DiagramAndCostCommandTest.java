@@ -175,6 +175,59 @@ class DiagramAndCostCommandTest {
         assertThat(stacks).isCloseTo(total, within(0.05));
     }
 
+    /**
+     * HARD-9, HARD-10: the cost says, line by line, what the backup region's monitoring adds (the
+     * sum of its own lines: detector, recorder, rules, hub, delivery bucket and key), that the
+     * perimeter and the guardrails add nothing, and what the compliance-mode locks commit.
+     */
+    @Test
+    @Requirement({"COST-1", "HARD-9", "HARD-10"})
+    void costSaysWhatTheBackupRegionsMonitoringThePerimeterTheGuardrailsAndTheLocksAdd() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("cost", "--assembly", prod.toString(), "--format", "json").out());
+        java.util.Set<String> monitoring = java.util.Set.of("AWS::GuardDuty::Detector", "AWS::Config::ConfigurationRecorder",
+                "AWS::Config::ConfigRule", "AWS::SecurityHub::Hub");
+        double expected = 0;
+        java.util.Set<String> priced = new java.util.TreeSet<>();
+        for (JsonNode l : json.path("lines")) {
+            boolean watch = monitoring.contains(l.path("type").asText())
+                    || l.path("logicalId").asText().matches("ConfigBucket.*|KeysAudit.*");
+            if (l.path("region").asText().equals("eu-central-1") && watch) {
+                expected += l.path("monthly").asDouble();
+                priced.add(l.path("priceId").asText());
+            }
+        }
+        // The backup region's own usage (few resources, no global types), not the primary's.
+        assertThat(priced).contains("guardduty.cloudtrail", "guardduty.s3", "config.item", "config.evaluation",
+                "securityhub.check", "kms.key", "s3.standard");
+        for (JsonNode l : json.path("lines")) {
+            if (l.path("region").asText().equals("eu-central-1") && l.path("type").asText().equals("AWS::Config::ConfigurationRecorder")) {
+                assertThat(l.path("what").asText()).isEqualTo("usage config.backupRegion.itemsPerMonth");
+            }
+        }
+        assertThat(json.path("notPriced").toString()).doesNotContain("MedSaas-prod-Replica");
+        JsonNode topics = json.path("hardening");
+        assertThat(topics.get(0).path("topic").asText()).startsWith("Monitoring of eu-central-1, beside eu-west-3 (HARD-9)");
+        assertThat(topics.get(0).path("monthly").asDouble()).isCloseTo(expected, within(0.01)).isPositive();
+        assertThat(topics.get(0).path("details").toString()).contains("EventBridge rules forward its findings");
+        assertThat(topics.get(1).path("topic").asText()).startsWith("Data perimeter of the task role (HARD-10)");
+        assertThat(topics.get(1).path("monthly").asDouble()).isZero();
+        assertThat(topics.get(1).path("details").toString()).contains("kms (Interface)").contains("s3 (Gateway) 0.00")
+                .contains("not saved: 3 NAT gateways");
+        assertThat(topics.get(2).path("topic").asText()).startsWith("Organisation guardrails (HARD-9");
+        assertThat(topics.get(2).path("monthly").asDouble()).isZero();
+        assertThat(topics.get(3).path("monthly").asDouble()).isZero();
+        assertThat(topics.get(3).path("details").toString()).contains("Object Lock COMPLIANCE, each object kept 365 days")
+                .contains("vault lock in compliance mode, recovery points kept at least 30 days");
+
+        CliRun text = CliRun.of("cost", "--assembly", prod.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("What the hardening adds or saves (HARD-9, HARD-10; already in the total):")
+                // The same figure as the JSON's (summed in the report's order; the test's sum may differ in the last bit).
+                .contains("Monitoring of eu-central-1").contains(String.format(java.util.Locale.ROOT, "%+10.2f",
+                        topics.get(0).path("monthly").asDouble()))
+                .contains("AWS Organizations does not charge for them");
+    }
+
     @Test
     @Requirement("CLI-1")
     void refusesAFolderWithoutManifestWithExit2AndWritesNothing() {

@@ -1,12 +1,13 @@
 package fr.medsaas.config;
 
 /**
- * Audit trail, AWS Config, GuardDuty and Security Hub (CMP-1..3, CMP-5).
+ * Audit trail, AWS Config, GuardDuty and Security Hub (CMP-1..3, CMP-5), in both regions (HARD-9).
  *
  * @param trailObjectLock Object Lock mode of the trail's bucket (CMP-5)
  * @param configRecorder  whether the stack creates the region's AWS Config recorder or uses the account's own
  * @param guardDuty       whether the stack creates the region's GuardDuty detector or uses the account's own
  * @param securityHub     whether the stack enables Security Hub in the region
+ * @param backupRegion    the same services in the backup region (HARD-9)
  */
 public record ComplianceConfig(
         @Doc(value = "Object Lock mode of the audit trail's bucket, for the log retention (CMP-5): governance lets a "
@@ -23,5 +24,8 @@ public record ComplianceConfig(
         Provisioning guardDuty,
         @Doc(value = "Enables Security Hub in the region with AWS's default standards (CMP-3); false where the account "
                 + "already has it (Control Tower, a delegated administrator)", defaultValue = "true", rule = "true or false")
-        boolean securityHub) {
+        boolean securityHub,
+        @Doc(value = "AWS Config, GuardDuty and Security Hub of the backup region, which holds the replica bucket, "
+                + "a vault and keys (HARD-9); made by the Replica stack", defaultValue = "{}")
+        BackupRegionMonitoringConfig backupRegion) {
 }

@@ -49,7 +49,7 @@ public record EnvironmentConfig(
         MediaConfig media,
         @Doc(value = "Alerts topic, alarms and the dashboard", defaultValue = "{}")
         ObservabilityConfig observability,
-        @Doc(value = "Audit trail, AWS Config, GuardDuty and Security Hub", defaultValue = "{}")
+        @Doc(value = "Audit trail, AWS Config, GuardDuty and Security Hub, in the primary and the backup region", defaultValue = "{}")
         ComplianceConfig compliance,
         @Doc(value = "AWS Backup, its copy to the backup region, and the media replica", defaultValue = "{}")
         BackupConfig backup,

@@ -33,10 +33,27 @@ class ObservabilityComplianceConfigTest {
     }
 
     @Test
+    @Requirement("HARD-9")
+    void theBackupRegionIsWatchedByDefaultAsThePrimaryIs() {
+        assertThat(parse("name: prod\n").compliance().backupRegion()).isEqualTo(BackupRegionMonitoringConfig.created());
+        // A section given in part keeps the other defaults.
+        EnvironmentConfig c = parse("name: dev\ncompliance: { backupRegion: { guardDuty: use-existing } }\n");
+        assertThat(c.compliance().backupRegion()).isEqualTo(new BackupRegionMonitoringConfig(
+                Provisioning.CREATE, Provisioning.USE_EXISTING, true));
+        // The shipped files: prod creates everything there, dev leaves Security Hub out in both regions.
+        assertThat(ConfigLoader.loadEnvironment(MediaConfigTest.configDir(), "prod").compliance().backupRegion())
+                .isEqualTo(BackupRegionMonitoringConfig.created());
+        EnvironmentConfig dev = ConfigLoader.loadEnvironment(MediaConfigTest.configDir(), "dev");
+        assertThat(dev.compliance().backupRegion()).isEqualTo(new BackupRegionMonitoringConfig(
+                Provisioning.CREATE, Provisioning.CREATE, dev.compliance().securityHub()));
+    }
+
+    @Test
     @Requirement("CMP-1")
     void useExistingIsAccepted() {
         EnvironmentConfig c = parse("name: dev\ncompliance: { configRecorder: use-existing, guardDuty: use-existing, "
-                + "trailObjectLock: governance }\n");
+                + "trailObjectLock: governance, backupRegion: { configRecorder: use-existing } }\n");
+        assertThat(c.compliance().backupRegion().configRecorder()).isEqualTo(Provisioning.USE_EXISTING);
         assertThat(c.compliance().configRecorder()).isEqualTo(Provisioning.USE_EXISTING);
         assertThat(c.compliance().guardDuty()).isEqualTo(Provisioning.USE_EXISTING);
         // governance stays allowed outside prod, when the file says so

@@ -31,6 +31,8 @@ public final class SecurityModel {
         for (String region : otherRegions) {
             RolePattern deployer = principals.deployerIn(region);
             labels.put(deployer.arnPattern(), deployer.label() + " of " + region);
+            RolePattern recorder = principals.configIn(region);
+            labels.put(recorder.arnPattern(), recorder.label());
         }
     }
 

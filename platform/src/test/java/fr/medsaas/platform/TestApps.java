@@ -84,14 +84,16 @@ public final class TestApps {
 
     /**
      * The dev app in an account that already has its AWS Config recorder and GuardDuty detector
-     * (CMP-1, CMP-3: {@code use-existing}); built and synthesized once.
+     * (CMP-1, CMP-3: {@code use-existing}), in both regions; built and synthesized once.
      */
     public static MedSaasApp devWithExistingRecorderAndDetector() {
         return builtOnce("dev+use-existing", () -> {
             EnvironmentConfig dev = config("dev");
             fr.medsaas.config.ComplianceConfig c = dev.compliance();
             return dev.withCompliance(new fr.medsaas.config.ComplianceConfig(c.trailObjectLock(),
-                    fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, c.securityHub()));
+                    fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, c.securityHub(),
+                    new fr.medsaas.config.BackupRegionMonitoringConfig(fr.medsaas.config.Provisioning.USE_EXISTING,
+                            fr.medsaas.config.Provisioning.USE_EXISTING, c.backupRegion().securityHub())));
         }).app;
     }
 

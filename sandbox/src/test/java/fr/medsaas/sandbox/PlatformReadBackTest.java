@@ -877,7 +877,8 @@ abstract class PlatformReadBackTest {
             }
             assertThat(policy).doesNotContain(config.regions().primary());
         }
-        // No key of the primary region was made in the backup region beyond these two.
+        // No key of the primary region was made in the backup region beyond these two and the audit key of
+        // its AWS Config delivery (HARD-9).
         assertThat(aliases.keySet()).doesNotContain(KeyPurpose.DATA.alias(config.namePrefix()), KeyPurpose.RDS.alias(config.namePrefix()));
     }
 
@@ -916,8 +917,17 @@ abstract class PlatformReadBackTest {
     void bck1_theBackupStackCreatesItsRoleAndLeavesOutOnlyTheBackupTypesMotoCannotCreate() {
         assertThat(deployment.stack("Backup").leftOut()).extracting(LeftOut::type).containsOnly(
                 "AWS::Backup::BackupVault", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection");
-        assertThat(deployment.stack("Replica").leftOut()).extracting(LeftOut::type).containsOnly(
-                "AWS::Backup::BackupVault", "AWS::S3::BucketPolicy");
+        // HARD-9: the backup region's monitoring types, which moto does not model, as in the Compliance stack.
+        List<String> replicaLeftOut = new java.util.ArrayList<>(List.of("AWS::Backup::BackupVault", "AWS::S3::BucketPolicy"));
+        for (String type : List.of("AWS::Config::ConfigRule", "AWS::Config::ConfigurationRecorder",
+                "AWS::Config::DeliveryChannel", "AWS::GuardDuty::Detector", "AWS::SecurityHub::Hub")) {
+            if (!resourcesOfType(synthesized("Replica"), type).isEmpty()) {
+                replicaLeftOut.add(type);
+            }
+        }
+        assertThat(replicaLeftOut).contains("AWS::GuardDuty::Detector", "AWS::Config::ConfigurationRecorder");
+        assertThat(deployment.stack("Replica").leftOut()).extracting(LeftOut::type)
+                .containsOnlyElementsOf(replicaLeftOut).contains("AWS::Backup::BackupVault", "AWS::GuardDuty::Detector");
         Map<String, String> physical = physicalIds(deployment.stack("Backup").stackName());
         String roleId = resourcesOfTypeWithIds(synthesized("Backup"), "AWS::IAM::Role").get(0);
         String roleName = physical.get(roleId);

@@ -41,6 +41,7 @@ public final class CostEstimator {
             "AWS::GuardDuty::DetectorFeature::None", "AWS::Config::ConfigurationAggregator::None");
 
     private final References refs;
+    private final String primary;
     private final PriceTable prices;
     private final UsageAssumptions usage;
     private final List<Line> lines = new ArrayList<>();
@@ -48,6 +49,7 @@ public final class CostEstimator {
 
     private CostEstimator(CloudAssembly assembly, PriceTable prices, UsageAssumptions usage) {
         this.refs = new References(assembly);
+        this.primary = HardeningCosts.primaryRegion(assembly);
         this.prices = prices;
         this.usage = usage;
     }
@@ -58,7 +60,8 @@ public final class CostEstimator {
         for (StackTemplate s : assembly.stacks()) {
             s.resources().forEach((id, r) -> e.price(s, id, r));
         }
-        return new CostReport(List.copyOf(e.lines), List.copyOf(e.notPriced), prices, usage);
+        return new CostReport(e.lines, e.notPriced, prices, usage,
+                new HardeningCosts(assembly, e.refs, List.copyOf(e.lines), prices, e.primary).topics());
     }
 
     private double hours() {
@@ -134,7 +137,8 @@ public final class CostEstimator {
             }
             case "AWS::S3::Bucket" -> {
                 String name = (p.path("BucketName").asText("") + id).toLowerCase(Locale.ROOT);
-                String key = name.contains("log") ? "s3.logStorageGbPerBucket" : "s3.dataStorageGbPerBucket";
+                // AWS Config's snapshots and history are records like logs, not data: a few GB at most.
+                String key = name.contains("log") || name.contains("config") ? "s3.logStorageGbPerBucket" : "s3.dataStorageGbPerBucket";
                 x.line("s3.standard", "usage " + key, usage.get(key));
                 if (p.has("ReplicationConfiguration")) {
                     x.line("transfer.inter-region", "replication (usage s3.replicatedGbPerMonth)", usage.get("s3.replicatedGbPerMonth"));
@@ -153,10 +157,14 @@ public final class CostEstimator {
                             usage.get("backup.copiedGbPerMonth"));
                 }
             }
-            case "AWS::Config::ConfigurationRecorder" ->
-                    x.line("config.item", "usage config.itemsPerMonth", usage.get("config.itemsPerMonth"));
-            case "AWS::Config::ConfigRule" ->
-                    x.line("config.evaluation", "usage config.evaluationsPerRule", usage.get("config.evaluationsPerRule"));
+            case "AWS::Config::ConfigurationRecorder" -> {
+                String key = regional(region, "config", "itemsPerMonth");
+                x.line("config.item", "usage " + key, usage.get(key));
+            }
+            case "AWS::Config::ConfigRule" -> {
+                String key = regional(region, "config", "evaluationsPerRule");
+                x.line("config.evaluation", "usage " + key, usage.get(key));
+            }
             case "AWS::CloudTrail::Trail" -> {
                 x.line("cloudtrail.management", "first copy of management events", 0);
                 boolean data = p.path("EventSelectors").toString().contains("DataResources")
@@ -166,9 +174,15 @@ public final class CostEstimator {
                 }
             }
             case "AWS::GuardDuty::Detector" -> {
-                x.line("guardduty.cloudtrail", "usage guardduty.cloudtrailEventsMillions", usage.get("guardduty.cloudtrailEventsMillions"));
-                x.line("guardduty.flowlogs", "usage guardduty.flowLogGb", usage.get("guardduty.flowLogGb"));
-                x.line("guardduty.s3", "usage guardduty.s3EventsMillions", usage.get("guardduty.s3EventsMillions"));
+                for (String[] k : new String[][] {{"guardduty.cloudtrail", "cloudtrailEventsMillions"},
+                        {"guardduty.flowlogs", "flowLogGb"}, {"guardduty.s3", "s3EventsMillions"}}) {
+                    String key = regional(region, "guardduty", k[1]);
+                    x.line(k[0], "usage " + key, usage.get(key));
+                }
+            }
+            case "AWS::SecurityHub::Hub" -> {
+                String key = regional(region, "securityhub", "checksPerMonth");
+                x.line("securityhub.check", "usage " + key, usage.get(key));
             }
             case "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm" -> x.line("cloudwatch.alarm", "1 alarm", 1);
             case "AWS::CloudWatch::Dashboard" -> x.line("cloudwatch.dashboard", "1 dashboard", 1);
@@ -194,6 +208,14 @@ public final class CostEstimator {
                 }
             }
         }
+    }
+
+    /**
+     * The usage key of a regional service: {@code config.itemsPerMonth} in the primary region,
+     * {@code config.backupRegion.itemsPerMonth} in another, which holds far fewer resources.
+     */
+    private String regional(String region, String service, String key) {
+        return service + (region.equals(primary) ? "." : ".backupRegion.") + key;
     }
 
     /** Adds the lines of one resource; a missing row turns the resource into a not-priced entry. */

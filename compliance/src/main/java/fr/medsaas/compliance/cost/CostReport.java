@@ -12,8 +12,30 @@ import java.util.Map;
  * @param notPriced resources that cost money and that no row prices (never counted as zero)
  * @param prices    the price table used
  * @param usage     the usage assumptions used
+ * @param hardening what the HDS hardening (HARD-9, HARD-10) adds or saves, each topic's lines already in {@code lines}
  */
-public record CostReport(List<Line> lines, List<NotPriced> notPriced, PriceTable prices, UsageAssumptions usage) {
+public record CostReport(List<Line> lines, List<NotPriced> notPriced, PriceTable prices, UsageAssumptions usage,
+                         List<Topic> hardening) {
+
+    public CostReport {
+        lines = List.copyOf(lines);
+        notPriced = List.copyOf(notPriced);
+        hardening = List.copyOf(hardening);
+    }
+
+    /**
+     * One part of the hardening and what it adds to the month (or saves, negative), read from the
+     * lines above: nothing here is priced twice or added to the total.
+     *
+     * @param title      what it is, with its requirement
+     * @param monthlyUsd what it adds to the month
+     * @param details    one line each: a priced line it is made of, or what it changes without a price
+     */
+    public record Topic(String title, double monthlyUsd, List<String> details) {
+        public Topic {
+            details = List.copyOf(details);
+        }
+    }
 
     /**
      * One priced quantity of one resource.

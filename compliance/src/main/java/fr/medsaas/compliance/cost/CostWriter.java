@@ -43,6 +43,13 @@ public final class CostWriter {
         if (r.prices().eurRate().isPresent()) {
             out.append("EUR rate: ").append(r.prices().eurPerUsd()).append('\n');
         }
+        if (!r.hardening().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nWhat the hardening adds or saves (HARD-9, HARD-10; already in the total):%n"));
+            for (CostReport.Topic t : r.hardening()) {
+                out.append(String.format(Locale.ROOT, "  %-96s %+10.2f%n", cut(t.title(), 96), t.monthlyUsd()));
+                t.details().forEach(d -> out.append("    ").append(d).append('\n'));
+            }
+        }
         if (!r.notPriced().isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nNot priced (%d resources; not in the total):%n", r.notPriced().size()));
             for (NotPriced n : r.notPriced()) {
@@ -72,6 +79,12 @@ public final class CostWriter {
             n.put("stack", l.stack()).put("region", l.region()).put("logicalId", l.logicalId()).put("type", l.type())
                     .put("priceId", l.priceId()).put("unitPrice", l.unitUsd()).put("unit", l.unit())
                     .put("quantity", l.quantity()).put("monthly", l.monthlyUsd()).put("what", l.what());
+        }
+        ArrayNode hardening = root.putArray("hardening");
+        for (CostReport.Topic t : r.hardening()) {
+            ObjectNode n = hardening.addObject().put("topic", t.title()).put("monthly", round(t.monthlyUsd()));
+            ArrayNode details = n.putArray("details");
+            t.details().forEach(details::add);
         }
         ArrayNode not = root.putArray("notPriced");
         for (NotPriced x : r.notPriced()) {

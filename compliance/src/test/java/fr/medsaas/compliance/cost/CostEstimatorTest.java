@@ -100,4 +100,108 @@ class CostEstimatorTest {
                 .hasMessageContaining("nat.gbProcessed: value \"3\" is refused: a known usage key")
                 .hasMessageContaining("logs.ingestedGbPerLogGroup: value \"-1\" is refused: a number, 0 or more");
     }
+
+    /** A primary region with the trail, and a backup region with its own monitoring and a locked vault. */
+    private Path twoRegions() throws Exception {
+        Path dir = tmp.resolve("two-regions");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"version": "48.0.0", "artifacts": {
+                 "P": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-west-3",
+                       "properties": {"templateFile": "P.template.json", "stackName": "P"}},
+                 "B": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-central-1",
+                       "properties": {"templateFile": "B.template.json", "stackName": "B"}}}}
+                """);
+        Files.writeString(dir.resolve("P.template.json"), """
+                {"Resources": {
+                 "Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsMultiRegionTrail": true}},
+                 "Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": true}},
+                 "Nat": {"Type": "AWS::EC2::NatGateway", "Properties": {}},
+                 "Kms": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcEndpointType": "Interface",
+                         "ServiceName": "com.amazonaws.eu-west-3.kms", "SubnetIds": ["a", "b"]}},
+                 "S3": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcEndpointType": "Gateway",
+                        "ServiceName": {"Fn::Join": ["", ["com.amazonaws.", {"Ref": "AWS::Region"}, ".s3"]]}}},
+                 "TrailBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "trail-logs",
+                        "ObjectLockConfiguration": {"ObjectLockEnabled": "Enabled",
+                          "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 365}}}}}}}
+                """);
+        Files.writeString(dir.resolve("B.template.json"), """
+                {"Resources": {
+                 "Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": true}},
+                 "Recorder": {"Type": "AWS::Config::ConfigurationRecorder", "Properties": {
+                        "RecordingGroup": {"AllSupported": true, "IncludeGlobalResourceTypes": false}}},
+                 "Rule": {"Type": "AWS::Config::ConfigRule", "Properties": {}},
+                 "Hub": {"Type": "AWS::SecurityHub::Hub", "Properties": {}},
+                 "AuditKey": {"Type": "AWS::KMS::Key", "Properties": {}},
+                 "ConfigBucket": {"Type": "AWS::S3::Bucket", "Properties": {}},
+                 "Channel": {"Type": "AWS::Config::DeliveryChannel", "Properties": {"S3BucketName": {"Ref": "ConfigBucket"},
+                        "S3KmsKeyArn": {"Fn::GetAtt": ["AuditKey", "Arn"]}}},
+                 "Forward": {"Type": "AWS::Events::Rule", "Properties": {"Targets": [{"Arn":
+                        {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":events:eu-west-3:", {"Ref": "AWS::AccountId"},
+                        ":event-bus/default"]]}}]}},
+                 "Vault": {"Type": "AWS::Backup::BackupVault", "Properties": {"LockConfiguration":
+                        {"MinRetentionDays": 30, "MaxRetentionDays": 35, "ChangeableForDays": 3}}}}}
+                """);
+        return dir;
+    }
+
+    @Test
+    @Requirement({"COST-1", "HARD-9", "HARD-10"})
+    void saysWhatTheOtherRegionsMonitoringAddsFromItsOwnLinesAndUsage() throws Exception {
+        UsageAssumptions usage = UsageAssumptions.shipped();
+        CostReport r = CostEstimator.estimate(CloudAssembly.read(twoRegions()), prices, usage);
+        assertThat(r.notPriced()).isEmpty();
+        // The backup region's quantities are its own usage keys, the primary's stay as they were.
+        assertThat(r.lines()).filteredOn(l -> l.stack().equals("B") && l.priceId().equals("guardduty.s3"))
+                .extracting(CostReport.Line::quantity).containsExactly(usage.get("guardduty.backupRegion.s3EventsMillions"));
+        assertThat(r.lines()).filteredOn(l -> l.stack().equals("P") && l.priceId().equals("guardduty.s3"))
+                .extracting(CostReport.Line::quantity).containsExactly(usage.get("guardduty.s3EventsMillions"));
+        assertThat(r.lines()).filteredOn(l -> l.priceId().equals("config.item"))
+                .extracting(CostReport.Line::what).containsExactly("usage config.backupRegion.itemsPerMonth");
+        assertThat(r.lines()).filteredOn(l -> l.priceId().equals("securityhub.check"))
+                .extracting(CostReport.Line::quantity).containsExactly(usage.get("securityhub.backupRegion.checksPerMonth"));
+
+        double expected = r.lines().stream().filter(l -> l.stack().equals("B") && !l.logicalId().equals("Vault"))
+                .mapToDouble(CostReport.Line::monthlyUsd).sum();
+        assertThat(r.hardening()).extracting(CostReport.Topic::title).hasSize(4).first().asString()
+                .startsWith("Monitoring of eu-central-1, beside eu-west-3 (HARD-9)");
+        CostReport.Topic watch = r.hardening().get(0);
+        assertThat(watch.monthlyUsd()).isCloseTo(expected, within(1e-9)).isPositive();
+        assertThat(watch.details()).hasSize((int) r.lines().stream().filter(l -> l.stack().equals("B")
+                && !l.logicalId().equals("Vault")).count() + 1).last().asString().startsWith("1 EventBridge rules forward");
+
+        CostReport.Topic perimeter = r.hardening().get(1);
+        double kms = r.lines().stream().filter(l -> l.logicalId().equals("Kms")).mapToDouble(CostReport.Line::monthlyUsd).sum();
+        double nat = r.lines().stream().filter(l -> l.logicalId().equals("Nat")).mapToDouble(CostReport.Line::monthlyUsd).sum();
+        assertThat(perimeter.monthlyUsd()).isZero();
+        assertThat(String.join("\n", perimeter.details()))
+                .contains(String.format(java.util.Locale.ROOT, "kms (Interface) %.2f", kms)).contains("s3 (Gateway) 0.00")
+                .contains(String.format(java.util.Locale.ROOT, "not saved: 1 NAT gateways with their addresses and traffic, %.2f", nat));
+        assertThat(r.hardening().get(2).monthlyUsd()).isZero();
+        assertThat(r.hardening().get(2).details().get(0)).startsWith("organizations.policy: 0 USD a policy");
+        assertThat(r.hardening().get(3).details())
+                .anySatisfy(d -> assertThat(d).startsWith("TrailBucket (P, eu-west-3): Object Lock COMPLIANCE, each object kept 365 days and nobody"))
+                .anySatisfy(d -> assertThat(d).startsWith("Vault (B, eu-central-1): vault lock in compliance mode, recovery points kept at least 30 days, the lock and the vault beyond anyone's reach 3 days"));
+        assertThat(CostWriter.text(r)).contains("What the hardening adds or saves")
+                .contains(String.format(java.util.Locale.ROOT, "%+10.2f", watch.monthlyUsd()));
+        assertThat(new ObjectMapper().readTree(CostWriter.json(r)).path("hardening").get(0).path("monthly").asDouble())
+                .isCloseTo(expected, within(0.01));
+    }
+
+    @Test
+    void anAssemblyWithoutASecondRegionsMonitoringSaysSoWithoutATopicForIt() {
+        assertThat(report.hardening()).extracting(CostReport.Topic::title).noneMatch(t -> t.startsWith("Monitoring of"));
+        assertThat(report.hardening().get(0).details()).contains("no VPC endpoint: the perimeter has no endpoint to name");
+    }
+
+    @Test
+    @Requirement({"COST-1", "HARD-10"})
+    void withoutInterfaceEndpointsTheNatGatewaysAreNeededAndNoSavingIsClaimed() throws Exception {
+        Path dir = twoRegions();
+        Path primary = dir.resolve("P.template.json");
+        Files.writeString(primary, Files.readString(primary).replace("\"Interface\"", "\"Gateway\""));
+        CostReport r = CostEstimator.estimate(CloudAssembly.read(dir), prices, UsageAssumptions.shipped());
+        assertThat(String.join("\n", r.hardening().get(1).details())).doesNotContain("not saved")
+                .contains("1 NAT gateways with their addresses and traffic").contains("needed");
+    }
 }

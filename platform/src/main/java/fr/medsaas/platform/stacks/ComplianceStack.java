@@ -55,7 +55,8 @@ public final class ComplianceStack extends PlatformStack {
         new ConfigRecording(this, "Config", new ConfigRecordingProps(config.namePrefix(), ConfigRules.of(config),
                 c.configRecorder().creates()
                         ? Optional.of(new ConfigRecordingProps.Recorder(config.physicalName("aws-config-") + account,
-                                accessLogs.bucket(), in.keys().key(KeyPurpose.AUDIT), retention))
+                                accessLogs.bucket(), in.keys().key(KeyPurpose.AUDIT), retention,
+                                fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).configRoleName(), true))
                         : Optional.empty()));
         new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(c.guardDuty().creates(), c.securityHub()));
         new SecurityEventRules(this, "SecurityEvents", new SecurityEventRulesProps(config.namePrefix(), in.alertsTopicArn()));

@@ -1,7 +1,14 @@
 package fr.medsaas.platform.stacks;
 
 import fr.medsaas.config.BackupConfig;
+import fr.medsaas.config.BackupRegionMonitoringConfig;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.platform.constructs.compliance.ConfigRecording;
+import fr.medsaas.platform.constructs.compliance.ConfigRecordingProps;
+import fr.medsaas.platform.constructs.compliance.ConfigRules;
+import fr.medsaas.platform.constructs.compliance.SecurityEventForwarding;
+import fr.medsaas.platform.constructs.compliance.ThreatDetection;
+import fr.medsaas.platform.constructs.compliance.ThreatDetectionProps;
 import fr.medsaas.platform.constructs.backup.LockedBackupVault;
 import fr.medsaas.platform.constructs.backup.LockedBackupVaultProps;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
@@ -13,12 +20,19 @@ import fr.medsaas.platform.constructs.media.LogBucketProps;
 import fr.medsaas.platform.constructs.media.MediaBucket;
 import fr.medsaas.platform.constructs.media.MediaBucketProps;
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.Aws;
 import software.constructs.Construct;
 
 /**
  * What the backup region holds (REG-2), under keys of that region: its S3 and backup keys, the
  * vault that receives the copies of the Backup stack's recovery points (BCK-1, BCK-3), and the
- * media replica bucket (S3-5) that CloudFront fails over to (CF-5), with its access-log bucket.
+ * media replica bucket (S3-5) that CloudFront fails over to (CF-5), with its access-log bucket;
+ * and the watch over that region (HARD-9): AWS Config's recorder (the region's resources, not the
+ * global ones the primary region records) with its rules and its delivery bucket under an audit
+ * key of that region, GuardDuty with S3 protection, Security Hub, each unless the account has its
+ * own ({@code compliance.backupRegion}), and the forwarding of their findings, of key deletions and
+ * key-policy changes and of root activity to the primary region's bus, where the alerts are.
  *
  * <p>It depends on no other stack and deploys before the Media stack, which reads its S3 key's
  * ARN with {@code Fn::GetStackOutput} (see {@link EdgeWiring}). Its policies name no
@@ -32,11 +46,14 @@ public final class ReplicaStack extends PlatformStack {
 
     public ReplicaStack(Construct scope, EnvironmentConfig config) {
         super(scope, config, "Replica", config.regions().backup(),
-                "medsaas " + config.name() + ": keys, backup vault and media replica of the backup region "
-                        + "(REG-2, BCK-1, BCK-3, S3-5, CF-5)");
+                "medsaas " + config.name() + ": keys, backup vault, media replica, AWS Config, GuardDuty and Security Hub "
+                        + "of the backup region (REG-2, BCK-1, BCK-3, S3-5, CF-5, HARD-9)");
         BackupConfig backup = config.backup();
+        BackupRegionMonitoringConfig watch = config.compliance().backupRegion();
         String region = config.regions().backup();
-        this.keys = new PlatformKeys(this, "Keys", PlatformKeysProps.backupRegion(config.namePrefix(), region, PlatformPrincipals.of(config)));
+        PlatformPrincipals principals = PlatformPrincipals.of(config);
+        this.keys = new PlatformKeys(this, "Keys", PlatformKeysProps.backupRegion(config.namePrefix(), region, principals,
+                watch.configRecorder().creates()));
         this.vault = new LockedBackupVault(this, "Vault", new LockedBackupVaultProps(BackupWiring.vaultName(config),
                 keys.key(KeyPurpose.BACKUP), backup.lockMode(), backup.lockChangeableForDays(), backup.lockMinRetentionDays(),
                 backup.lockMaxRetentionDays(), BackupWiring.deployRoleArn(region)));
@@ -46,13 +63,23 @@ public final class ReplicaStack extends PlatformStack {
                 keys.key(KeyPurpose.S3), accessLogs.bucket(), List.of(config.regions().primary(), region),
                 config.media().noncurrentVersionDays()));
         replicaBucket.allowCloudFrontOfThisAccount();
-        new fr.medsaas.platform.constructs.compliance.SecurityEventForwarding(this, "SecurityEvents", config.namePrefix(),
+        new SecurityEventForwarding(this, "SecurityEvents", config.namePrefix(),
                 config.regions().primary());
+        int retention = config.logging().retentionDays();
+        // HARD-9: the region is watched as the primary one is; its global resources are not
+        // recorded here, the primary region's recorder records them once.
+        new ConfigRecording(this, "Config", new ConfigRecordingProps(config.namePrefix(), ConfigRules.backupRegion(config),
+                watch.configRecorder().creates()
+                        ? Optional.of(new ConfigRecordingProps.Recorder(
+                                config.physicalName("aws-config-" + region + "-") + Aws.ACCOUNT_ID, accessLogs.bucket(),
+                                keys.key(KeyPurpose.AUDIT), retention, principals.configRoleNameIn(region), false))
+                        : Optional.empty()));
+        new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(watch.guardDuty().creates(), watch.securityHub()));
         replicaBucket.acknowledgeNoReplication("This bucket is the replica of the media bucket in " + region
                 + " (S3-5, REG-2); replicating it again would put health data in a third place or back in the source.");
     }
 
-    /** The keys of the backup region: S3 (the replica) and backup (the vault). */
+    /** The keys of the backup region: S3 (the replica), backup (the vault) and, with our recorder there, audit (AWS Config's delivery). */
     public PlatformKeys keys() {
         return keys;
     }

@@ -270,32 +270,42 @@ public final class Preflight {
     /**
      * GuardDuty, Security Hub and AWS Config allow one of each per account and region: in an
      * Organizations account a delegated administrator or a StackSet may own them already, and
-     * creating ours would fail the Compliance stack.
+     * creating ours would fail the Compliance stack (primary region) or the Replica stack (backup
+     * region, HARD-9), each with its own switches.
      */
     private static void accountServices(EnvironmentConfig config, AwsFacts facts, List<PreflightProblem> out) {
-        String region = config.regions().primary();
         var c = config.compliance();
-        if (c.guardDuty() == fr.medsaas.config.Provisioning.CREATE) {
+        var b = c.backupRegion();
+        accountServices(config.regions().primary(), "compliance.", c.guardDuty(), c.securityHub(), c.configRecorder(),
+                facts, out);
+        accountServices(config.regions().backup(), "compliance.backupRegion.", b.guardDuty(), b.securityHub(),
+                b.configRecorder(), facts, out);
+    }
+
+    private static void accountServices(String region, String path, fr.medsaas.config.Provisioning guardDuty,
+                                        boolean securityHub, fr.medsaas.config.Provisioning configRecorder,
+                                        AwsFacts facts, List<PreflightProblem> out) {
+        if (guardDuty == fr.medsaas.config.Provisioning.CREATE) {
             List<String> detectors = facts.guardDutyDetectors(region);
             if (!detectors.isEmpty()) {
-                out.add(new PreflightProblem("guardduty", "compliance.guardDuty: create, but " + region + " has a GuardDuty "
+                out.add(new PreflightProblem("guardduty", path + "guardDuty: create, but " + region + " has a GuardDuty "
                         + "detector already (" + String.join(", ", detectors) + "; a delegated administrator's?): set "
-                        + "compliance.guardDuty: use-existing"));
+                        + path + "guardDuty: use-existing"));
             }
         }
-        if (c.securityHub() && facts.securityHubEnabled(region)) {
-            out.add(new PreflightProblem("securityhub", "compliance.securityHub: true, but Security Hub is enabled in "
-                    + region + " already: set compliance.securityHub: false"));
+        if (securityHub && facts.securityHubEnabled(region)) {
+            out.add(new PreflightProblem("securityhub", path + "securityHub: true, but Security Hub is enabled in "
+                    + region + " already: set " + path + "securityHub: false"));
         }
-        if (c.configRecorder() == fr.medsaas.config.Provisioning.CREATE) {
+        if (configRecorder == fr.medsaas.config.Provisioning.CREATE) {
             List<String> recorders = facts.configRecorders(region);
             List<String> channels = facts.configDeliveryChannels(region);
             if (!recorders.isEmpty() || !channels.isEmpty()) {
-                out.add(new PreflightProblem("config", "compliance.configRecorder: create, but " + region + " has "
+                out.add(new PreflightProblem("config", path + "configRecorder: create, but " + region + " has "
                         + (recorders.isEmpty() ? "" : "the configuration recorder " + String.join(", ", recorders))
                         + (!recorders.isEmpty() && !channels.isEmpty() ? " and " : "")
                         + (channels.isEmpty() ? "" : "the delivery channel " + String.join(", ", channels))
-                        + " already (Control Tower's?): set compliance.configRecorder: use-existing"));
+                        + " already (Control Tower's?): set " + path + "configRecorder: use-existing"));
             }
         }
     }

@@ -133,7 +133,29 @@ class PreflightTest {
         // With the switches set, the same account passes.
         EnvironmentConfig existing = ready.withCompliance(new fr.medsaas.config.ComplianceConfig(
                 ready.compliance().trailObjectLock(), fr.medsaas.config.Provisioning.USE_EXISTING,
-                fr.medsaas.config.Provisioning.USE_EXISTING, false));
+                fr.medsaas.config.Provisioning.USE_EXISTING, false, ready.compliance().backupRegion()));
+        assertThat(Preflight.run(existing, Preflight.Target.AWS, facts).problems()).isEmpty();
+    }
+
+    @Test
+    @Requirement({"DEP-1", "HARD-9"})
+    void refusesABackupRegionWhoseDetectorHubOrRecorderExistsNamingItsOwnSwitch() {
+        facts.detectors.put("eu-central-1", java.util.List.of("34cd56ef"));
+        facts.securityHubs.add("eu-central-1");
+        facts.recorders.put("eu-central-1", java.util.List.of("aws-controltower-BaselineConfigRecorder"));
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "guardduty: compliance.backupRegion.guardDuty: create, but eu-central-1 has a GuardDuty detector already "
+                        + "(34cd56ef; a delegated administrator's?): set compliance.backupRegion.guardDuty: use-existing",
+                "securityhub: compliance.backupRegion.securityHub: true, but Security Hub is enabled in eu-central-1 "
+                        + "already: set compliance.backupRegion.securityHub: false",
+                "config: compliance.backupRegion.configRecorder: create, but eu-central-1 has the configuration recorder "
+                        + "aws-controltower-BaselineConfigRecorder already (Control Tower's?): set "
+                        + "compliance.backupRegion.configRecorder: use-existing");
+        // The primary region's switches do not cover the backup region's singletons: its own do.
+        fr.medsaas.config.ComplianceConfig c = ready.compliance();
+        EnvironmentConfig existing = ready.withCompliance(new fr.medsaas.config.ComplianceConfig(c.trailObjectLock(),
+                c.configRecorder(), c.guardDuty(), c.securityHub(), new fr.medsaas.config.BackupRegionMonitoringConfig(
+                        fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, false)));
         assertThat(Preflight.run(existing, Preflight.Target.AWS, facts).problems()).isEmpty();
     }
 

@@ -24,8 +24,9 @@ import software.constructs.Construct;
 
 /**
  * CMP-1: AWS Config in the region. Where the account has no recorder yet, a recorder of every
- * supported resource type, global ones included, and a delivery channel to a bucket of its own
- * encrypted with the audit key; where it has one (Control Tower, another owner), none of that.
+ * supported resource type of the region, the global ones (IAM) in one region only, and a delivery
+ * channel to a bucket of its own in that region encrypted with that region's audit key; where it
+ * has one (Control Tower, another owner), none of that.
  * In both cases, the managed rules of {@link ConfigRules}.
  */
 public final class ConfigRecording extends Construct {
@@ -68,13 +69,13 @@ public final class ConfigRecording extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         fr.medsaas.platform.constructs.media.BucketEvents.toEventBridge(bucket);
-        Acknowledge.rules(bucket, "Configuration snapshots and history of this region stay in this region (REG-1); they "
-                        + "are rebuilt by the recorder and hold no health data, so no copy in a second region is kept.",
+        Acknowledge.rules(bucket, "Configuration snapshots and history of a region stay in that region, in the EEA (REG-1, "
+                        + "REG-2); they are rebuilt by the recorder and hold no health data, so no copy in another region is kept.",
                 "HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled");
 
         ManagedPolicyRole role = new ManagedPolicyRole(this, "Role", new ServicePrincipal("config.amazonaws.com"),
                 "AWS Config records the region's resources and delivers them to its bucket",
-                java.util.Optional.of(fr.medsaas.platform.constructs.iam.PlatformPrincipals.configRoleName(prefix)));
+                java.util.Optional.of(r.roleName()));
         role.role().addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWS_ConfigRole"));
         Acknowledge.rule(role, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]",
                 "AWS_ConfigRole is the read-only policy AWS maintains for a Config recorder: it follows every resource type "
@@ -99,7 +100,7 @@ public final class ConfigRecording extends Construct {
                 .name(prefix + "-config-recorder")
                 .roleArn(role.role().getRoleArn())
                 .recordingGroup(CfnConfigurationRecorder.RecordingGroupProperty.builder()
-                        .allSupported(true).includeGlobalResourceTypes(true).build())
+                        .allSupported(true).includeGlobalResourceTypes(r.globalResources()).build())
                 .build();
         CfnDeliveryChannel channel = CfnDeliveryChannel.Builder.create(this, "DeliveryChannel")
                 .name(prefix + "-config-delivery")

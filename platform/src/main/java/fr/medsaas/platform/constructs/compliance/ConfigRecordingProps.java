@@ -22,9 +22,13 @@ public record ConfigRecordingProps(String namePrefix, List<ManagedRule> rules, O
      *
      * @param bucketName       the bucket of configuration snapshots and history, unique per account
      * @param accessLogsBucket the bucket of its S3 server access logs
-     * @param auditKey         the key of that bucket
+     * @param auditKey         the key of that bucket, in the recorder's region
      * @param retentionDays    days snapshots and history files are kept
+     * @param roleName         the recorder's role name; role names are global, so one per region
+     * @param globalResources  whether it records the global resource types (IAM): AWS Config asks
+     *                         that one region only do so, or each IAM change is recorded (and billed) once per region
      */
-    public record Recorder(String bucketName, IBucket accessLogsBucket, IKey auditKey, int retentionDays) {
+    public record Recorder(String bucketName, IBucket accessLogsBucket, IKey auditKey, int retentionDays, String roleName,
+                           boolean globalResources) {
     }
 }

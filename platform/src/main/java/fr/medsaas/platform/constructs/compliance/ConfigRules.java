@@ -77,6 +77,32 @@ public final class ConfigRules {
         return List.copyOf(out);
     }
 
+    /**
+     * The rules of the backup region (HARD-9): those of {@link #of} that judge what lives there
+     * (the replica bucket and its log bucket, the keys, GuardDuty, Security Hub, the tags); the
+     * database, cache, network, load balancer, secrets, logs and trail rules would find nothing
+     * there to judge. The multi-region trail is judged once, in the primary region.
+     */
+    public static List<ManagedRule> backupRegion(EnvironmentConfig c) {
+        List<String> there = new ArrayList<>(List.of(SOURCE_RULE, "S3_BUCKET_SSL_REQUESTS_ONLY",
+                "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", "S3_BUCKET_VERSIONING_ENABLED",
+                "CMK_BACKING_KEY_ROTATION_ENABLED", "KMS_CMK_NOT_SCHEDULED_FOR_DELETION",
+                "GUARDDUTY_ENABLED_CENTRALIZED", "REQUIRED_TAGS"));
+        if (c.compliance().backupRegion().securityHub()) {
+            there.add("SECURITYHUB_ENABLED");
+        }
+        List<ManagedRule> out = new ArrayList<>();
+        for (ManagedRule r : of(c)) {
+            if (there.contains(r.identifier())) {
+                out.add(r);
+            }
+        }
+        if (c.compliance().backupRegion().securityHub() && !c.compliance().securityHub()) {
+            out.add(rule("SECURITYHUB_ENABLED", "CMP-3"));
+        }
+        return List.copyOf(out);
+    }
+
     private static ManagedRule rule(String identifier, String requirement) {
         return new ManagedRule(identifier, requirement, Map.of());
     }

@@ -86,10 +86,13 @@ public record SecurityEvent(String id, String nameSuffix, String description, Ma
 
     /**
      * The events a region that holds keys but not the alerts topic forwards to the primary
-     * region's bus (HARD-9): key deletion or disabling, key-policy changes, root activity.
+     * region's bus (HARD-9): key deletion or disabling, key-policy changes, root activity, and the
+     * findings of its GuardDuty detector and its AWS Config rules. The trail's changes are not
+     * among them: the multi-region trail lives in the primary region, where they are seen.
      */
     public static List<SecurityEvent> forwardedFromOtherRegions() {
-        return all().stream().filter(e -> List.of("KeyDeletion", "KeyPolicyChanges", "RootActivity").contains(e.id())).toList();
+        return all().stream().filter(e -> List.of("GuardDutyFindings", "ConfigNonCompliant", "KeyDeletion",
+                "KeyPolicyChanges", "RootActivity").contains(e.id())).toList();
     }
 
     /** The input template: the message as a JSON string, so SNS sends it as plain text. */

@@ -90,6 +90,14 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return namePrefix + "-config-role";
     }
 
+    /**
+     * AWS Config's recorder role in {@code recorderRegion}: the primary region's keeps its name,
+     * another region's carries the region, since role names are global (HARD-9).
+     */
+    public String configRoleNameIn(String recorderRegion) {
+        return recorderRegion.equals(region) ? configRoleName() : configRoleName() + "-" + recorderRegion;
+    }
+
     /** A role of the delivery pipeline (CI-1..CI-3): {@code <prefix>-delivery-<part>-role}. */
     public String deliveryRoleName(String part) {
         return namePrefix + "-delivery-" + part + "-role";
@@ -103,6 +111,12 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
     /** AWS Config's recorder role. */
     public RolePattern config() {
         return new RolePattern("AWS Config recorder role", ROLE + configRoleName());
+    }
+
+    /** AWS Config's recorder role in {@code recorderRegion} ({@link #configRoleNameIn(String)}). */
+    public RolePattern configIn(String recorderRegion) {
+        return recorderRegion.equals(region) ? config()
+                : new RolePattern("AWS Config recorder role of " + recorderRegion, ROLE + configRoleNameIn(recorderRegion));
     }
 
     /** The delivery pipeline's roles and its image build's, all named {@code <prefix>-delivery-*}. */

@@ -57,6 +57,14 @@ public enum KeyPurpose {
         return description;
     }
 
+    /**
+     * The key's description in the backup region: the audit key there encrypts AWS Config's
+     * delivery only, the trail writing to the primary region (HARD-9).
+     */
+    public String backupRegionDescription() {
+        return this == AUDIT ? "AWS Config delivery encryption of the backup region" : description;
+    }
+
 
     /** Whether the key protects health data, and so carries {@code DataType=medical-sensitive} (DB-9). */
     public boolean healthData() {

@@ -32,7 +32,7 @@ public final class KeyUses {
 
     /**
      * The uses of the key of one purpose in one region: the primary region's nine keys, or the
-     * backup region's S3 and backup keys (REG-2), whose users differ.
+     * backup region's S3 and backup keys (REG-2) and its AWS Config delivery key (HARD-9), whose users differ.
      *
      * @param primary whether {@code region} is the primary region
      */
@@ -42,14 +42,18 @@ public final class KeyUses {
             return switch (purpose) {
                 // S3-5: replication writes the replica objects; CloudFormation creates the bucket.
                 case S3 -> List.of(via("s3", ENCRYPT, List.of(p.replication()), false),
-                        // RGPD art. 17: the erasure role reads the replica's versions it erases (docs/erasure.md).
+                        // HARD-11: the erasure role reads the replica's versions it erases, as in the
+                        // primary region (docs/erasure.md); its IAM policy already names this key.
                         new KeyUse("AllowErasureToReadThroughS3", Optional.of("s3"), DECRYPT,
                                 List.of(p.erasure()), false));
                 // BCK-2: AWS Backup copies each recovery point into this region's vault with the
                 // backup role; the restore role of docs/disaster-recovery.md matches the same pattern.
                 case BACKUP -> vault(deployer, p);
+                // HARD-9: that region's AWS Config recorder delivers its snapshots and history,
+                // encrypted, to its own bucket there; no trail writes there.
+                case AUDIT -> List.of(via("s3", READ_WRITE, List.of(p.configIn(region)), false));
                 default -> throw new IllegalArgumentException(
-                        "The backup region holds the S3 and backup keys only, not the " + purpose + " key");
+                        "The backup region holds the S3, backup and audit keys only, not the " + purpose + " key");
             };
         }
         return switch (purpose) {

@@ -49,7 +49,8 @@ public final class PlatformKeys extends Construct {
         for (KeyPurpose purpose : props.purposes()) {
             Key key = Key.Builder.create(this, purpose.constructId())
                     .alias(purpose.alias(props.namePrefix()))
-                    .description(purpose.description())
+                    .description(props.region().equals(props.principals().region())
+                            ? purpose.description() : purpose.backupRegionDescription())
                     .enableKeyRotation(true)
                     .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                     .policy(policyFor(purpose, props))
@@ -104,7 +105,8 @@ public final class PlatformKeys extends Construct {
         if (purpose == KeyPurpose.S3) {
             doc.addStatements(cloudFrontThroughS3(region));
         }
-        if (purpose == KeyPurpose.AUDIT) {
+        if (purpose == KeyPurpose.AUDIT && region.equals(props.principals().region())) {
+            // The multi-region trail writes to the primary region's bucket only.
             cloudTrailOfThisAccount().forEach(doc::addStatements);
         }
         if (purpose == KeyPurpose.ALERTS) {

@@ -22,8 +22,14 @@ public record PlatformKeysProps(String namePrefix, String region, List<KeyPurpos
         return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.values()), principals);
     }
 
-    /** The keys of the backup region (REG-2): its backup vault's and its media replica's. */
-    public static PlatformKeysProps backupRegion(String namePrefix, String region, PlatformPrincipals principals) {
-        return new PlatformKeysProps(namePrefix, region, List.of(KeyPurpose.S3, KeyPurpose.BACKUP), principals);
+    /**
+     * The keys of the backup region (REG-2): its backup vault's and its media replica's, and, where
+     * that region's AWS Config recorder is ours, the audit key of its delivery bucket (HARD-9).
+     */
+    public static PlatformKeysProps backupRegion(String namePrefix, String region, PlatformPrincipals principals,
+                                                 boolean configDelivery) {
+        return new PlatformKeysProps(namePrefix, region, configDelivery
+                ? List.of(KeyPurpose.S3, KeyPurpose.BACKUP, KeyPurpose.AUDIT)
+                : List.of(KeyPurpose.S3, KeyPurpose.BACKUP), principals);
     }
 }
