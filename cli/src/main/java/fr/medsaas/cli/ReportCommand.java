@@ -84,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportInputs inputs = new ReportInputs(Optional.empty(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 toolVersion(), gitCommit(), RulePacks.PACKS.stream()
                         .map(p -> new EvidenceReport.Pack("cdk-nag " + p, cdkNagVersion(), "synthesis")).toList(),
-                live, previous, format == Format.html);
+                live, previous, format == Format.html ? Optional.of(lang) : Optional.empty());
         Messages messages = Messages.of(lang);
         String text;
         try {

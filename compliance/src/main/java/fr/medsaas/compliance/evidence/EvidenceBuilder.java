@@ -53,9 +53,10 @@ public final class EvidenceBuilder {
     public static EvidenceReport build(CloudAssembly assembly, ReportInputs in) {
         String environment = in.environment().orElseGet(() -> environment(assembly));
         // ELK's layout is mostly class loading: it runs beside the check, on the other core.
-        CompletableFuture<Optional<String>> svg = in.withDiagram()
-                ? CompletableFuture.supplyAsync(() -> Optional.of(SvgRenderer.render(DiagramBuilder.build(assembly), "medsaas " + environment)))
-                : CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<Optional<String>> svg = in.diagram()
+                .map(lang -> CompletableFuture.supplyAsync(() -> Optional.of(SvgRenderer.render(DiagramBuilder.build(assembly),
+                        "medsaas " + environment, english -> Phrases.in(lang, english)))))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
         ResourceGraph graph = ResourceGraph.of(assembly);
         CheckReport check = Checker.run(graph);
         List<Ack> acks = acknowledgements(graph);
