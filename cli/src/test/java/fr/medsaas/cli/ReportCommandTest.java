@@ -199,6 +199,31 @@ class ReportCommandTest {
     }
 
     @Test
+    @Requirement({"CMPL-3", "DIAG-1"})
+    void diagramFitsA1280PixelWindowWithoutHorizontalScrolling() throws Exception {
+        Path chromium = chromium();
+        // The report has no script; a copy gets one that writes what the browser measured into the DOM.
+        String html = Files.readString(rapport);
+        Path measured = tmp.resolve("rapport-measured.html");
+        Files.writeString(measured, html.replace("</body>", "<script>var s=document.querySelector('#diagram svg');"
+                + "var r=s.getBoundingClientRect();document.body.setAttribute('data-measured',"
+                + "[document.documentElement.scrollWidth,window.innerWidth,Math.round(r.right),Math.round(r.width),"
+                + "s.viewBox.baseVal.width].join(' '));</script></body>"));
+        String dom = browse(chromium, measured, "--window-size=1280,800", "--virtual-time-budget=3000", "--dump-dom");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-measured=\"(\\d+) (\\d+) (\\d+) (\\d+) (\\d+)\"").matcher(dom);
+        assertThat(m.find()).as("the page's measures").isTrue();
+        int scrollWidth = Integer.parseInt(m.group(1));
+        int window = Integer.parseInt(m.group(2));
+        assertThat(window).isEqualTo(1280);
+        assertThat(scrollWidth).as("page width at 1280 px").isLessThanOrEqualTo(window);
+        assertThat(Integer.parseInt(m.group(3))).as("the diagram's right edge").isLessThanOrEqualTo(window);
+        System.err.printf("diagram at 1280 px: drawn %s px wide from a viewBox %s wide%n", m.group(4), m.group(5));
+        Path shot = OUT.resolve("rapport-1280.png");
+        browse(chromium, rapport, "--window-size=1280,800", "--screenshot=" + shot.toAbsolutePath());
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    @Test
     @Requirement({"CMPL-3", "CMPL-5", "CMPL-6"})
     void chromiumRendersPrintsAndScreenshotsTheFrenchReport() throws Exception {
         Path chromium = chromium();

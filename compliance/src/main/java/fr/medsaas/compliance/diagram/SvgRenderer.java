@@ -119,8 +119,9 @@ public final class SvgRenderer {
         double width = Math.max(root.getWidth(), 900);
         double height = root.getHeight() + LEGEND_H + 34;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-                + "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\">%n", width, height, width, height));
+        // No fixed width or height: the viewBox lets the drawing scale to the window or the page it is shown in.
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+                + "preserveAspectRatio=\"xMidYMin meet\" font-family=\"Helvetica, Arial, sans-serif\">%n", width, height));
         svg.append("<title>").append(esc(title)).append("</title>\n");
         svg.append("""
                 <defs>
