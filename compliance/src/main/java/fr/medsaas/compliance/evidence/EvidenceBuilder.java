@@ -53,10 +53,9 @@ public final class EvidenceBuilder {
     public static EvidenceReport build(CloudAssembly assembly, ReportInputs in) {
         String environment = in.environment().orElseGet(() -> environment(assembly));
         // ELK's layout is mostly class loading: it runs beside the check, on the other core.
-        CompletableFuture<Optional<String>> svg = in.diagram()
-                .map(lang -> CompletableFuture.supplyAsync(() -> Optional.of(SvgRenderer.render(DiagramBuilder.build(assembly),
-                        "medsaas " + environment, english -> Phrases.in(lang, english)))))
-                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        CompletableFuture<Optional<String>> svg = in.diagram().isEmpty() || in.drawn().isPresent()
+                ? CompletableFuture.completedFuture(in.diagram().flatMap(lang -> in.drawn()))
+                : CompletableFuture.supplyAsync(() -> Optional.of(DrawnDiagrams.render(assembly, environment, in.diagram().get())));
         ResourceGraph graph = ResourceGraph.of(assembly);
         CheckReport check = Checker.run(graph);
         List<Ack> acks = acknowledgements(graph);

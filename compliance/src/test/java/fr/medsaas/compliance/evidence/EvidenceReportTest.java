@@ -46,7 +46,7 @@ class EvidenceReportTest {
 
     static ReportInputs inputs(Optional<JsonNode> audit, Optional<JsonNode> previous) {
         return new ReportInputs(Optional.empty(), Instant.parse("2026-11-29T10:00:00Z"), "0.1.0", "unknown",
-                List.of(new EvidenceReport.Pack("cdk-nag AwsSolutions", "3.0.2", "synthesis")), audit, previous, Optional.of(Lang.fr));
+                List.of(new EvidenceReport.Pack("cdk-nag AwsSolutions", "3.0.2", "synthesis")), audit, previous, Optional.of(Lang.fr), Optional.empty());
     }
 
     @BeforeAll
