@@ -280,7 +280,7 @@ public final class HtmlWriter {
      */
     private void words(String english, String tag) {
         String text = Phrases.in(m.lang(), english);
-        boolean untranslated = m.lang() != Lang.en && text.equals(english);
+        boolean untranslated = m.lang() != Lang.en && Phrases.french(english).isEmpty();
         out.append('<').append(tag).append(untranslated ? " lang=\"en\"" : "").append('>').append(esc(text))
                 .append("</").append(tag).append('>');
     }

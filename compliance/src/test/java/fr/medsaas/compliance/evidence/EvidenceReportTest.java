@@ -256,6 +256,9 @@ class EvidenceReportTest {
         assertThat(Phrases.in(Lang.fr, "backups of Daily deleted after 35 days")).isEqualTo("sauvegardes de Daily supprimées après 35 jours");
         assertThat(Phrases.in(Lang.en, "backups of Daily deleted after 35 days")).isEqualTo("backups of Daily deleted after 35 days");
         assertThat(Phrases.french("a sentence nobody wrote down")).isEmpty();
+        // No pattern so loose that a sentence the book lacks comes out half French ("refused dans prod").
+        assertThat(Phrases.french("Outside prod only: a sentence nobody wrote down in prod")).isEmpty();
+        assertThat(Phrases.in(Lang.fr, "trail bucket in eu-west-3")).isEqualTo("compartiment du trail dans eu-west-3");
     }
 
     @Test
