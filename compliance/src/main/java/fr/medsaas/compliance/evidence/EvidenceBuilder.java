@@ -12,8 +12,6 @@ import fr.medsaas.compliance.cost.CostEstimator;
 import fr.medsaas.compliance.cost.CostReport;
 import fr.medsaas.compliance.cost.PriceTable;
 import fr.medsaas.compliance.cost.UsageAssumptions;
-import fr.medsaas.compliance.diagram.DiagramBuilder;
-import fr.medsaas.compliance.diagram.SvgRenderer;
 import fr.medsaas.compliance.evidence.EvidenceReport.Ack;
 import fr.medsaas.compliance.evidence.EvidenceReport.Control;
 import fr.medsaas.compliance.evidence.EvidenceReport.Evidence;
