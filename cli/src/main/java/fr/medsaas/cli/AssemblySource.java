@@ -37,6 +37,13 @@ public final class AssemblySource {
             + "writes, reused when its stamp says the same configuration and commit made it. Default: ${DEFAULT-VALUE}.")
     Path from;
 
+    private boolean reused;
+
+    /** Whether {@link #with} is using the assembly synth wrote for the same configuration and commit. */
+    public boolean reused() {
+        return reused;
+    }
+
     /** Runs {@code use} on the assembly; refuses, with exit 2, a folder without a manifest. */
     public <T> T with(CommandSpec spec, Function<CloudAssembly, T> use) {
         if (assembly != null) {
@@ -53,6 +60,7 @@ public final class AssemblySource {
                 spec.commandLine().getErr().printf("reused %s (made %s from the same configuration and commit; --fresh "
                         + "synthesizes again)%n", from, made.get());
                 spec.commandLine().getErr().flush();
+                reused = true;
                 return use.apply(CloudAssembly.read(from));
             }
         }

@@ -6,6 +6,7 @@ import fr.medsaas.compliance.diagram.DiagramBuilder;
 import fr.medsaas.compliance.diagram.DiagramModel;
 import fr.medsaas.compliance.diagram.SvgRenderer;
 import fr.medsaas.compliance.diagram.MermaidRenderer;
+import fr.medsaas.compliance.evidence.DrawnDiagrams;
 import fr.medsaas.compliance.evidence.EvidenceBuilder;
 import fr.medsaas.compliance.evidence.EvidenceJson;
 import fr.medsaas.compliance.evidence.EvidenceReport;
@@ -75,20 +76,24 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == Format.html) {
+        if (format == Format.html && source.assembly != null) {
             // ELK's classes (most of the diagram's time) load on the other core while the assembly is read and checked.
             CompletableFuture.runAsync(() -> SvgRenderer.render(new DiagramModel(List.of(), List.of(), List.of(), Map.of(), Map.of()), ""));
         }
         Optional<JsonNode> previous = readJson("--compare", compare);
         Optional<JsonNode> live = readJson("--audit", audit);
-        ReportInputs inputs = new ReportInputs(Optional.empty(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                toolVersion(), gitCommit(), RulePacks.PACKS.stream()
-                        .map(p -> new EvidenceReport.Pack("cdk-nag " + p, cdkNagVersion(), "synthesis")).toList(),
-                live, previous, format == Format.html);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<EvidenceReport.Pack> packs = RulePacks.PACKS.stream()
+                .map(p -> new EvidenceReport.Pack("cdk-nag " + p, cdkNagVersion(), "synthesis")).toList();
+        Optional<Lang> diagram = format == Format.html ? Optional.of(lang) : Optional.empty();
         Messages messages = Messages.of(lang);
         String text;
         try {
             text = source.with(spec, assembly -> {
+                // An assembly synth wrote for this configuration and commit comes with its diagram drawn by the same code.
+                Optional<String> drawn = source.reused() ? diagram.flatMap(l -> DrawnDiagrams.read(assembly, l)) : Optional.empty();
+                ReportInputs inputs = new ReportInputs(Optional.empty(), now, toolVersion(), gitCommit(), packs, live, previous,
+                        diagram, drawn);
                 EvidenceReport report = EvidenceBuilder.build(assembly, inputs);
                 return switch (format) {
                     case html -> HtmlWriter.write(report, messages);
@@ -138,7 +143,14 @@ public final class ReportCommand implements Callable<Integer> {
      * followed by {@code (modified)} when tracked files differ from it; {@code unknown} without git.
      */
     static String gitCommit() {
+        // Asked by the stamp check and by the report's summary: two processes each time, once is enough.
         String home = System.getProperty("medsaas.home", ".");
+        return GIT_COMMITS.computeIfAbsent(home, ReportCommand::askGit);
+    }
+
+    private static final java.util.Map<String, String> GIT_COMMITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String askGit(String home) {
         try {
             Process git = new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD").redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -3,6 +3,7 @@ package fr.medsaas.cli;
 import fr.medsaas.compliance.assembly.Acknowledgement;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.compliance.evidence.DrawnDiagrams;
 import fr.medsaas.platform.Synthesizer;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -42,6 +43,10 @@ public final class SynthCommand implements Callable<Integer> {
         try {
             // report, diagram and cost with --env reuse this assembly while configuration and commit are the same.
             AssemblyStamp.write(assembly.out(), config);
+            if (java.nio.file.Files.isRegularFile(assembly.out().resolve(AssemblyStamp.FILE))) {
+                // Drawn once here, by the code of the stamped commit, instead of by every report that reuses it.
+                DrawnDiagrams.draw(result.assembly());
+            }
         } catch (java.io.IOException e) {
             spec.commandLine().getErr().println("medsaas: warning: cannot stamp " + assembly.out() + " (" + e.getMessage()
                     + "): report, diagram and cost will synthesize again");

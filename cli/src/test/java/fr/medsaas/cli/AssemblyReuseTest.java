@@ -71,6 +71,33 @@ class AssemblyReuseTest {
     }
 
     @Test
+    @Requirement({"CLI-1", "CMPL-3"})
+    void synthDrawsTheDiagramOnceAndOnlyAReportThatReusesTheAssemblyEmbedsThatDrawing() throws Exception {
+        Path drawn = dev.resolve("medsaas-diagram-fr.svg");
+        assertThat(dev.resolve("medsaas-diagram-en.svg")).isRegularFile();
+        String original = Files.readString(drawn);
+        assertThat(original).contains("viewBox=", "sous-réseaux");
+        // What report --assembly lays out itself is what synth drew.
+        Path read = tmp.resolve("read.html");
+        CliRun run = CliRun.of("report", "--assembly", dev.toString(), "--lang", "fr", "--out", read.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(read)).contains(original.substring(original.indexOf("<title>")).strip());
+        try {
+            Files.writeString(drawn, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\"><text>drawn by synth</text></svg>");
+            Path reused = tmp.resolve("reused.html");
+            run = CliRun.of("report", "--config", CliRun.configDir() + "/dev.yaml", "--from", dev.toString(), "--lang", "fr",
+                    "--out", reused.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).startsWith("reused ");
+            assertThat(Files.readString(reused)).contains("drawn by synth");
+            run = CliRun.of("report", "--assembly", dev.toString(), "--lang", "fr", "--out", read.toString());
+            assertThat(Files.readString(read)).doesNotContain("drawn by synth");
+        } finally {
+            Files.writeString(drawn, original);
+        }
+    }
+
+    @Test
     void freshSynthesizesAgain() {
         CliRun fresh = CliRun.of("cost", "--config", CliRun.configDir() + "/dev.yaml", "--from", dev.toString(), "--fresh");
         assertThat(fresh.exitCode()).as(fresh.err()).isZero();

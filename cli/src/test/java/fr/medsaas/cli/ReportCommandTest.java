@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import fr.medsaas.compliance.evidence.Phrases;
 import fr.medsaas.config.Requirement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,53 @@ class ReportCommandTest {
         }
         assertThat(Files.readString(rapport)).contains("<title>Rapport de preuves de conformité HDS et RGPD : environnement prod</title>");
         assertThat(Files.readString(report)).contains("<title>Compliance evidence report, HDS and RGPD: environment prod</title>");
+    }
+
+    @Test
+    @Requirement("CMPL-6")
+    void frenchReportOfProdHasNoEnglishSentenceAndEnglishReportNoFrench() throws IOException {
+        Path report = tmp.resolve("report-en.html");
+        CliRun run = CliRun.of("report", "--assembly", prod.toString(), "--lang", "en", "--out", report.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(LanguageScan.foreignSentences(Files.readString(rapport), LanguageScan.ENGLISH))
+                .as("English sentences in the French report (add them to evidence/phrases_fr.txt or messages_fr)").isEmpty();
+        assertThat(LanguageScan.foreignSentences(Files.readString(report), LanguageScan.FRENCH))
+                .as("French sentences in the English report").isEmpty();
+    }
+
+    @Test
+    @Requirement("CMPL-6")
+    void languageScanFailsOnAnInjectedSentenceAndIgnoresIdentifiers() throws IOException {
+        String html = Files.readString(rapport);
+        String injected = html.replace("</footer>", "<p>The bucket is encrypted with a key.</p></footer>");
+        assertThat(LanguageScan.foreignSentences(injected, LanguageScan.ENGLISH))
+                .containsExactly("\"The bucket is encrypted with a key.\" [The, is, with]");
+        String identifiers = "<p>Régler https-only, aws:SecureTransport=false, is_public, s3:ListBucket ; MediaBucket.</p>"
+                + "<td class=\"mono\">the bucket of the trail</td>";
+        assertThat(LanguageScan.foreignSentences(identifiers, LanguageScan.ENGLISH)).isEmpty();
+        assertThat(LanguageScan.foreignSentences("<p>Le compartiment est chiffré.</p>", LanguageScan.FRENCH))
+                .containsExactly("\"Le compartiment est chiffré.\" [Le, est]");
+    }
+
+    @Test
+    @Requirement("CMPL-6")
+    void everyAcknowledgementReasonAndProofOfProdHasItsFrench() throws IOException {
+        CliRun run = CliRun.of("report", "--assembly", prod.toString(), "--format", "json", "--lang", "en");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        json.path("acknowledgements").forEach(a -> {
+            if (Phrases.french(a.path("reason").asText()).isEmpty()) {
+                missing.add("reason: " + a.path("reason").asText());
+            }
+        });
+        json.path("controls").forEach(c -> c.path("evidence").forEach(e -> {
+            if (Phrases.french(e.path("proof").asText()).isEmpty()) {
+                missing.add("proof: " + e.path("proof").asText());
+            }
+        }));
+        assertThat(json.path("acknowledgements").size()).isGreaterThan(100);
+        assertThat(missing).as("texts without their French in evidence/phrases_fr.txt").isEmpty();
     }
 
     @Test
@@ -148,6 +196,31 @@ class ReportCommandTest {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         assertThat(p.exitValue()).as(String.join(" ", cmd)).isZero();
         return out;
+    }
+
+    @Test
+    @Requirement({"CMPL-3", "DIAG-1"})
+    void diagramFitsA1280PixelWindowWithoutHorizontalScrolling() throws Exception {
+        Path chromium = chromium();
+        // The report has no script; a copy gets one that writes what the browser measured into the DOM.
+        String html = Files.readString(rapport);
+        Path measured = tmp.resolve("rapport-measured.html");
+        Files.writeString(measured, html.replace("</body>", "<script>var s=document.querySelector('#diagram svg');"
+                + "var r=s.getBoundingClientRect();document.body.setAttribute('data-measured',"
+                + "[document.documentElement.scrollWidth,window.innerWidth,Math.round(r.right),Math.round(r.width),"
+                + "s.viewBox.baseVal.width].join(' '));</script></body>"));
+        String dom = browse(chromium, measured, "--window-size=1280,800", "--virtual-time-budget=3000", "--dump-dom");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-measured=\"(\\d+) (\\d+) (\\d+) (\\d+) (\\d+)\"").matcher(dom);
+        assertThat(m.find()).as("the page's measures").isTrue();
+        int scrollWidth = Integer.parseInt(m.group(1));
+        int window = Integer.parseInt(m.group(2));
+        assertThat(window).isEqualTo(1280);
+        assertThat(scrollWidth).as("page width at 1280 px").isLessThanOrEqualTo(window);
+        assertThat(Integer.parseInt(m.group(3))).as("the diagram's right edge").isLessThanOrEqualTo(window);
+        System.err.printf("diagram at 1280 px: drawn %s px wide from a viewBox %s wide%n", m.group(4), m.group(5));
+        Path shot = OUT.resolve("rapport-1280.png");
+        browse(chromium, rapport, "--window-size=1280,800", "--screenshot=" + shot.toAbsolutePath());
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
     @Test

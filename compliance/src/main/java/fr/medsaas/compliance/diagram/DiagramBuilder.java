@@ -428,8 +428,9 @@ public final class DiagramBuilder {
             case "AWS::ECS::Service": {
                 JsonNode td = refs.in(id.stackName(), p.path("TaskDefinition")).stream().findFirst()
                         .map(t -> refs.resource(t).path("Properties")).orElse(p);
-                return p.path("LaunchType").asText("FARGATE").toLowerCase(Locale.ROOT) + " · " + p.path("DesiredCount").asText("1")
-                        + " tasks × " + td.path("Cpu").asText() + " CPU units / " + td.path("Memory").asText() + " MiB";
+                String tasks = p.path("DesiredCount").asText("1");
+                return p.path("LaunchType").asText("FARGATE").toLowerCase(Locale.ROOT) + " · " + tasks
+                        + (tasks.equals("1") ? " task × " : " tasks × ") + td.path("Cpu").asText() + " CPU units / " + td.path("Memory").asText() + " MiB";
             }
             case "AWS::ElasticLoadBalancingV2::LoadBalancer":
                 return p.path("Type").asText("application") + " · " + p.path("Scheme").asText("internet-facing");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
@@ -45,8 +46,17 @@ public final class SvgRenderer {
     private SvgRenderer() {
     }
 
-    /** The SVG document of {@code model}, with its legend. */
+    /** The SVG document of {@code model}, with its legend, in English. */
     public static String render(DiagramModel model, String title) {
+        return render(model, title, UnaryOperator.identity());
+    }
+
+    /**
+     * The SVG document of {@code model}, every label and legend line put through {@code words} (the
+     * report's language) before it is measured and laid out.
+     */
+    public static String render(DiagramModel english, String title, UnaryOperator<String> words) {
+        DiagramModel model = translated(english, words);
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
         root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
@@ -109,8 +119,9 @@ public final class SvgRenderer {
         double width = Math.max(root.getWidth(), 900);
         double height = root.getHeight() + LEGEND_H + 34;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-                + "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\">%n", width, height, width, height));
+        // No fixed width or height: the viewBox lets the drawing scale to the window or the page it is shown in.
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+                + "preserveAspectRatio=\"xMidYMin meet\" font-family=\"Helvetica, Arial, sans-serif\">%n", width, height));
         svg.append("<title>").append(esc(title)).append("</title>\n");
         svg.append("""
                 <defs>
@@ -151,7 +162,7 @@ public final class SvgRenderer {
         for (var e : nodeOf.entrySet()) {
             drawNode(svg, absolute(e.getKey()), e.getKey().getHeight(), e.getValue());
         }
-        legend(svg, model, root.getHeight() + 8, width);
+        legend(svg, model, root.getHeight() + 8, width, words);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -234,7 +245,18 @@ public final class SvgRenderer {
         }
     }
 
-    private static void legend(StringBuilder svg, DiagramModel model, double top, double width) {
+    private static DiagramModel translated(DiagramModel m, UnaryOperator<String> words) {
+        Map<String, Integer> grouped = new LinkedHashMap<>();
+        m.grouped().forEach((k, v) -> grouped.put(words.apply(k), v));
+        return new DiagramModel(
+                m.groups().stream().map(g -> new Group(g.id(), words.apply(g.label()), g.kind(), g.parent())).toList(),
+                m.nodes().stream().map(n -> new Node(n.id(), n.kind(), words.apply(n.label()),
+                        n.detail().isEmpty() ? "" : words.apply(n.detail()), n.keys(), n.group(), n.count())).toList(),
+                m.edges().stream().map(e -> new Edge(e.from(), e.to(), words.apply(e.label()), e.kind())).toList(),
+                grouped, m.hidden());
+    }
+
+    private static void legend(StringBuilder svg, DiagramModel model, double top, double width, UnaryOperator<String> words) {
         double y = top + 18;
         svg.append(String.format(Locale.ROOT, "<g class=\"legend\"><line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c8ccd2\"/>%n",
                 top, width - 12, top));
@@ -243,16 +265,17 @@ public final class SvgRenderer {
             {"e-control", "arrow-control", "control: WAF filtering, logs, notifications, build"}};
         for (String[] l : lines) {
             svg.append(String.format(Locale.ROOT, "<path class=\"%s\" d=\"M16,%.1f L60,%.1f\" marker-end=\"url(#%s)\"/>"
-                    + "<text x=\"68\" y=\"%.1f\">%s</text>%n", l[0], y - 4, y - 4, l[1], y, esc(l[2])));
+                    + "<text x=\"68\" y=\"%.1f\">%s</text>%n", l[0], y - 4, y - 4, l[1], y, esc(words.apply(l[2]))));
             y += 16;
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" class=\"n-key\">KMS: name</text>"
-                + "<text x=\"74\" y=\"%.1f\">the customer-managed KMS key that encrypts the resource at rest</text>%n", y, y));
+        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" class=\"n-key\">%s</text>"
+                + "<text x=\"74\" y=\"%.1f\">%s</text>%n", y, esc(words.apply("KMS: name")), y,
+                esc(words.apply("the customer-managed KMS key that encrypts the resource at rest"))));
         y += 20;
-        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\">%s</text>%n", y, esc(wrapLegend("Grouped: ", groupedText(model)))));
+        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\">%s</text>%n", y, esc(wrapLegend(words.apply("Grouped:") + " ", groupedText(model, words)))));
         y += 16;
-        for (String line : wrap("Hidden (IAM and plumbing, " + model.hidden().values().stream().mapToInt(Integer::intValue).sum()
-                + " resources): " + hiddenText(model), (int) ((width - 32) / 6.0))) {
+        for (String line : wrap(words.apply("Hidden (IAM and plumbing, " + model.hidden().values().stream().mapToInt(Integer::intValue).sum()
+                + " resources):") + " " + hiddenText(model, words), (int) ((width - 32) / 6.0))) {
             svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\">%s</text>%n", y, esc(line)));
             y += 14;
         }
@@ -265,15 +288,23 @@ public final class SvgRenderer {
 
     /** "3 NAT gateways, 11 log groups, ..." */
     static String groupedText(DiagramModel model) {
+        return groupedText(model, UnaryOperator.identity());
+    }
+
+    private static String groupedText(DiagramModel model, UnaryOperator<String> words) {
         List<String> parts = new ArrayList<>();
         model.grouped().forEach((k, v) -> parts.add(v + " × " + k));
-        return String.join(", ", parts) + " (one node per kind and box)";
+        return String.join(", ", parts) + " " + words.apply("(one node per kind and box)");
     }
 
     /** The hidden types summed by family. */
     static String hiddenText(DiagramModel model) {
+        return hiddenText(model, UnaryOperator.identity());
+    }
+
+    private static String hiddenText(DiagramModel model, UnaryOperator<String> words) {
         Map<String, Integer> families = new java.util.TreeMap<>();
-        model.hidden().forEach((type, count) -> families.merge(family(type), count, Integer::sum));
+        model.hidden().forEach((type, count) -> families.merge(words.apply(family(type)), count, Integer::sum));
         List<String> parts = new ArrayList<>();
         families.forEach((f, c) -> parts.add(f + " " + c));
         return String.join(", ", parts);

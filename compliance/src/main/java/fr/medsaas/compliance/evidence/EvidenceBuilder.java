@@ -12,8 +12,6 @@ import fr.medsaas.compliance.cost.CostEstimator;
 import fr.medsaas.compliance.cost.CostReport;
 import fr.medsaas.compliance.cost.PriceTable;
 import fr.medsaas.compliance.cost.UsageAssumptions;
-import fr.medsaas.compliance.diagram.DiagramBuilder;
-import fr.medsaas.compliance.diagram.SvgRenderer;
 import fr.medsaas.compliance.evidence.EvidenceReport.Ack;
 import fr.medsaas.compliance.evidence.EvidenceReport.Control;
 import fr.medsaas.compliance.evidence.EvidenceReport.Evidence;
@@ -53,9 +51,9 @@ public final class EvidenceBuilder {
     public static EvidenceReport build(CloudAssembly assembly, ReportInputs in) {
         String environment = in.environment().orElseGet(() -> environment(assembly));
         // ELK's layout is mostly class loading: it runs beside the check, on the other core.
-        CompletableFuture<Optional<String>> svg = in.withDiagram()
-                ? CompletableFuture.supplyAsync(() -> Optional.of(SvgRenderer.render(DiagramBuilder.build(assembly), "medsaas " + environment)))
-                : CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<Optional<String>> svg = in.diagram().isEmpty() || in.drawn().isPresent()
+                ? CompletableFuture.completedFuture(in.diagram().flatMap(lang -> in.drawn()))
+                : CompletableFuture.supplyAsync(() -> Optional.of(DrawnDiagrams.render(assembly, environment, in.diagram().get())));
         ResourceGraph graph = ResourceGraph.of(assembly);
         CheckReport check = Checker.run(graph);
         List<Ack> acks = acknowledgements(graph);

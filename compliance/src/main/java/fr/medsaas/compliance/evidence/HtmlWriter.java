@@ -40,6 +40,7 @@ public final class HtmlWriter {
             .control.c-met{border-left-color:#1a7f37}
             .meta{color:#424a53;margin:2px 0 6px}
             blockquote{border-left:4px solid #0a3069;margin:8px 0;padding:8px 14px;background:#f6f8fa}
+            q{quotes:"\\00AB\\00A0" "\\00A0\\00BB"}
             figure{margin:8px 0}
             figure svg{width:100%;height:auto;max-width:100%;border:1px solid #d0d7de}
             nav ol{columns:2}
@@ -254,9 +255,11 @@ public final class HtmlWriter {
                         .append("</td>");
                 ControlStatus st = answerStatus(e);
                 out.append("<td class=\"status st-").append(st.key()).append("\">").append(esc(symbol(st) + " " + t.ruleStatus(e.ruleStatus())))
-                        .append("</td><td lang=\"en\">").append(esc(e.proof())).append("</td><td>");
+                        .append("</td>");
+                words(e.proof(), "td");
+                out.append("<td>");
                 e.acknowledgment().ifPresent(a -> out.append("<p class=\"ack\"><strong>").append(esc(m.get("acknowledged")))
-                        .append("</strong> ").append(esc(a)).append("</p>"));
+                        .append("</strong> ").append(esc(Phrases.in(m.lang(), a))).append("</p>"));
                 if (!e.nagFindings().isEmpty()) {
                     out.append("<p>").append(esc(m.get("controls.nag", e.nagFindings().size()))).append(" ");
                     for (int i = 0; i < e.nagFindings().size(); i++) {
@@ -269,6 +272,17 @@ public final class HtmlWriter {
             out.append("</tbody>\n</table>\n</div>\n");
         }
         close();
+    }
+
+    /**
+     * A cell of text written in English in code or in the templates, in the report's language; one the
+     * phrase book lacks keeps its English and says so with {@code lang="en"}.
+     */
+    private void words(String english, String tag) {
+        String text = Phrases.in(m.lang(), english);
+        boolean untranslated = m.lang() != Lang.en && Phrases.french(english).isEmpty();
+        out.append('<').append(tag).append(untranslated ? " lang=\"en\"" : "").append('>').append(esc(text))
+                .append("</").append(tag).append('>');
     }
 
     static ControlStatus answerStatus(Evidence e) {
@@ -289,7 +303,9 @@ public final class HtmlWriter {
         for (Ack a : report.acknowledgements()) {
             out.append("<tr><td class=\"mono\">").append(esc(a.rule())).append("</td><td>").append(esc(a.pack()))
                     .append("</td><td class=\"mono\">").append(esc(a.constructPath())).append("</td><td class=\"mono\">")
-                    .append(esc(a.type())).append("</td><td lang=\"en\">").append(esc(a.reason())).append("</td></tr>\n");
+                    .append(esc(a.type())).append("</td>");
+            words(a.reason(), "td");
+            out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n");
         close();
@@ -326,9 +342,18 @@ public final class HtmlWriter {
                     .append("</td><td>").append(esc(c.region())).append("</td><td>").append(esc(t.residualRisk(c))).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
-        out.append("<h3>").append(esc(m.get("residency.statement"))).append("</h3>\n<blockquote lang=\"fr\"><p>")
-                .append(esc(t.statement(r))).append("</p></blockquote>\n");
+        out.append("<h3>").append(esc(m.get("residency.statement"))).append("</h3>\n<blockquote lang=\"").append(m.lang().name()).append("\"><p>")
+                .append(quoted(esc(t.statement(r)))).append("</p></blockquote>\n");
         close();
+    }
+
+    /**
+     * The sentence HDS EXI 31 has the host publish is quoted in French whatever the report's language:
+     * marked as a French quotation, so that readers and screen readers (and the language test) know.
+     */
+    private String quoted(String statement) {
+        String quote = esc(m.get("statement.quote"));
+        return statement.replace("« " + quote + " »", "<q lang=\"fr\" xml:lang=\"fr\">" + quote + "</q>");
     }
 
     private void diagram() {
@@ -355,8 +380,12 @@ public final class HtmlWriter {
         close();
     }
 
-    private static String money(double v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
+    /** An amount in the report's locale ({@code 2 059,60} in French, {@code 2,059.60} in English). */
+    private String money(double v) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(m.lang().locale());
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return f.format(v);
     }
 
     private void audit(EvidenceReport.LiveAudit a) {

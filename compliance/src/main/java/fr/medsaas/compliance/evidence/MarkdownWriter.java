@@ -81,7 +81,7 @@ public final class MarkdownWriter {
         out.append(m.get("acks.caption", report.acknowledgements().size())).append("\n\n");
         table(List.of(m.get("col.rule"), m.get("col.pack"), m.get("col.resource"), m.get("col.type"), m.get("col.reason")),
                 report.acknowledgements().stream().map(a -> List.of("`" + a.rule() + "`", a.pack(), "`" + a.constructPath() + "`",
-                        a.type(), a.reason())).toList());
+                        a.type(), Phrases.in(m.lang(), a.reason()))).toList());
 
         EvidenceReport.Residency r = report.residency();
         section("residency");
@@ -148,14 +148,14 @@ public final class MarkdownWriter {
 
     private List<String> evidenceRow(Evidence e) {
         StringBuilder ex = new StringBuilder();
-        e.acknowledgment().ifPresent(a -> ex.append("**").append(m.get("acknowledged")).append("** ").append(a));
+        e.acknowledgment().ifPresent(a -> ex.append("**").append(m.get("acknowledged")).append("** ").append(Phrases.in(m.lang(), a)));
         if (!e.nagFindings().isEmpty()) {
             ex.append(ex.length() > 0 ? "<br>" : "").append(m.get("controls.nag", e.nagFindings().size())).append(" ")
                     .append(String.join(", ", e.nagFindings().stream().map(a -> "`" + a.rule() + "`").toList()));
         }
         ControlStatus st = HtmlWriter.answerStatus(e);
         return List.of(e.stack().isEmpty() ? m.get("assembly") : "`" + e.stack() + "/" + e.logicalId() + "`", e.type(), e.region(),
-                emoji(st) + " " + t.ruleStatus(e.ruleStatus()), e.proof(), ex.toString());
+                emoji(st) + " " + t.ruleStatus(e.ruleStatus()), Phrases.in(m.lang(), e.proof()), ex.toString());
     }
 
     private List<String> storeRow(Store s) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param nagPacks    the cdk-nag packs that ran at synthesis, with their version
  * @param audit       a live audit's JSON ({@code medsaas audit --format json}), if given
  * @param previous    an earlier report's JSON, to compare with, if given
- * @param withDiagram whether to draw the SVG diagram (the HTML embeds it; JSON and Markdown do not)
+ * @param diagram     the language of the SVG diagram to draw (the HTML embeds it); empty: none (JSON and Markdown)
+ * @param drawn       that diagram already drawn for this assembly ({@link DrawnDiagrams}); empty: lay it out now
  */
 public record ReportInputs(Optional<String> environment, Instant generatedAt, String toolVersion, String gitCommit,
                            List<EvidenceReport.Pack> nagPacks, Optional<JsonNode> audit, Optional<JsonNode> previous,
-                           boolean withDiagram) {
+                           Optional<Lang> diagram, Optional<String> drawn) {
 }

@@ -46,7 +46,7 @@ class EvidenceReportTest {
 
     static ReportInputs inputs(Optional<JsonNode> audit, Optional<JsonNode> previous) {
         return new ReportInputs(Optional.empty(), Instant.parse("2026-11-29T10:00:00Z"), "0.1.0", "unknown",
-                List.of(new EvidenceReport.Pack("cdk-nag AwsSolutions", "3.0.2", "synthesis")), audit, previous, true);
+                List.of(new EvidenceReport.Pack("cdk-nag AwsSolutions", "3.0.2", "synthesis")), audit, previous, Optional.of(Lang.fr), Optional.empty());
     }
 
     @BeforeAll
@@ -231,12 +231,34 @@ class EvidenceReportTest {
 
     @Test
     @Requirement("CMPL-6")
-    void frenchReportSpeaksFrenchAndKeepsReasonsAsWritten() {
+    void frenchReportSpeaksFrenchAndTranslatesTheReasonsItsPhraseBookHas() {
         String fr = HtmlWriter.write(report, Messages.of(Lang.fr));
         String en = HtmlWriter.write(report, Messages.of(Lang.en));
         assertThat(fr).contains("Où vivent les données de santé", "Contrôles par référence", "Conforme");
         assertThat(en).contains("Where health data lives", "Controls by reference").doesNotContain("Où vivent");
-        report.acknowledgements().stream().limit(5).forEach(a -> assertThat(fr).contains(HtmlWriter.esc(a.reason())));
+        for (EvidenceReport.Ack a : report.acknowledgements()) {
+            Optional<String> french = Phrases.french(a.reason());
+            assertThat(en).contains(HtmlWriter.esc(a.reason()));
+            if (french.isPresent()) {
+                assertThat(fr).contains(HtmlWriter.esc(french.get())).doesNotContain(HtmlWriter.esc(a.reason()));
+            } else {
+                // A reason the book lacks stays as written, marked as English for readers and screen readers.
+                assertThat(fr).contains("<td lang=\"en\">" + HtmlWriter.esc(a.reason()) + "</td>");
+            }
+        }
+    }
+
+    @Test
+    @Requirement("CMPL-6")
+    void phraseBookFillsItsHolesAndTranslatesWhatTheyHold() {
+        assertThat(Phrases.in(Lang.fr, "replica of MediaBucket593D5DE8 encrypted with a customer-managed KMS key"))
+                .isEqualTo("réplica de MediaBucket593D5DE8 chiffré avec une clé KMS gérée par le client");
+        assertThat(Phrases.in(Lang.fr, "backups of Daily deleted after 35 days")).isEqualTo("sauvegardes de Daily supprimées après 35 jours");
+        assertThat(Phrases.in(Lang.en, "backups of Daily deleted after 35 days")).isEqualTo("backups of Daily deleted after 35 days");
+        assertThat(Phrases.french("a sentence nobody wrote down")).isEmpty();
+        // No pattern so loose that a sentence the book lacks comes out half French ("refused dans prod").
+        assertThat(Phrases.french("Outside prod only: a sentence nobody wrote down in prod")).isEmpty();
+        assertThat(Phrases.in(Lang.fr, "trail bucket in eu-west-3")).isEqualTo("compartiment du trail dans eu-west-3");
     }
 
     @Test

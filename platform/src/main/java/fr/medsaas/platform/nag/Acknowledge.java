@@ -21,6 +21,10 @@ import software.constructs.IConstruct;
  *
  * <p>Findings of CDK's own plugins are named with their plugin's prefix
  * ({@code CloudFormation-Validate::W3010}) and go through {@code Validations.acknowledge}.
+ *
+ * <p>The French report shows each reason in French: a new or reworded reason needs its French in
+ * the compliance module's {@code evidence/phrases_fr.txt} (what varies between environments as
+ * {@code {0}}); {@code ReportCommandTest} fails on a reason of prod without it.
  */
 public final class Acknowledge {
     /** Rule-id prefix of our HDS/RGPD pack ({@code medsaas check}), which runs on the assembly after synthesis. */
