@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The pack's answers for a person: the verdict first, then what is open (errors, warnings,
- * undecided, acknowledged), rule by rule; passes only when asked ({@code --verbose}).
+ * undecided, acknowledged), rule by rule; passes only when asked ({@code --verbose}), except the
+ * assembly-wide ones that sum a rule up (the number of access paths proven).
  */
 public final class TextReport {
     private TextReport() {
@@ -37,7 +38,9 @@ public final class TextReport {
                 undecided + " undecided", acknowledged + " acknowledged", plural(passes, "pass", "passes"));
         for (MedSaasPack.PackRule rule : MedSaasPack.RULES) {
             List<CheckResult> results = report.results().stream().filter(r -> r.rule().id().equals(rule.info().id())).toList();
-            List<CheckResult> shown = verbose ? results : results.stream().filter(CheckResult::isFinding).toList();
+            // An assembly-wide pass is a summary (how many access paths are proven), shown without --verbose too.
+            List<CheckResult> shown = verbose ? results : results.stream()
+                    .filter(r -> r.isFinding() || (r.status() == Status.COMPLIANT && r.resource().isEmpty())).toList();
             if (shown.isEmpty()) {
                 continue;
             }
