@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "The compliant AWS platform of a French medical SaaS (RGPD, HDS).",
         subcommands = {SynthCommand.class, CheckCommand.class, DiffCommand.class, DeployCommand.class,
             BootstrapCommand.class, DiagramCommand.class, CostCommand.class, ReportCommand.class, AuditCommand.class,
-            EmptySynthCommand.class, GuardrailsCommand.class},
+            EmptySynthCommand.class, GuardrailsCommand.class, ClassArchiveTrainingCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

@@ -124,6 +124,16 @@ class AccessProofCommandTest {
     }
 
     @Test
+    @Requirement({"ACC-1", "BCK-1"})
+    void executionPolicyMutation_theBackupRoleCannotCopyToTheBackupRegion() throws IOException {
+        CliRun run = mutated("Backup", t -> removeStatement(t.path("Resources").path("RolePolicy5029ED84").path("Properties")
+                .path("PolicyDocument").path("Statement"), "CopyIntoTheBackupRegion"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "AWS Backup copies a recovery point to the copy vault",
+                "backup:DescribeBackupVault", "backup:CopyIntoBackupVault", "medical-saas-backup-role");
+    }
+
+    @Test
     @Requirement("ACC-1")
     void accessPathsDocIsTheProdAssemblys() throws IOException {
         String page = AccessPathsDoc.render(AccessProof.of(ResourceGraph.of(CloudAssembly.read(prod))));

@@ -39,6 +39,7 @@ public final class AccessPaths {
     static final String DOC_TRAIL_KMS = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html";
     static final String DOC_VALIDATE = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-cli.html";
     static final String DOC_SSE_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html";
+    static final String DOC_BACKUP_ROLE = "https://docs.aws.amazon.com/aws-backup/latest/devguide/security-iam-awsmanpol.html";
 
     /** The role a person assumes to read and validate the trail (break-glass, docs/access-paths.md), in prod. */
     public static final String AUDITOR_ROLE = "medical-saas-auditor";
@@ -246,6 +247,7 @@ public final class AccessPaths {
         logsKeys();
         trail();
         erasure();
+        backupCopies();
     }
 
     /** A service assumes the role the resource passes it: the role's trust policy must allow it. */
@@ -426,6 +428,48 @@ public final class AccessPaths {
                                 set, src, DOC_SSE_KMS);
                     });
                 });
+            }
+        }
+    }
+
+    /**
+     * AWS Backup, as the role a selection passes it, finds the selected resources and copies each
+     * recovery point to the plan's copy vault: it describes that vault and copies into it, as AWS's
+     * managed policy {@code AWSBackupServiceRolePolicyForBackup} allows; the copy vault's access
+     * policy (its denials) is on the way when the vault is in the assembly.
+     */
+    private void backupCopies() {
+        for (Resource selection : graph.ofType("AWS::Backup::BackupSelection")) {
+            Optional<String> roleArn = values.text(selection, selection.property("BackupSelection").path("IamRoleArn"));
+            Resource role = roleArn.map(rolesByArn::get).orElse(null);
+            Optional<Resource> plan = graph.resolve(selection, selection.property("BackupPlanId"));
+            if (role == null || plan.isEmpty()) {
+                continue;
+            }
+            PolicySet identity = identityOf(role);
+            Map<String, String> sources = identitySources(role);
+            add(Family.RUN, "AWS Backup finds the selected resources", selection, roleArn.get(), "tag:GetResources", "*",
+                    Map.of(), identity, sources, DOC_BACKUP_ROLE);
+            for (JsonNode rule : plan.get().property("BackupPlan").path("BackupPlanRule")) {
+                for (JsonNode copy : rule.path("CopyActions")) {
+                    JsonNode destination = copy.path("DestinationBackupVaultArn");
+                    Optional<String> vaultArn = values.text(plan.get(), destination);
+                    if (vaultArn.isEmpty()) {
+                        continue;
+                    }
+                    PolicySet set = identity;
+                    Map<String, String> src = new LinkedHashMap<>(sources);
+                    Optional<Resource> vault = graph.destination(plan.get(), destination)
+                            .filter(v -> v.type().equals("AWS::Backup::BackupVault") && !v.property("AccessPolicy").isMissingNode());
+                    if (vault.isPresent()) {
+                        set = identity.withResource(values.resolve(vault.get(), vault.get().property("AccessPolicy")));
+                        src.put("resource", where(vault.get()));
+                    }
+                    for (String action : List.of("backup:DescribeBackupVault", "backup:CopyIntoBackupVault")) {
+                        add(Family.RUN, "AWS Backup copies a recovery point to the copy vault", selection, roleArn.get(), action,
+                                vaultArn.get(), Map.of(), set, src, DOC_BACKUP_ROLE);
+                    }
+                }
             }
         }
     }

@@ -1,7 +1,6 @@
 package fr.medsaas.compliance.assembly;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +17,6 @@ import java.util.Optional;
  * starts here, with no CDK call.
  */
 public final class CloudAssembly {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path directory;
     private final List<StackTemplate> stacks;
 
@@ -32,7 +29,7 @@ public final class CloudAssembly {
     public static CloudAssembly read(Path directory) {
         Path manifest = directory.resolve("manifest.json");
         try {
-            JsonNode root = JSON.readTree(manifest.toFile());
+            JsonNode root = JsonTree.read(manifest);
             List<StackTemplate> stacks = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("artifacts").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -47,7 +44,7 @@ public final class CloudAssembly {
                 List<String> deps = new ArrayList<>();
                 artifact.path("dependencies").forEach(d -> deps.add(d.asText()));
                 stacks.add(new StackTemplate(e.getKey(), props.path("stackName").asText(e.getKey()), region,
-                        templateFile, deps, JSON.readTree(directory.resolve(templateFile).toFile())));
+                        templateFile, deps, JsonTree.read(directory.resolve(templateFile))));
             }
             return new CloudAssembly(directory, stacks);
         } catch (IOException e) {

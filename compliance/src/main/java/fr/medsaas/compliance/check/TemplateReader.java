@@ -1,7 +1,7 @@
 package fr.medsaas.compliance.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.compliance.assembly.JsonTree;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -20,14 +20,16 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads any CloudFormation template, JSON or YAML (short-form tags such as {@code !Ref} and
  * {@code !GetAtt} turned into their long form), and finds the line of a resource in it.
  */
 public final class TemplateReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TemplateReader() {
     }
 
@@ -64,16 +66,19 @@ public final class TemplateReader {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{")) {
             try {
-                return JSON.readTree(text);
+                return JsonTree.parse(text);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new NotATemplateException(file + ": unreadable JSON (" + e.getOriginalMessage() + ")");
+            } catch (IOException e) {
+                throw new NotATemplateException(file + ": unreadable JSON (" + e.getMessage() + ")");
             }
         }
         try {
+            // SnakeYAML's loader without the Yaml facade, whose representer and dumper this never uses.
             LoaderOptions options = new LoaderOptions();
-            Object doc = new Yaml(new CloudFormationConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                    new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options).load(text);
-            return JSON.valueToTree(doc);
+            CloudFormationConstructor constructor = new CloudFormationConstructor(options);
+            constructor.setComposer(new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options));
+            return JsonTree.of(constructor.getSingleData(Object.class));
         } catch (YAMLException | IllegalArgumentException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' ');
             throw new NotATemplateException(file + ": unreadable YAML (" + message + ")");
@@ -84,6 +89,8 @@ public final class TemplateReader {
     private static final class CloudFormationConstructor extends SafeConstructor {
         CloudFormationConstructor(LoaderOptions options) {
             super(options);
+            // An unquoted date (AWSTemplateFormatVersion: 2010-09-09) is the string CloudFormation reads.
+            this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
             this.yamlMultiConstructors.put("!", new AbstractConstruct() {
                 @Override
                 public Object construct(Node node) {

@@ -98,6 +98,12 @@ public final class AppStack extends PlatformStack {
                 Optional.empty(),
                 app.ecsExec()));
 
+        // ACC-1: a service's first tasks pull images, read secrets and write logs with the execution
+        // policy, and run with the task policy; CDK makes a service wait for its task role only, and
+        // the managed policies attach to the roles, not the other way round: wait for every one.
+        web.service().getNode().addDependency(roles);
+        worker.service().getNode().addDependency(roles);
+
         // HARD-6: migrations run as a task of their own, with the migration role's login.
         EncryptedLogGroup migrateLogs = new EncryptedLogGroup(this, "MigrateLogs",
                 new EncryptedLogGroupProps("/ecs/" + prefix + "-migrate", in.keys().logs(), retention));

@@ -14,6 +14,7 @@ import fr.medsaas.platform.constructs.delivery.ImageRepository;
 import fr.medsaas.platform.constructs.delivery.ImageRepositoryProps;
 import fr.medsaas.platform.constructs.iam.PlatformPrincipals;
 import fr.medsaas.platform.constructs.keys.KeyPurpose;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.services.ecr.IRepository;
@@ -90,7 +91,8 @@ public final class DeliveryStack extends PlatformStack {
                         .service("sns").resource(alertsTopicName(config)).build())))
                 : Optional.empty();
         this.pipeline = new DeliveryPipeline(this, "Pipeline", new DeliveryPipelineProps(config.physicalName("delivery"),
-                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker, principals.ecsRolesPrefix()),
+                delivery, build.project(), new DeliveryPipelineProps.Targets(web, worker,
+                        List.of(principals.ecsTaskRoleName(), principals.ecsExecutionRoleName())),
                 artifacts, key, alerts, principals));
     }
 

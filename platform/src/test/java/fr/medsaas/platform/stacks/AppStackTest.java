@@ -161,6 +161,21 @@ class AppStackTest {
     }
 
     @Test
+    @Requirement({"ECS-5", "ACC-1"})
+    void bothServicesWaitForTheirExecutionAndTaskPoliciesNotOnlyTheTaskRole() {
+        List<String> policies = new ArrayList<>(app.findResources("AWS::IAM::ManagedPolicy").keySet().stream()
+                .filter(id -> id.startsWith("RolesExecution") || id.startsWith("RolesTask")).toList());
+        assertThat(policies).hasSize(2);
+        Map<String, Map<String, Object>> services = app.findResources("AWS::ECS::Service");
+        assertThat(services).hasSize(2);
+        services.forEach((id, service) -> {
+            List<String> dependsOn = ((List<?>) service.get("DependsOn")).stream().map(Object::toString).toList();
+            assertThat(dependsOn).as(id).containsAll(policies)
+                    .anyMatch(d -> d.startsWith("RolesExecution") && !policies.contains(d));
+        });
+    }
+
+    @Test
     @Requirement("ECS-5")
     void taskRoleUsesTheDataKeyOneMetricsNamespaceAndTheMediaBucketOnly() {
         Capture statements = new Capture();

@@ -136,7 +136,8 @@ class BackupStackTest {
             if (!text.contains("ListingWithoutResourceLevelPermissions")) {
                 assertThat(text).as(text).doesNotContain("Resource=*");
             } else {
-                assertThat(text).contains("s3:ListAllMyBuckets").contains("events:ListRules").contains("cloudwatch:GetMetricData");
+                assertThat(text).contains("s3:ListAllMyBuckets").contains("events:ListRules").contains("cloudwatch:GetMetricData")
+                        .contains("tag:GetResources");
             }
             if (text.contains("kms:")) {
                 assertThat(text).as("key use only through the services").contains("kms:ViaService");
@@ -144,6 +145,23 @@ class BackupStackTest {
         }
         assertThat(statements.asArray().toString()).contains("medical-saas-media-prod").contains(":db:medical-saas-postgres")
                 .contains("backup:CopyIntoBackupVault");
+    }
+
+    @Test
+    @Requirement({"BCK-1", "ACC-1"})
+    void bck1_theCopyJobMayDescribeAndCopyIntoTheCopyVaultAsAwsManagedPolicyAllows() {
+        backup.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "CopyIntoTheBackupRegion",
+                        "Action", List.of("backup:DescribeBackupVault", "backup:CopyIntoBackupVault"),
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":backup:eu-central-1:", Map.of("Ref", "AWS::AccountId"),
+                                ":backup-vault:medical-saas-backup-vault"))))))))))));
+        // The snapshots of the copy are described in both regions (the copy job checks its source and its copy).
+        backup.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "RdsBackupSnapshots",
+                        "Action", Match.arrayWith(List.of("rds:DescribeDBSnapshots", "rds:CopyDBSnapshot")))))))))));
     }
 
     // BCK-3 ----------------------------------------------------------------------------------

@@ -288,6 +288,23 @@ class DeliveryStackTest {
     }
 
     @Test
+    @Requirement({"CI-3", "ACC-1"})
+    void ci3_theDeployRolePassesExactlyTheServicesTaskAndExecutionRolesToEcsTasks() {
+        prod.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "PassTheAppTaskRoles",
+                        "Action", "iam:PassRole",
+                        "Condition", Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")),
+                        "Resource", List.of(
+                                Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":iam::",
+                                        Map.of("Ref", "AWS::AccountId"), ":role/medical-saas-ecs-task-role"))),
+                                Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":iam::",
+                                        Map.of("Ref", "AWS::AccountId"), ":role/medical-saas-ecs-execution-role")))))))))))));
+        // No pattern: a role/...-ecs-* would also let the pipeline pass the migration task's execution role.
+        assertThat(prod.toJSON().toString()).doesNotContain("-ecs-*");
+    }
+
+    @Test
     @Requirement({"CI-3", "OBS-3"})
     void ci3_failuresAndApprovalsGoToTheAlertsTopicOnlyWhenConfigured() {
         prod.resourceCountIs("AWS::CodeStarNotifications::NotificationRule", 0);

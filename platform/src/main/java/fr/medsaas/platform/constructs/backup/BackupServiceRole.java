@@ -52,7 +52,7 @@ public final class BackupServiceRole extends Construct {
                         "events:DisableRule"),
                         List.of("arn:" + partition + ":events:" + p.primaryRegion() + ":" + account + ":rule/AwsBackupManagedRule*")),
                 statement("ListingWithoutResourceLevelPermissions", List.of("s3:ListAllMyBuckets", "events:ListRules",
-                        "cloudwatch:GetMetricData"), List.of("*")),
+                        "cloudwatch:GetMetricData", "tag:GetResources"), List.of("*")),
                 viaService("S3KeyThroughS3", List.of("kms:Decrypt", "kms:DescribeKey"), p.s3KeyArn(),
                         List.of("s3." + p.primaryRegion() + ".amazonaws.com")),
                 viaService("RdsKeyThroughRds", List.of("kms:Decrypt", "kms:DescribeKey", "kms:ReEncrypt*",
@@ -62,10 +62,13 @@ public final class BackupServiceRole extends Construct {
                 grant("BackupKeyGrants", p.backupKeyArn(), vaultServices(p.primaryRegion())),
                 viaService("CopyBackupKey", VAULT_KEY_ACTIONS, p.copyBackupKeyArn(), vaultServices(p.backupRegion())),
                 grant("CopyBackupKeyGrants", p.copyBackupKeyArn(), vaultServices(p.backupRegion())),
-                statement("CopyIntoTheBackupRegion", List.of("backup:CopyIntoBackupVault"), List.of(p.copyVaultArn())));
+                // AWSBackupServiceRolePolicyForBackup: a copy job describes its destination vault, then copies into it.
+                statement("CopyIntoTheBackupRegion", List.of("backup:DescribeBackupVault", "backup:CopyIntoBackupVault"),
+                        List.of(p.copyVaultArn())));
         Acknowledge.rule(role.policy(), "AwsSolutions-IAM5[Resource::*]",
-                "s3:ListAllMyBuckets, events:ListRules and cloudwatch:GetMetricData have no resource-level permissions "
-                        + "(Service Authorization Reference); AWS Backup's S3 backups call them. They list, they read no data.");
+                "s3:ListAllMyBuckets, events:ListRules, cloudwatch:GetMetricData and tag:GetResources have no resource-level "
+                        + "permissions (Service Authorization Reference); AWS Backup's S3 backups and its resource selection call "
+                        + "them. They list, they read no data.");
         for (String wildcard : List.of(
                 "Resource::arn:<AWS::Partition>:rds:" + p.primaryRegion() + ":<AWS::AccountId>:snapshot:awsbackup:*",
                 "Resource::arn:<AWS::Partition>:rds:" + p.backupRegion() + ":<AWS::AccountId>:snapshot:awsbackup:*",

@@ -133,8 +133,8 @@ public final class DeliveryPipeline extends Construct {
                 statement("RegisterTaskDefinitions", List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
                         "ecs:DescribeTasks", "ecs:ListTasks", "ecs:TagResource"), List.of("*")),
                 PolicyStatement.Builder.create().sid("PassTheAppTaskRoles").actions(List.of("iam:PassRole"))
-                        .resources(List.of("arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/"
-                                + targets.taskRolesPrefix() + "*"))
+                        .resources(targets.passedRoleNames().stream()
+                                .map(name -> "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + name).toList())
                         .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
                         .build(),
                 statement("ReadImageDefinitions", List.of("s3:GetObject", "s3:GetObjectVersion"), List.of(artifactObjects)),
@@ -143,10 +143,6 @@ public final class DeliveryPipeline extends Construct {
         Acknowledge.rule(deployRole.policy(), "AwsSolutions-IAM5[Resource::*]", "ECS has no resource-level "
                 + "permission for RegisterTaskDefinition and DescribeTaskDefinition, and the ECS deploy action lists "
                 + "and describes the tasks of the new deployment; updating a service is limited to the two services.");
-        Acknowledge.rule(deployRole.policy(), "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/"
-                + targets.taskRolesPrefix() + "*]", "The App stack's task and execution roles, whose fixed names "
-                + "start with " + targets.taskRolesPrefix() + " (HARD-7); passed to ECS tasks only (iam:PassedToService), as registering "
-                + "a task definition that names them requires.");
 
         // The pipeline -------------------------------------------------------------------
         pipelineRole.allow(

@@ -29,10 +29,17 @@ public record DeliveryPipelineProps(String pipelineName, DeliveryConfig delivery
      *
      * @param web             the web service ({@code django-service})
      * @param worker          the worker service ({@code celery-service})
-     * @param taskRolesPrefix the name prefix of the roles their task definitions name (the App
-     *                        stack's roles, {@code <prefix>-ecs-}), which registering a new
-     *                        task definition passes to ECS
+     * @param passedRoleNames the names of the roles their task definitions name (the App stack's
+     *                        task and execution roles), which registering a new task definition
+     *                        passes to ECS: exactly these, not a prefix that would also match the
+     *                        migration task's execution role
      */
-    public record Targets(IBaseService web, IBaseService worker, String taskRolesPrefix) {
+    public record Targets(IBaseService web, IBaseService worker, java.util.List<String> passedRoleNames) {
+        public Targets {
+            passedRoleNames = java.util.List.copyOf(passedRoleNames);
+            if (passedRoleNames.isEmpty()) {
+                throw new IllegalArgumentException("passedRoleNames is empty: name the services' task and execution roles");
+            }
+        }
     }
 }

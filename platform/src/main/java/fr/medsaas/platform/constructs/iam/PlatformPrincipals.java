@@ -34,11 +34,6 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return namePrefix + "-ecs-execution-role";
     }
 
-    /** The prefix of the ECS roles' names, which the delivery pipeline passes to ECS. */
-    public String ecsRolesPrefix() {
-        return namePrefix + "-ecs-";
-    }
-
     /** The ECS task role's name: the application's own rights. */
     public String ecsTaskRoleName() {
         return namePrefix + "-ecs-task-role";
