@@ -113,7 +113,8 @@ class ConfigRuleSourceTest {
     private static final List<String> TYPE_ONLY = List.of("app.ecsExec",
             "app.loadBalancerDeletionProtection", "app.web.command", "app.web.readonlyRootFilesystem", "data.redis.engine",
             "data.postgres.osMetricsLogGroup", "compliance.configRecorder", "compliance.guardDuty",
-            "compliance.securityHub",
+            "compliance.securityHub", "compliance.backupRegion.configRecorder", "compliance.backupRegion.guardDuty",
+            "compliance.backupRegion.securityHub",
             "backup.replicationTimeControl", "delivery.notifyAlerts");
 
     private static String app(String inside) {
