@@ -104,6 +104,26 @@ class AccessProofCommandTest {
 
     @Test
     @Requirement("ACC-1")
+    void keyPolicyMutation_eventBridgeCannotEncryptAlerts() throws IOException {
+        CliRun run = mutated("Keys", t -> removeStatement(t.path("Resources").path("KeysAlerts289342A3").path("Properties")
+                .path("KeyPolicy").path("Statement"), "AllowEventBridgeToPublishToTheAlertsTopic"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "alert encrypted with the topic's key: events.amazonaws.com",
+                "kms:GenerateDataKey", "no statement of MedSaas-prod-Keys/KeysAlerts289342A3 allows it");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void topicPolicyMutation_alarmsCannotPublish() throws IOException {
+        CliRun run = mutated("Observability", t -> removeStatement(t.path("Resources").path("AlertsPolicy1004DA22")
+                .path("Properties").path("PolicyDocument").path("Statement"), "AllowCloudWatchOfThisAccountToPublish"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "alert published to the topic: cloudwatch.amazonaws.com sns:Publish",
+                "MedSaas-prod-Observability/AlertsPolicy1004DA22");
+    }
+
+    @Test
+    @Requirement("ACC-1")
     void bucketPolicyMutation_cloudTrailCannotWriteItsBucket() throws IOException {
         CliRun run = mutated("Compliance", t -> removeStatement(t.path("Resources").path("TrailBucketPolicy053FC86D")
                 .path("Properties").path("PolicyDocument").path("Statement"), "AWSCloudTrailWrite"));

@@ -34,6 +34,7 @@ public final class AccessPaths {
     static final String DOC_ECR_ENDPOINT = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms";
     static final String DOC_TASK_SECRETS = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html";
     static final String DOC_SM_KMS = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html";
+    static final String DOC_SNS_KMS = "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services";
     static final String DOC_LOGS_KMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
     static final String DOC_TRAIL_BUCKET = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
     static final String DOC_TRAIL_KMS = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html";
@@ -248,6 +249,70 @@ public final class AccessPaths {
         trail();
         erasure();
         backupCopies();
+        alertPublishers();
+    }
+
+    /**
+     * CloudWatch alarms and EventBridge rules publish to the encrypted alerts topic: the topic's
+     * policy must admit the service (for this account), and the topic's key must let it make and
+     * use the data key, with the alarm's or rule's ARN as the source.
+     */
+    private void alertPublishers() {
+        for (Resource topic : graph.ofType("AWS::SNS::Topic")) {
+            String topicArn = values.attribute(topic, "TopicArn");
+            Optional<Resource> policy = graph.ofType("AWS::SNS::TopicPolicy").stream()
+                    .filter(p -> names(p, p.property("Topics"), topicArn)).findFirst();
+            Optional<Resource> key = values.text(topic, topic.property("KmsMasterKeyId")).map(keysByArn::get);
+            for (Resource alarm : graph.ofType("AWS::CloudWatch::Alarm")) {
+                if (names(alarm, alarm.property("AlarmActions"), topicArn) || names(alarm, alarm.property("OKActions"), topicArn)) {
+                    String name = values.text(alarm, alarm.property("AlarmName")).orElse(TemplateValues.generatedName(alarm));
+                    publish(alarm, "cloudwatch.amazonaws.com", "arn:aws:cloudwatch:" + alarm.stack().region() + ":"
+                            + TemplateValues.ACCOUNT + ":alarm:" + name, topic, topicArn, policy, key);
+                }
+            }
+            for (Resource rule : graph.ofType("AWS::Events::Rule")) {
+                boolean targets = false;
+                for (JsonNode t : rule.property("Targets")) {
+                    targets |= values.text(rule, t.path("Arn")).filter(topicArn::equals).isPresent();
+                }
+                if (targets) {
+                    String name = values.text(rule, rule.property("Name")).orElse(TemplateValues.generatedName(rule));
+                    publish(rule, "events.amazonaws.com", "arn:aws:events:" + rule.stack().region() + ":"
+                            + TemplateValues.ACCOUNT + ":rule/" + name, topic, topicArn, policy, key);
+                }
+            }
+        }
+    }
+
+    private void publish(Resource source, String service, String sourceArn, Resource topic, String topicArn,
+                         Optional<Resource> policy, Optional<Resource> key) {
+        Map<String, List<String>> context = Map.of("aws:SourceArn", List.of(sourceArn));
+        if (policy.isPresent()) {
+            PolicySet set = PolicySet.identity(List.of()).withResource(
+                    values.resolve(policy.get(), policy.get().property("PolicyDocument")));
+            add(Family.RUN, "alert published to the topic", source, service, "sns:Publish", topicArn, context, set,
+                    Map.of("resource", where(policy.get())), DOC_SNS_KMS);
+        }
+        key.ifPresent(k -> {
+            PolicySet set = PolicySet.identity(List.of()).withResource(values.resolve(k, k.property("KeyPolicy")));
+            for (String action : List.of("kms:GenerateDataKey", "kms:Decrypt")) {
+                add(Family.RUN, "alert encrypted with the topic's key", source, service, action,
+                        values.attribute(k, "Arn"), context, set, Map.of("resource", where(k)), DOC_SNS_KMS);
+            }
+        });
+    }
+
+    /** Whether a list of references (or one) names {@code arn}. */
+    private boolean names(Resource r, JsonNode list, String arn) {
+        if (list.isArray()) {
+            for (JsonNode n : list) {
+                if (values.text(r, n).filter(arn::equals).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return !list.isMissingNode() && values.text(r, list).filter(arn::equals).isPresent();
     }
 
     /** A service assumes the role the resource passes it: the role's trust policy must allow it. */
