@@ -123,6 +123,16 @@ class AccessProofCommandTest {
     }
 
     @Test
+    @Requirement({"ACC-1", "S3-5"})
+    void identityPolicyMutation_replicationCannotWriteTheReplica() throws IOException {
+        CliRun run = mutated("Media", t -> removeStatement(t.path("Resources").path("ReplicationRolePolicy76DF4781")
+                .path("Properties").path("PolicyDocument").path("Statement"), "WriteReplicas"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "S3 replicates the bucket", "s3:ReplicateObject",
+                "medical-saas-media-replication-role", "medical-saas-media-prod-replica");
+    }
+
+    @Test
     @Requirement("ACC-1")
     void bucketPolicyMutation_cloudTrailCannotWriteItsBucket() throws IOException {
         CliRun run = mutated("Compliance", t -> removeStatement(t.path("Resources").path("TrailBucketPolicy053FC86D")

@@ -34,6 +34,8 @@ public final class AccessPaths {
     static final String DOC_ECR_ENDPOINT = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms";
     static final String DOC_TASK_SECRETS = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html";
     static final String DOC_SM_KMS = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html";
+    static final String DOC_REPLICATION = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html";
+    static final String DOC_REPLICATION_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html";
     static final String DOC_SNS_KMS = "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services";
     static final String DOC_LOGS_KMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
     static final String DOC_TRAIL_BUCKET = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
@@ -250,6 +252,79 @@ public final class AccessPaths {
         erasure();
         backupCopies();
         alertPublishers();
+        replication();
+    }
+
+    /**
+     * S3 replicates each bucket that says so as the role it names: it reads the configuration and
+     * the source versions (the source bucket's policy on the way), decrypts them with the source key
+     * through S3 in the source region, writes the replicas (the destination bucket's policy on the
+     * way) and encrypts them with the replica key through S3 in the destination region.
+     */
+    private void replication() {
+        for (Resource b : graph.ofType("AWS::S3::Bucket")) {
+            JsonNode rc = b.property("ReplicationConfiguration");
+            if (rc.isMissingNode()) {
+                continue;
+            }
+            Optional<String> roleArn = values.text(b, rc.path("Role"));
+            Resource role = roleArn.map(rolesByArn::get).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            String source = values.attribute(b, "Arn");
+            String version = source + "/patient/file";
+            String region = b.stack().region();
+            s3Path(b, role, roleArn.get(), List.of("s3:GetReplicationConfiguration", "s3:ListBucket"), source, Optional.of(b));
+            s3Path(b, role, roleArn.get(), List.of("s3:GetObjectVersionForReplication"), version, Optional.of(b));
+            JsonNode sse = b.property("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                    .path("ServerSideEncryptionByDefault").path("KMSMasterKeyID");
+            values.text(b, sse).map(keysByArn::get).ifPresent(k -> replicationKey(b, role, roleArn.get(), k, "kms:Decrypt",
+                    region, version));
+            for (JsonNode rule : rc.path("Rules")) {
+                if ("Disabled".equals(rule.path("Status").asText())) {
+                    continue;
+                }
+                Optional<String> dest = values.text(b, rule.path("Destination").path("Bucket"));
+                if (dest.isEmpty()) {
+                    continue;
+                }
+                Optional<Resource> destBucket = graph.ofType("AWS::S3::Bucket").stream()
+                        .filter(x -> values.attribute(x, "Arn").equals(dest.get())).findFirst();
+                String replica = dest.get() + "/patient/file";
+                s3Path(b, role, roleArn.get(), List.of("s3:ReplicateObject", "s3:ReplicateDelete"), replica, destBucket);
+                values.text(b, rule.path("Destination").path("EncryptionConfiguration").path("ReplicaKmsKeyID"))
+                        .map(keysByArn::get).ifPresent(k -> {
+                            for (String action : List.of("kms:Encrypt", "kms:GenerateDataKey")) {
+                                replicationKey(b, role, roleArn.get(), k, action, k.stack().region(), replica);
+                            }
+                        });
+            }
+        }
+    }
+
+    private void s3Path(Resource anchor, Resource role, String roleArn, List<String> actions, String resource,
+                        Optional<Resource> bucket) {
+        PolicySet set = identityOf(role);
+        Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+        Optional<Resource> bp = bucket.flatMap(this::bucketPolicy);
+        if (bp.isPresent()) {
+            set = set.withResource(values.resolve(bp.get(), bp.get().property("PolicyDocument")));
+            src.put("resource", where(bp.get()));
+        }
+        for (String action : actions) {
+            add(Family.RUN, "S3 replicates the bucket", anchor, roleArn, action, resource, Map.of(), set, src, DOC_REPLICATION);
+        }
+    }
+
+    private void replicationKey(Resource anchor, Resource role, String roleArn, Resource key, String action, String region,
+                                String object) {
+        PolicySet set = identityOf(role).withResource(values.resolve(key, key.property("KeyPolicy")));
+        Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+        src.put("resource", where(key));
+        add(Family.RUN, "S3 replication uses the bucket keys", anchor, roleArn, action, values.attribute(key, "Arn"),
+                Map.of("kms:ViaService", List.of("s3." + region + ".amazonaws.com"),
+                        "kms:EncryptionContext:aws:s3:arn", List.of(object)), set, src, DOC_REPLICATION_KMS);
     }
 
     /**
