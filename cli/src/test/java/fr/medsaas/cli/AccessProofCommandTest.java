@@ -133,6 +133,23 @@ class AccessProofCommandTest {
     }
 
     @Test
+    @Requirement({"ACC-1", "CF-2"})
+    void bucketPolicyMutation_cloudFrontCannotReadTheMediaOrigin() throws IOException {
+        CliRun run = mutated("Media", t -> {
+            com.fasterxml.jackson.databind.node.ArrayNode statements = (com.fasterxml.jackson.databind.node.ArrayNode) t
+                    .path("Resources").path("MediaBucketPolicy358507D8").path("Properties").path("PolicyDocument").path("Statement");
+            for (int i = statements.size() - 1; i >= 0; i--) {
+                if (statements.get(i).path("Principal").path("Service").asText().equals("cloudfront.amazonaws.com")) {
+                    statements.remove(i);
+                }
+            }
+        });
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "CloudFront reads an origin object: cloudfront.amazonaws.com s3:GetObject",
+                "medical-saas-media-prod/patient/file");
+    }
+
+    @Test
     @Requirement("ACC-1")
     void bucketPolicyMutation_cloudTrailCannotWriteItsBucket() throws IOException {
         CliRun run = mutated("Compliance", t -> removeStatement(t.path("Resources").path("TrailBucketPolicy053FC86D")

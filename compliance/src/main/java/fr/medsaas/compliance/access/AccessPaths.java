@@ -36,6 +36,7 @@ public final class AccessPaths {
     static final String DOC_SM_KMS = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html";
     static final String DOC_REPLICATION = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html";
     static final String DOC_REPLICATION_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html";
+    static final String DOC_OAC = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html";
     static final String DOC_SNS_KMS = "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services";
     static final String DOC_LOGS_KMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
     static final String DOC_TRAIL_BUCKET = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
@@ -50,7 +51,8 @@ public final class AccessPaths {
     public static final String ERASURE_ROLE = "medical-saas-media-erasure";
 
     /** Which service principal takes a role, by the resource type and property that pass it. */
-    private static final Map<String, String> PASSED = Map.ofEntries(
+    /** Sorted: Map.ofEntries iterates in an order that changes from one JVM to the next. */
+    private static final Map<String, String> PASSED = new java.util.TreeMap<>(Map.ofEntries(
             Map.entry("AWS::ECS::TaskDefinition.ExecutionRoleArn", "ecs-tasks.amazonaws.com"),
             Map.entry("AWS::ECS::TaskDefinition.TaskRoleArn", "ecs-tasks.amazonaws.com"),
             Map.entry("AWS::Lambda::Function.Role", "lambda.amazonaws.com"),
@@ -61,7 +63,7 @@ public final class AccessPaths {
             Map.entry("AWS::S3::Bucket.Role", "s3.amazonaws.com"),
             Map.entry("AWS::EC2::FlowLog.DeliverLogsPermissionArn", "vpc-flow-logs.amazonaws.com"),
             Map.entry("AWS::CloudTrail::Trail.CloudWatchLogsRoleArn", "cloudtrail.amazonaws.com"),
-            Map.entry("AWS::RDS::DBInstance.MonitoringRoleArn", "monitoring.rds.amazonaws.com"));
+            Map.entry("AWS::RDS::DBInstance.MonitoringRoleArn", "monitoring.rds.amazonaws.com")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -253,6 +255,50 @@ public final class AccessPaths {
         backupCopies();
         alertPublishers();
         replication();
+        cloudFrontOrigins();
+    }
+
+    /**
+     * CloudFront reads each S3 origin it signs for with origin access control: the bucket's policy
+     * must admit the service for this distribution, and the bucket's key must let it decrypt
+     * through S3, the distribution's ARN as the source.
+     */
+    private void cloudFrontOrigins() {
+        for (Resource dist : graph.ofType("AWS::CloudFront::Distribution")) {
+            String distArn = "arn:aws:cloudfront::" + TemplateValues.ACCOUNT + ":distribution/" + values.refOf(dist);
+            for (JsonNode origin : dist.property("DistributionConfig").path("Origins")) {
+                if (origin.path("OriginAccessControlId").isMissingNode()) {
+                    continue;
+                }
+                Optional<String> domain = values.text(dist, origin.path("DomainName"));
+                Optional<Resource> bucket = graph.ofType("AWS::S3::Bucket").stream()
+                        .filter(b -> domain.filter(d -> d.startsWith(values.refOf(b) + ".s3.")).isPresent()).findFirst();
+                if (bucket.isEmpty()) {
+                    continue;
+                }
+                Resource b = bucket.get();
+                String object = values.attribute(b, "Arn") + "/patient/file";
+                Map<String, List<String>> context = Map.of("aws:SourceArn", List.of(distArn));
+                Optional<Resource> bp = bucketPolicy(b);
+                PolicySet s3 = PolicySet.identity(List.of());
+                Map<String, String> s3Src = new LinkedHashMap<>();
+                if (bp.isPresent()) {
+                    s3 = s3.withResource(values.resolve(bp.get(), bp.get().property("PolicyDocument")));
+                    s3Src.put("resource", where(bp.get()));
+                }
+                add(Family.RUN, "CloudFront reads an origin object", dist, "cloudfront.amazonaws.com", "s3:GetObject", object,
+                        context, s3, s3Src, DOC_OAC);
+                JsonNode sse = b.property("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                        .path("ServerSideEncryptionByDefault").path("KMSMasterKeyID");
+                values.text(b, sse).map(keysByArn::get).ifPresent(k -> add(Family.RUN, "CloudFront decrypts an origin object",
+                        dist, "cloudfront.amazonaws.com", "kms:Decrypt", values.attribute(k, "Arn"),
+                        Map.of("aws:SourceArn", List.of(distArn),
+                                "kms:ViaService", List.of("s3." + b.stack().region() + ".amazonaws.com"),
+                                "kms:EncryptionContext:aws:s3:arn", List.of(object)),
+                        PolicySet.identity(List.of()).withResource(values.resolve(k, k.property("KeyPolicy"))),
+                        Map.of("resource", where(k)), DOC_OAC));
+            }
+        }
     }
 
     /**
