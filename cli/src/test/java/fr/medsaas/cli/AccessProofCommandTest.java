@@ -151,6 +151,16 @@ class AccessProofCommandTest {
 
     @Test
     @Requirement("ACC-1")
+    void endpointPolicyMutation_aDockerEndpointThatAllowsNothingStopsImagePulls() throws IOException {
+        CliRun run = mutated("Network", t -> ((ObjectNode) t.path("Resources").path("EndpointsEcrDocker5B496EB8")
+                .path("Properties").path("PolicyDocument")).putArray("Statement"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "image pull from ECR", "ecr:BatchGetImage",
+                "medical-saas-ecs-execution-role");
+    }
+
+    @Test
+    @Requirement("ACC-1")
     void bucketPolicyMutation_cloudTrailCannotWriteItsBucket() throws IOException {
         CliRun run = mutated("Compliance", t -> removeStatement(t.path("Resources").path("TrailBucketPolicy053FC86D")
                 .path("Properties").path("PolicyDocument").path("Statement"), "AWSCloudTrailWrite"));

@@ -37,6 +37,7 @@ public final class AccessPaths {
     static final String DOC_REPLICATION = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html";
     static final String DOC_REPLICATION_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html";
     static final String DOC_OAC = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html";
+    static final String DOC_ECR_PULL = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html";
     static final String DOC_SNS_KMS = "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services";
     static final String DOC_LOGS_KMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
     static final String DOC_TRAIL_BUCKET = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
@@ -256,6 +257,55 @@ public final class AccessPaths {
         alertPublishers();
         replication();
         cloudFrontOrigins();
+        ecrPulls();
+    }
+
+    /**
+     * ECS pulls each task's image from ECR as the task's execution role: the authorization token
+     * through the ECR API endpoint, the manifest and the layer URLs through the Docker endpoint,
+     * the repository's own policy on the way when it has one.
+     */
+    private void ecrPulls() {
+        java.util.regex.Pattern image = java.util.regex.Pattern.compile(
+                "(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
+        for (Resource td : graph.ofType("AWS::ECS::TaskDefinition")) {
+            Optional<String> execArn = values.text(td, td.property("ExecutionRoleArn"));
+            Resource role = execArn.map(rolesByArn::get).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            Set<String> repositories = new LinkedHashSet<>();
+            for (JsonNode c : td.property("ContainerDefinitions")) {
+                values.text(td, c.path("Image")).map(image::matcher).filter(java.util.regex.Matcher::matches)
+                        .ifPresent(m -> repositories.add("arn:aws:ecr:" + m.group(2) + ":" + m.group(1) + ":repository/" + m.group(3)));
+            }
+            if (repositories.isEmpty()) {
+                continue;
+            }
+            ecrCall(td, role, execArn.get(), "ecr:GetAuthorizationToken", "*", ".ecr.api", Optional.empty());
+            for (String repo : repositories) {
+                Optional<Resource> repository = graph.ofType("AWS::ECR::Repository").stream()
+                        .filter(r -> values.attribute(r, "Arn").equals(repo)).findFirst();
+                for (String action : List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")) {
+                    ecrCall(td, role, execArn.get(), action, repo, ".ecr.dkr", repository);
+                }
+            }
+        }
+    }
+
+    private void ecrCall(Resource td, Resource role, String roleArn, String action, String resource, String endpoint,
+                         Optional<Resource> repository) {
+        PolicySet set = identityOf(role);
+        Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+        for (Resource ep : endpoints(endpoint)) {
+            set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+            src.put(where(ep), where(ep));
+        }
+        if (repository.isPresent() && !repository.get().property("RepositoryPolicyText").isMissingNode()) {
+            set = set.withResource(values.resolve(repository.get(), repository.get().property("RepositoryPolicyText")));
+            src.put("resource", where(repository.get()));
+        }
+        add(Family.RUN, "image pull from ECR", td, roleArn, action, resource, Map.of(), set, src, DOC_ECR_PULL);
     }
 
     /**
