@@ -161,6 +161,23 @@ class AccessProofCommandTest {
 
     @Test
     @Requirement("ACC-1")
+    void secretPolicyMutation_theSecretsBuilderNoLongerWritesTheDatabaseUrl() throws IOException {
+        CliRun run = mutated("Data", t -> {
+            ArrayNode readers = (ArrayNode) t.path("Resources").path("SecretsDatabaseUrlPolicy417CA7D3").path("Properties")
+                    .path("ResourcePolicy").path("Statement").path(0).path("Condition").path("ArnNotLike").path("aws:PrincipalArn");
+            for (int i = readers.size() - 1; i >= 0; i--) {
+                if (readers.get(i).toString().contains("secrets-builder")) {
+                    readers.remove(i);
+                }
+            }
+        });
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "function uses a secret", "medical-saas-secrets-builder-role",
+                "MedSaas-prod-Data/SecretsDatabaseUrlPolicy417CA7D3");
+    }
+
+    @Test
+    @Requirement("ACC-1")
     void bucketPolicyMutation_cloudTrailCannotWriteItsBucket() throws IOException {
         CliRun run = mutated("Compliance", t -> removeStatement(t.path("Resources").path("TrailBucketPolicy053FC86D")
                 .path("Properties").path("PolicyDocument").path("Statement"), "AWSCloudTrailWrite"));

@@ -38,6 +38,7 @@ public final class AccessPaths {
     static final String DOC_REPLICATION_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html";
     static final String DOC_OAC = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html";
     static final String DOC_ECR_PULL = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html";
+    static final String DOC_LAMBDA_SECRETS = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/vpc-endpoint-overview.html";
     static final String DOC_SNS_KMS = "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services";
     static final String DOC_LOGS_KMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
     static final String DOC_TRAIL_BUCKET = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
@@ -258,6 +259,70 @@ public final class AccessPaths {
         replication();
         cloudFrontOrigins();
         ecrPulls();
+        functionSecrets();
+    }
+
+    /**
+     * Each function of the assembly (the database-roles function, the secrets builder) reads and
+     * writes the secrets its role names, from its VPC: through the Secrets Manager endpoint, past
+     * each secret's resource policy (which denies all but the secret's readers), with the secret's key.
+     */
+    private void functionSecrets() {
+        for (Resource fn : graph.ofType("AWS::Lambda::Function")) {
+            Optional<String> roleArn = values.text(fn, fn.property("Role"));
+            Resource role = roleArn.map(rolesByArn::get).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            boolean inVpc = !fn.property("VpcConfig").isMissingNode();
+            Map<String, Set<String>> actionsBySecret = new java.util.TreeMap<>();
+            for (NamedPolicy p : identityOf(role).identity()) {
+                for (JsonNode st : p.document().path("Statement")) {
+                    if (!"Allow".equals(st.path("Effect").asText())) {
+                        continue;
+                    }
+                    List<String> actions = new ArrayList<>();
+                    (st.path("Action").isArray() ? st.path("Action") : JSON.createArrayNode().add(st.path("Action")))
+                            .forEach(a -> {
+                                if (List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue").contains(a.asText())) {
+                                    actions.add(a.asText());
+                                }
+                            });
+                    if (actions.isEmpty()) {
+                        continue;
+                    }
+                    (st.path("Resource").isArray() ? st.path("Resource") : JSON.createArrayNode().add(st.path("Resource")))
+                            .forEach(res -> graph.ofType("AWS::SecretsManager::Secret").stream()
+                                    .filter(x -> values.attribute(x, "Arn").equals(res.asText())).findFirst()
+                                    .ifPresent(x -> actionsBySecret.computeIfAbsent(x.stack().stackName() + "/" + x.logicalId(),
+                                            k -> new java.util.TreeSet<>()).addAll(actions)));
+                }
+            }
+            for (Map.Entry<String, Set<String>> e : actionsBySecret.entrySet()) {
+                Resource secret = graph.ofType("AWS::SecretsManager::Secret").stream()
+                        .filter(x -> (x.stack().stackName() + "/" + x.logicalId()).equals(e.getKey())).findFirst().orElseThrow();
+                String secretArn = values.attribute(secret, "Arn");
+                PolicySet set = identityOf(role);
+                Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+                if (inVpc) {
+                    for (Resource ep : endpoints(".secretsmanager")) {
+                        set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+                        src.put(where(ep), where(ep));
+                    }
+                }
+                Optional<Resource> rp = secretPolicy(secret);
+                if (rp.isPresent()) {
+                    set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
+                    src.put("resource", where(rp.get()));
+                }
+                for (String action : e.getValue()) {
+                    add(Family.RUN, "function uses a secret", fn, roleArn.get(), action, secretArn, Map.of(), set, src,
+                            DOC_LAMBDA_SECRETS);
+                    keyUse(fn, roleArn.get(), secret, action.endsWith("GetSecretValue") ? "kms:Decrypt" : "kms:GenerateDataKey",
+                            "secretsmanager", identityOf(role), identitySources(role), Family.RUN, "function secret key");
+                }
+            }
+        }
     }
 
     /**
