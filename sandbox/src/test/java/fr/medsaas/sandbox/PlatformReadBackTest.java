@@ -975,8 +975,8 @@ abstract class PlatformReadBackTest {
     @Test
     void obs5_securityEventRulesSendReadableMessagesToTheAlertsTopic() {
         String topic = alertsTopicArn();
-        for (String suffix : List.of("guardduty-findings", "config-non-compliant", "root-user-activity", "trail-changes",
-                "kms-key-deletion")) {
+        for (String suffix : List.of("guardduty-findings", "securityhub-findings", "config-non-compliant", "root-user-activity",
+                "trail-changes", "kms-key-deletion")) {
             String rule = config.physicalName(suffix);
             assertThat(aws.events.describeRule(b -> b.name(rule)).eventPattern()).as(rule).isNotBlank();
             var targets = aws.events.listTargetsByRule(b -> b.rule(rule)).targets();

@@ -242,7 +242,7 @@ class BackupStackTest {
                         "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")))))))))));
         // The primary region's rules match the forwarded events: same patterns, whatever the region.
         assertThat(SecurityEvent.forwardedFromOtherRegions()).extracting(SecurityEvent::id)
-                .containsExactlyInAnyOrder("GuardDutyFindings", "ConfigNonCompliant", "KeyDeletion", "KeyPolicyChanges",
+                .containsExactlyInAnyOrder("GuardDutyFindings", "SecurityHubFindings", "ConfigNonCompliant", "KeyDeletion", "KeyPolicyChanges",
                         "RootActivity");
     }
 

@@ -51,6 +51,18 @@ public record SecurityEvent(String id, String nameSuffix, String description, Ma
                                 "account", "$.account", "region", "$.region", "id", "$.detail.id"),
                         "GuardDuty finding, severity <severity>: <title> (<type>) in account <account>, region <region>. "
                                 + "Finding id <id>."),
+                new SecurityEvent("SecurityHubFindings", "securityhub-findings",
+                        "Security Hub findings of high and critical severity, new and active (HARD-9)",
+                        Map.of("source", List.of("aws.securityhub"), "detail-type", List.of("Security Hub Findings - Imported"),
+                                "detail", Map.of("findings", Map.of(
+                                        "Severity", Map.of("Label", List.of("HIGH", "CRITICAL")),
+                                        "Workflow", Map.of("Status", List.of("NEW")),
+                                        "RecordState", List.of("ACTIVE")))),
+                        Map.of("severity", "$.detail.findings[0].Severity.Label", "title", "$.detail.findings[0].Title",
+                                "product", "$.detail.findings[0].ProductName", "account", "$.account", "region", "$.region",
+                                "id", "$.detail.findings[0].Id"),
+                        "Security Hub finding, severity <severity>: <title> (<product>) in account <account>, region <region>. "
+                                + "Finding id <id>."),
                 new SecurityEvent("ConfigNonCompliant", "config-non-compliant",
                         "AWS Config rules turning NON_COMPLIANT",
                         Map.of("source", List.of("aws.config"), "detail-type", List.of("Config Rules Compliance Change"),
@@ -87,11 +99,11 @@ public record SecurityEvent(String id, String nameSuffix, String description, Ma
     /**
      * The events a region that holds keys but not the alerts topic forwards to the primary
      * region's bus (HARD-9): key deletion or disabling, key-policy changes, root activity, and the
-     * findings of its GuardDuty detector and its AWS Config rules. The trail's changes are not
+     * findings of its GuardDuty detector, its Security Hub and its AWS Config rules. The trail's changes are not
      * among them: the multi-region trail lives in the primary region, where they are seen.
      */
     public static List<SecurityEvent> forwardedFromOtherRegions() {
-        return all().stream().filter(e -> List.of("GuardDutyFindings", "ConfigNonCompliant", "KeyDeletion",
+        return all().stream().filter(e -> List.of("GuardDutyFindings", "SecurityHubFindings", "ConfigNonCompliant", "KeyDeletion",
                 "KeyPolicyChanges", "RootActivity").contains(e.id())).toList();
     }
 

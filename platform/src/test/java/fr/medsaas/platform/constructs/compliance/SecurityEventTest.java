@@ -13,7 +13,7 @@ class SecurityEventTest {
     @Requirement("OBS-5")
     void obs5_everyPlaceholderOfAMessageIsAnInputPath() {
         Pattern placeholder = Pattern.compile("<([a-z]+)>");
-        assertThat(SecurityEvent.all()).hasSize(6).allSatisfy(e -> {
+        assertThat(SecurityEvent.all()).hasSize(7).allSatisfy(e -> {
             Matcher m = placeholder.matcher(e.message());
             while (m.find()) {
                 assertThat(e.inputPaths()).as(e.id()).containsKey(m.group(1));
@@ -21,6 +21,15 @@ class SecurityEventTest {
             assertThat(e.inputPaths().values()).allSatisfy(p -> assertThat(p).startsWith("$."));
             assertThat(e.inputTemplate()).startsWith("\"").endsWith("\"");
         });
+    }
+
+    @Test
+    @Requirement({"OBS-5", "HARD-9"})
+    void securityHubFindingsOfHighAndCriticalSeverityThatAreNewReachPeople() {
+        SecurityEvent hub = SecurityEvent.all().stream().filter(e -> e.id().equals("SecurityHubFindings")).findFirst().orElseThrow();
+        assertThat(hub.pattern().toString()).contains("source=[aws.securityhub]", "Security Hub Findings - Imported",
+                "Label=[HIGH, CRITICAL]", "Status=[NEW]", "RecordState=[ACTIVE]");
+        assertThat(SecurityEvent.forwardedFromOtherRegions()).contains(hub);
     }
 
     @Test
