@@ -209,6 +209,45 @@ class AccessProofCommandTest {
 
     @Test
     @Requirement("ACC-1")
+    void keyPolicyMutation_theBackupVaultsHandlerCannotRetireItsGrant() throws IOException {
+        CliRun run = mutated("Keys", t -> removeStatement(t.path("Resources").path("KeysBackup13AD9A0E").path("Properties")
+                .path("KeyPolicy").path("Statement"), "AllowUseThroughBackupRetireGrants"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-1", "CloudFormation's create handler of AWS::Backup::BackupVault",
+                "kms:RetireGrant on arn:aws:kms:eu-west-3:123456789012:key/key-KeysBackup13AD9A0E", "implicit deny",
+                "aws-resource-backup-backupvault.html");
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void handlerMutation_aFeatureThatIsUsedBringsItsCallsAndTheExecutionPolicyLacksThem() throws IOException {
+        // The S3 handler calls S3 Tables only for a bucket with a metadata configuration
+        // (handler-conditions.tsv): using it brings calls the execution policy does not allow.
+        CliRun run = mutated("Media", t -> {
+            ObjectNode props = (ObjectNode) t.path("Resources").path("AccessLogs247031D9").path("Properties");
+            props.putObject("MetadataConfiguration").putObject("JournalTableConfiguration")
+                    .putObject("RecordExpiration").put("Expiration", "DISABLED");
+        });
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-1", "CloudFormation's create handler of AWS::S3::Bucket",
+                "s3tables:CreateTableBucket on *", "implicit deny");
+        // Without the feature, the same bucket's handler makes no S3 Tables call.
+        assertThat(AccessProof.of(ResourceGraph.of(CloudAssembly.read(prod))).stream()
+                .map(p -> p.path().request().action())).isNotEmpty().noneMatch(a -> a.startsWith("s3tables:"));
+    }
+
+    @Test
+    @Requirement("ACC-1")
+    void handlerMutation_aTypeTheTableDoesNotKnowCannotBeProven() throws IOException {
+        CliRun run = mutated("Observability", t -> ((ObjectNode) t.path("Resources")).putObject("Queue")
+                .put("Type", "AWS::SQS::Queue").putObject("Properties").put("KmsMasterKeyId", "alias/aws/sqs"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-1", "what CloudFormation's handlers call for AWS::SQS::Queue is not in "
+                + "the handler-permission table (handler-permissions.tsv, read ");
+    }
+
+    @Test
+    @Requirement("ACC-1")
     void accessPathsDocIsTheProdAssemblys() throws IOException {
         String page = AccessPathsDoc.render(AccessProof.of(ResourceGraph.of(CloudAssembly.read(prod))));
         Path doc = Path.of(CliRun.configDir()).getParent().resolve("docs/access-paths.md");

@@ -23,6 +23,8 @@ import java.util.Set;
 public final class AccessPaths {
     /** The name the execution policy has in a request. */
     public static final String EXECUTION_POLICY = "execution policy (./medsaas bootstrap --print-policy)";
+    /** The kind of every path of the handler family: {@code CloudFormation's create handler of AWS::EC2::VPC}. */
+    public static final String HANDLER_KIND = "CloudFormation's ";
     static final String DOC_IAM_CFN = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-template.html";
     static final String DOC_SERVICE_ROLE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html";
     static final String DOC_PASSROLE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html";
@@ -45,6 +47,7 @@ public final class AccessPaths {
     static final String DOC_TRAIL_KMS = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html";
     static final String DOC_VALIDATE = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-cli.html";
     static final String DOC_SSE_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html";
+    static final String DOC_CUSTOM_RESOURCE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-custom-resources-lambda.html";
     static final String DOC_BACKUP_ROLE = "https://docs.aws.amazon.com/aws-backup/latest/devguide/security-iam-awsmanpol.html";
 
     /** The role a person assumes to read and validate the trail (break-glass, docs/access-paths.md), in prod. */
@@ -104,6 +107,15 @@ public final class AccessPaths {
         a.deployTime();
         a.runTime();
         return List.copyOf(a.paths);
+    }
+
+    /**
+     * The resources whose type the handler-permission table does not know: CloudFormation's calls for
+     * them cannot be listed, so the execution policy is not proven for them.
+     */
+    public static List<Resource> withoutHandlerPermissions(ResourceGraph graph) {
+        return graph.resources().stream().filter(r -> r.type().startsWith("AWS::"))
+                .filter(r -> HandlerPermissions.standard().of(r.type()).isEmpty()).toList();
     }
 
     /** The environment's stack-name prefix ({@code MedSaas-prod-}): the stacks' common prefix up to a dash. */
@@ -199,6 +211,7 @@ public final class AccessPaths {
                 }
             }
         }
+        handlerPaths();
         for (Resource a : graph.ofType("AWS::SecretsManager::SecretTargetAttachment")) {
             graph.resolve(a, a.property("SecretId")).ifPresent(secret -> {
                 String arn = values.attribute(secret, "Arn");
@@ -244,6 +257,240 @@ public final class AccessPaths {
         add(Family.DEPLOY, kind, r, TemplateValues.executionRole(r.stack().region()), action, resource, context,
                 PolicySet.identity(List.of(new NamedPolicy(EXECUTION_POLICY, executionPolicy))),
                 Map.of(EXECUTION_POLICY, EXECUTION_POLICY), doc);
+    }
+
+    // ---------------------------------------------------------------- deploy time: the handlers
+
+    /** Actions that take no resource (IAM evaluates them against {@code *}), among those the handlers call. */
+    private static final Set<String> GLOBAL_SERVICES = Set.of("iam", "sts", "cloudfront", "route53", "organizations");
+    /** Policy documents inside a resource's properties: a role or key named there is not one the handler acts on. */
+    private static final Set<String> POLICY_PROPERTIES = Set.of("PolicyDocument", "Policies", "KeyPolicy",
+            "ResourcePolicy", "AssumeRolePolicyDocument", "PolicyText", "PolicyStatus");
+    /** The service a resource type passes its role to, where it is not {@code <service>.amazonaws.com}. */
+    private static final Map<String, String> PASSED_BY_TYPE = new java.util.TreeMap<>(Map.of(
+            "AWS::GuardDuty::MalwareProtectionPlan", "malware-protection-plan.guardduty.amazonaws.com",
+            "AWS::ECS::TaskDefinition", "ecs-tasks.amazonaws.com",
+            "AWS::RDS::DBInstance", "monitoring.rds.amazonaws.com",
+            "AWS::EC2::FlowLog", "vpc-flow-logs.amazonaws.com"));
+
+    /**
+     * What CloudFormation's handler calls for each resource, as the execution role, from the dated
+     * table of the registry schemas' handler permissions ({@link HandlerPermissions}): create and
+     * update for every resource, delete unless the resource is retained. An action on a service's
+     * resources in general is proven once per region against {@code *} (the handlers' lists name no
+     * resource); IAM actions on the roles and policies the resource is or names; KMS actions on the
+     * keys it names, through each key's policy.
+     */
+    private void handlerPaths() {
+        HandlerPermissions table = HandlerPermissions.standard();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Resource r : graph.resources()) {
+            if (r.type().startsWith("Custom::") || r.type().equals("AWS::CloudFormation::CustomResource")) {
+                customResource(r, seen);
+                continue;
+            }
+            Optional<List<HandlerPermissions.Row>> rows = table.of(r.type());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            boolean retained = r.node().path("DeletionPolicy").asText("Delete").equals("Retain");
+            for (HandlerPermissions.Row row : rows.get()) {
+                if (retained && row.handler().equals("delete")) {
+                    continue;
+                }
+                for (String published : row.permissions()) {
+                    Optional<HandlerPermissions.Condition> when = table.condition(r.type(), published);
+                    if (when.isPresent() && !holds(r, when.get())) {
+                        continue; // called only for a feature this resource does not use
+                    }
+                    for (String action : table.iamActions(published)) {
+                        handlerPath(r, row, action, seen);
+                    }
+                }
+            }
+        }
+    }
+
+    private void handlerPath(Resource r, HandlerPermissions.Row row, String action, Set<String> seen) {
+        String service = action.substring(0, action.indexOf(':'));
+        String verb = action.substring(action.indexOf(':') + 1);
+        String kind = HANDLER_KIND + row.handler() + " handler of " + r.type();
+        String region = r.stack().region();
+        if (service.equals("iam")) {
+            for (String arn : iamTargets(r, verb)) {
+                if (verb.equals("PassRole")) {
+                    if (PASSED.keySet().stream().anyMatch(k -> k.startsWith(r.type() + "."))) {
+                        continue; // the role passes above, property by property, to the service that takes it
+                    }
+                    String to = passedTo(r);
+                    if (seen.add("pass|" + arn + "|" + to)) {
+                        deploy(r, kind, action, arn, Map.of("iam:PassedToService", List.of(to)), row.doc());
+                    }
+                } else if (seen.add(action + "|" + arn)) {
+                    deploy(r, kind, action, arn, Map.of(), row.doc());
+                }
+            }
+        } else if (service.equals("kms") && !KMS_WITHOUT_KEY.contains(verb)) {
+            for (Resource k : keysOf(r)) {
+                String arn = values.attribute(k, "Arn");
+                if (seen.add(action + "|" + arn + "|" + serviceOf(r))) {
+                    Map<String, String> src = new LinkedHashMap<>(Map.of(EXECUTION_POLICY, EXECUTION_POLICY));
+                    src.put("resource", where(k));
+                    // A service the handler asks to use the key (RDS, Logs, ...) calls KMS on the
+                    // role's behalf: kms:ViaService names it, and a grant it makes is for an AWS resource.
+                    Map<String, List<String>> ctx = new LinkedHashMap<>();
+                    if (!r.type().startsWith("AWS::KMS::")) {
+                        ctx.put("kms:ViaService", List.of(serviceOf(r) + "." + k.stack().region() + ".amazonaws.com"));
+                        if (verb.equals("CreateGrant")) {
+                            ctx.put("kms:GrantIsForAWSResource", List.of("true"));
+                        }
+                    }
+                    add(Family.DEPLOY, kind, r, TemplateValues.executionRole(region), action, arn, ctx,
+                            PolicySet.identity(List.of(new NamedPolicy(EXECUTION_POLICY, executionPolicy)))
+                                    .withResource(values.resolve(k, k.property("KeyPolicy"))), src, row.doc());
+                }
+            }
+        } else if (seen.add(region + "|" + action)) {
+            deploy(r, kind, action, "*", Map.of(), row.doc());
+        }
+    }
+
+    /** Whether one of the condition's alternatives holds for the resource's properties. */
+    private boolean holds(Resource r, HandlerPermissions.Condition c) {
+        for (String alt : c.alternatives()) {
+            int eq = alt.indexOf('=');
+            int pre = alt.indexOf('~');
+            int op = eq >= 0 ? eq : pre;
+            String path = op >= 0 ? alt.substring(0, op) : alt;
+            String value = op >= 0 ? alt.substring(op + 1) : null;
+            List<JsonNode> nodes = new ArrayList<>(List.of(r.properties()));
+            for (String seg : path.split("\\.")) {
+                boolean each = seg.endsWith("[]");
+                String name = each ? seg.substring(0, seg.length() - 2) : seg;
+                List<JsonNode> next = new ArrayList<>();
+                for (JsonNode n : nodes) {
+                    JsonNode child = n.path(name);
+                    if (each && child.isArray()) {
+                        child.forEach(next::add);
+                    } else if (!each && !child.isMissingNode() && !child.isNull()) {
+                        next.add(child);
+                    }
+                }
+                nodes = next;
+            }
+            for (JsonNode n : nodes) {
+                if (value == null) {
+                    return true;
+                }
+                Optional<String> text = values.text(r, n);
+                if (text.isPresent() && (eq >= 0 ? text.get().equals(value) : text.get().startsWith(value))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** KMS actions that take no key. */
+    private static final Set<String> KMS_WITHOUT_KEY = Set.of("CreateKey", "ListAliases", "ListKeys", "GenerateRandom",
+            "ListRetirableGrants", "CreateCustomKeyStore", "DescribeCustomKeyStores");
+
+    /**
+     * The IAM resources a handler's IAM action acts on: the role or policy the resource is, the roles
+     * and policies it names (outside its policy documents), or {@code *} for an action that takes no
+     * resource. An action on users, groups or instance profiles is made only for resources that name
+     * them, and none does here.
+     */
+    private List<String> iamTargets(Resource r, String verb) {
+        String iam = "arn:aws:iam::" + TemplateValues.ACCOUNT + ":";
+        if (verb.equals("CreateServiceLinkedRole")) {
+            return List.of(iam + "role/aws-service-role/" + serviceOf(r) + ".amazonaws.com/GENERATED");
+        }
+        if (verb.startsWith("List") && (verb.equals("ListRoles") || verb.equals("ListPolicies"))) {
+            return List.of("*");
+        }
+        if (verb.contains("User") || verb.contains("Group") || verb.contains("InstanceProfile")
+                || verb.contains("OpenID") || verb.contains("SAML") || verb.contains("ServerCertificate")) {
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        List<String> policies = new ArrayList<>();
+        switch (r.type()) {
+            case "AWS::IAM::Role" -> {
+                roles.add(values.attribute(r, "Arn"));
+                for (JsonNode p : r.property("ManagedPolicyArns")) {
+                    values.text(r, p).filter(a -> a.startsWith(iam + "policy/")).ifPresent(policies::add);
+                }
+            }
+            case "AWS::IAM::ManagedPolicy" -> {
+                policies.add(values.refOf(r));
+                for (JsonNode n : r.property("Roles")) {
+                    values.text(r, n).ifPresent(name -> roles.add(iam + "role/" + name));
+                }
+            }
+            case "AWS::IAM::Policy" -> {
+                for (JsonNode n : r.property("Roles")) {
+                    values.text(r, n).ifPresent(name -> roles.add(iam + "role/" + name));
+                }
+            }
+            default -> {
+                for (Resource role : named(r, "AWS::IAM::Role")) {
+                    roles.add(values.attribute(role, "Arn"));
+                }
+            }
+        }
+        boolean onPolicy = verb.contains("Policy") && !verb.contains("Role");
+        return onPolicy ? policies : roles;
+    }
+
+    /** The resources of a type that a resource names in its properties, outside its policy documents. */
+    private List<Resource> named(Resource r, String type) {
+        List<Resource> out = new ArrayList<>();
+        r.properties().fields().forEachRemaining(e -> {
+            if (!POLICY_PROPERTIES.contains(e.getKey())) {
+                graph.referencesIn(r, e.getValue()).stream().filter(x -> x.type().equals(type))
+                        .filter(x -> !out.contains(x)).forEach(out::add);
+            }
+        });
+        return out;
+    }
+
+    /** The keys a resource is or names. */
+    private List<Resource> keysOf(Resource r) {
+        if (r.type().equals("AWS::KMS::Key")) {
+            return List.of(r);
+        }
+        return named(r, "AWS::KMS::Key");
+    }
+
+    /** The service of a resource type, as in {@code kms:ViaService} and service principals ({@code AWS::RDS::DBInstance} → rds). */
+    private static String serviceOf(Resource r) {
+        String s = r.type().split("::")[1].toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "elasticloadbalancingv2" -> "elasticloadbalancing";
+            case "applicationautoscaling" -> "application-autoscaling";
+            case "cloudwatch" -> "monitoring";
+            default -> s;
+        };
+    }
+
+    /** The service a handler passes a role to. */
+    private static String passedTo(Resource r) {
+        return PASSED_BY_TYPE.getOrDefault(r.type(), serviceOf(r) + ".amazonaws.com");
+    }
+
+    /**
+     * A custom resource: CloudFormation invokes its provider function (the service token) as the
+     * execution role.
+     */
+    private void customResource(Resource r, Set<String> seen) {
+        graph.resolve(r, r.property("ServiceToken")).filter(f -> f.type().equals("AWS::Lambda::Function"))
+                .ifPresent(f -> {
+                    String arn = values.attribute(f, "Arn");
+                    if (seen.add("invoke|" + arn)) {
+                        deploy(r, "custom resource's provider", "lambda:InvokeFunction", arn, Map.of(), DOC_CUSTOM_RESOURCE);
+                    }
+                });
     }
 
     // ---------------------------------------------------------------- run time
@@ -889,8 +1136,8 @@ public final class AccessPaths {
                                                             Map<String, List<String>> given) {
         Map<String, List<String>> c = new LinkedHashMap<>();
         c.put("aws:SecureTransport", List.of("true"));
-        c.put("aws:RequestedRegion", List.of(action.startsWith("iam:") || action.startsWith("sts:") ? "us-east-1"
-                : r.stack().region()));
+        c.put("aws:RequestedRegion", List.of(GLOBAL_SERVICES.contains(action.substring(0, action.indexOf(':')))
+                ? "us-east-1" : r.stack().region()));
         if (principal.startsWith("arn:")) {
             c.put("aws:PrincipalArn", List.of(principal));
             c.put("aws:PrincipalAccount", List.of(TemplateValues.accountOf(principal)));

@@ -12,6 +12,8 @@ public final class AccessPathsDoc {
         StringBuilder b = new StringBuilder();
         long deploy = proven.stream().filter(p -> p.path().family() == AccessPath.Family.DEPLOY).count();
         long allowed = proven.stream().filter(p -> p.decision().allowed()).count();
+        List<AccessProof.Proven> handlers = proven.stream().filter(p -> p.path().kind().startsWith(AccessPaths.HANDLER_KIND)).toList();
+        List<AccessProof.Proven> others = proven.stream().filter(p -> !p.path().kind().startsWith(AccessPaths.HANDLER_KIND)).toList();
         b.append("# Access paths (ACC-1)\n\n")
                 .append("<!-- Generated from the prod assembly by AccessProofCommandTest; regenerate with\n")
                 .append("     mvn -o -q test -pl cli -am -Dtest=AccessProofCommandTest -Dsurefire.failIfNoSpecifiedTests=false -Dmedsaas.updateDocs=true -->\n\n")
@@ -36,11 +38,13 @@ public final class AccessPathsDoc {
                 .append("Every use of the role is itself in the trail.\n\n")
                 .append("## Paths\n\n")
                 .append(proven.size()).append(" paths (").append(deploy).append(" deploy-time, ").append(proven.size() - deploy)
-                .append(" run-time), ").append(allowed).append(" allowed.\n\n")
+                .append(" run-time), ").append(allowed).append(" allowed. ").append(handlers.size())
+                .append(" deploy-time paths are CloudFormation's resource handlers' own calls, summarised per resource type\n")
+                .append("[below](#cloudformations-resource-handlers); the others are listed one by one.\n\n")
                 .append("| # | When | Path | Principal | Action | Resource | Decision | Documentation |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         int i = 1;
-        for (AccessProof.Proven p : proven) {
+        for (AccessProof.Proven p : others) {
             AccessPath a = p.path();
             b.append("| ").append(i++).append(" | ").append(a.family().name().toLowerCase()).append(" | ")
                     .append(cell(a.kind() + " (" + a.stack() + "/" + a.logicalId() + ")")).append(" | `")
@@ -49,7 +53,57 @@ public final class AccessPathsDoc {
                     .append(cell(p.decision().outcome().name().toLowerCase().replace('_', ' '))).append(" | [doc](")
                     .append(a.doc()).append(") |\n");
         }
+        handlers(b, handlers);
         return b.toString();
+    }
+
+    /**
+     * The handlers' paths, one row per resource type and handler: how many calls, how many allowed,
+     * and every action (an action proven once for a region covers every resource of that region).
+     */
+    private static void handlers(StringBuilder b, List<AccessProof.Proven> handlers) {
+        HandlerPermissions table = HandlerPermissions.standard();
+        b.append("\n## CloudFormation's resource handlers\n\n")
+                .append("What CloudFormation's handler of each resource type calls as the execution role, from the\n")
+                .append("`handlers` of each type's registry schema (`aws cloudformation describe-type`), as the dated table\n")
+                .append("`compliance/src/main/resources/fr/medsaas/compliance/access/handler-permissions.tsv` holds them (read\n")
+                .append(table.readOn()).append(", one source and commit per row; `tools/handler-permissions.sh` refreshes it from an\n")
+                .append("account). Create and update are proven for every resource, delete unless the resource is retained.\n")
+                .append("An action on a service's resources in general is proven once per region (the schemas name no resource);\n")
+                .append("IAM actions on the roles and policies the resource is or names; KMS actions on the keys it names,\n")
+                .append("through each key's policy, as the resource's service calls them (`kms:ViaService`). A type the table\n")
+                .append("does not know is refused (MEDSAAS-ACC-1).\n\n")
+                .append("Calls a handler makes only for a feature (`handler-conditions.tsv`) are proven only for a resource\n")
+                .append("that uses it:\n\n| Type | Actions | Called when | Reference |\n|---|---|---|---|\n");
+        for (HandlerPermissions.Condition c : table.conditions()) {
+            b.append("| `").append(c.type()).append("` | `").append(c.action()).append("` | `")
+                    .append(cell(String.join(" or ", c.alternatives()))).append("` | [doc](").append(c.reference()).append(") |\n");
+        }
+        b.append("\nNames a schema lists that IAM authorizes under another action:\n\n| Published | IAM checks | Reference |\n|---|---|---|\n");
+        table.aliasesDescribed().forEach((k, v) -> {
+            int dash = v.indexOf(" — ");
+            b.append("| `").append(k).append("` | ").append(v.substring(0, dash)).append(" | [doc](")
+                    .append(v.substring(dash + 3)).append(") |\n");
+        });
+        java.util.Map<String, java.util.TreeSet<String>> actions = new java.util.TreeMap<>();
+        java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
+        java.util.Map<String, String> docs = new java.util.TreeMap<>();
+        for (AccessProof.Proven p : handlers) {
+            String key = p.path().kind().substring(AccessPaths.HANDLER_KIND.length());
+            actions.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(p.path().request().action());
+            int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+            c[0]++;
+            if (p.decision().allowed()) {
+                c[1]++;
+            }
+            docs.putIfAbsent(key, p.path().doc());
+        }
+        b.append("\n").append(handlers.size()).append(" handler paths, ")
+                .append(handlers.stream().filter(p -> p.decision().allowed()).count()).append(" allowed.\n\n")
+                .append("| Handler | Paths | Allowed | Actions | Documentation |\n|---|---|---|---|---|\n");
+        actions.forEach((k, v) -> b.append("| ").append(cell(k)).append(" | ").append(counts.get(k)[0]).append(" | ")
+                .append(counts.get(k)[1]).append(" | ").append(v.stream().map(a -> "`" + a + "`")
+                        .collect(java.util.stream.Collectors.joining(", "))).append(" | [doc](").append(docs.get(k)).append(") |\n"));
     }
 
     private static String cell(String s) {

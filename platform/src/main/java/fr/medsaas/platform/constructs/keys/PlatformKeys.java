@@ -77,6 +77,11 @@ public final class PlatformKeys extends Construct {
             if (use.grants()) {
                 doc.addStatements(statement(use.sid() + "Grants", List.of("kms:CreateGrant", "kms:ListGrants"), use, region,
                         Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
+                // CloudFormation's handlers of the resources that take a grant (Backup's vaults, ECR's
+                // repositories) retire it on rollback and deletion (their registry schemas list
+                // kms:RetireGrant); a retirement carries no kms:GrantIsForAWSResource, so it is its own
+                // statement, for the same principals through the same service.
+                doc.addStatements(statement(use.sid() + "RetireGrants", List.of("kms:RetireGrant"), use, region, Map.of()));
             }
         }
         // HARD-4 for every principal, the account's administrators included: a grant is a standing
