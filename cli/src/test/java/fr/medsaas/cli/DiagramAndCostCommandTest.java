@@ -254,11 +254,11 @@ class DiagramAndCostCommandTest {
     @Requirement({"COST-1", "CLI-1"})
     void refusesABadUsageFileWithExit2AndWritesNothing() throws Exception {
         Path usage = tmp.resolve("usage.yaml");
-        Files.writeString(usage, "s3.dataStorageGbPerBucket: -5\nnoSuchKey: 1\n");
+        Files.writeString(usage, "s3.mediaStorageGb: -5\nnoSuchKey: 1\n");
         Path out = tmp.resolve("cost.txt");
         CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--usage", usage.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains(usage.toString()).contains("s3.dataStorageGbPerBucket: value \"-5\"")
+        assertThat(run.err()).contains(usage.toString()).contains("s3.mediaStorageGb: value \"-5\"")
                 .contains("noSuchKey: value \"1\" is refused: a known usage key");
         assertThat(out).doesNotExist();
     }
