@@ -135,7 +135,7 @@ class DeployCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         // Warnings on stderr; stdout holds only the result: a line per stack, the totals, where it was written.
         assertThat(run.err()).contains("warning: app.certificateArn: ", "deploy refuses it");
-        assertThat(run.out()).doesNotContain("warning");
+        assertThat(run.out()).doesNotContain("warning:");
         assertThat(run.out().lines()).allMatch(l -> l.matches("MedSaas-dev-\\w+\\s+[a-z0-9-]+\\s+\\d+ resources?")
                 || l.matches("\\d+ stacks, \\d+ resources; rule packs .*: 0 open errors, \\d+ open warnings? \\(on stderr\\), .*")
                 || l.startsWith("assembly written to "), run.out());

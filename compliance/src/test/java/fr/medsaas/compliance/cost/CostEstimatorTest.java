@@ -57,7 +57,7 @@ class CostEstimatorTest {
     void listsWhatItCannotPriceAndNeverCountsItAsZero() {
         assertThat(report.notPriced()).extracting(CostReport.NotPriced::type).containsExactly("AWS::AppRunner::Service");
         assertThat(report.lines()).noneMatch(l -> l.logicalId().equals("Unknown"));
-        assertThat(CostWriter.text(report)).contains("Not priced (1 resources; not in the total)").contains("AWS::AppRunner::Service");
+        assertThat(CostWriter.text(report)).contains("Not priced (1 resource; not in the total)").contains("AWS::AppRunner::Service");
         assertThat(CostWriter.csv(report)).contains("Unknown,AWS::AppRunner::Service,not priced");
     }
 
