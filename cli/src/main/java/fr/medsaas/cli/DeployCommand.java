@@ -3,6 +3,7 @@ package fr.medsaas.cli;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
+import fr.medsaas.config.Plural;
 import fr.medsaas.platform.stacks.AppStack;
 import fr.medsaas.platform.stacks.DeliveryStack;
 import fr.medsaas.sandbox.deploy.ImagePinnedDeployment;
@@ -75,8 +76,17 @@ public final class DeployCommand implements Callable<Integer> {
     boolean local;
 
     @Option(names = "--stop", description = "With --local: stop the emulator once deployed (default: leave it running "
-            + "and print its address and process id); with --endpoint-url, the emulator running there.")
+            + "and print its address and process id). With --endpoint-url URL and no --local: only stop the emulator an "
+            + "earlier deploy --local left running at URL (nothing is synthesized or deployed; exit 2 when none runs there).")
     boolean stop;
+
+    @Option(names = "--verbose", description = "With --local: also print the details (each stack, what the emulator "
+            + "does not create and why, placeholders, template rewrites) here; they are always written to "
+            + "DIR/" + DeployCommand.DETAILS_FILE + ".")
+    boolean verbose;
+
+    /** The file in the assembly's folder that receives the per-stack details of deploy --local (CDK ignores it). */
+    static final String DETAILS_FILE = "sandbox-deployment.txt";
 
     @Option(names = "--dry-run", description = "Without --local: print every preflight problem, then each step and AWS "
             + "CDK command a deployment would run, in order, instead of running them (the guard does not run: it needs "
@@ -100,15 +110,19 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (stop && !local && endpoint != null) {
+            return stopEmulator();
+        }
         if (stop && !local) {
-            throw new ParameterException(spec.commandLine(), "--stop applies to --local only");
+            throw new ParameterException(spec.commandLine(), "--stop applies to --local (stop the emulator once deployed) "
+                    + "or to --endpoint-url URL (stop the emulator running there)");
         }
         if (dryRun && local) {
             throw new ParameterException(spec.commandLine(), "--dry-run applies to a deployment to AWS, not to --local");
         }
         if (endpoint != null && !local) {
             throw new ParameterException(spec.commandLine(), "--endpoint-url applies to --local (the emulator already "
-                    + "running at URL; with --stop, stopped once deployed)");
+                    + "running at URL; with --stop, stopped once deployed) or to --stop alone (stop it, deploy nothing)");
         }
         allowances.forEach((id, reason) -> {
             if (reason == null || reason.isBlank()) {
@@ -229,8 +243,8 @@ public final class DeployCommand implements Callable<Integer> {
             }
             Synthesizer.Result result = Synthesizer.synthesize(config, synthDir);
             if (!temporary) {
-                w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), out,
-                        result.assembly().stacks().size());
+                w.printf(Locale.ROOT, "assembly of %s written to %s (%s, 0 open errors)%n", config.name(), out,
+                        Plural.of(result.assembly().stacks().size(), "stack"));
             }
             StackStages stages = StackStages.of(result.assembly().stacks(),
                     config.stackName(ImagePinnedDeployment.PRODUCER), config.stackName(ImagePinnedDeployment.CONSUMER));
@@ -296,8 +310,8 @@ public final class DeployCommand implements Callable<Integer> {
         @Override
         public CloudAssembly synthesize(EnvironmentConfig config) {
             Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
-            w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
-                    result.assembly().stacks().size());
+            w.printf(Locale.ROOT, "assembly of %s written to %s (%s, 0 open errors)%n", config.name(), assembly.out(),
+                    Plural.of(result.assembly().stacks().size(), "stack"));
             return result.assembly();
         }
 
@@ -321,6 +335,22 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code deploy --stop --endpoint-url URL}: stops the emulator an earlier deploy --local left running there. */
+    private int stopEmulator() {
+        Optional<Long> pid = MotoServer.stopRunning(endpoint);
+        if (pid.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("medsaas: nothing to stop at " + endpoint + ": no emulator started by deploy --local (a "
+                    + MotoServer.COMMAND + " of this user on " + MotoServer.HOST + ") listens there");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("emulator at " + endpoint + " stopped (pid " + pid.get() + ")");
+        w.flush();
+        return ExitCodes.OK;
+    }
+
     private int deployLocally(EnvironmentConfig config) {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -330,8 +360,8 @@ public final class DeployCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Synthesizer.Result result = Synthesizer.synthesize(config, assembly.out());
-        w.printf(Locale.ROOT, "assembly of %s written to %s (%d stacks, 0 open errors)%n", config.name(), assembly.out(),
-                result.assembly().stacks().size());
+        w.printf(Locale.ROOT, "assembly of %s written to %s (%s, 0 open errors)%n", config.name(), assembly.out(),
+                Plural.of(result.assembly().stacks().size(), "stack"));
         if (endpoint != null) {
             return deployToRunningEmulator(config, result, w, err);
         }
@@ -349,18 +379,17 @@ public final class DeployCommand implements Callable<Integer> {
         try (SandboxDeployer deployer = new SandboxDeployer(moto.endpoint())) {
             SandboxDeployment d = deployer.deploy(result.assembly());
             if (stop) {
-                print(d, w);
                 moto.stop();
-                w.printf(Locale.ROOT, "emulator stopped (pid %d)%n", moto.pid());
+                w.printf(Locale.ROOT, "%s of %s deployed to the emulator, then it was stopped (pid %d)%n",
+                        deployedCount(d), config.name(), moto.pid());
             } else {
                 moto.leaveRunning();
                 leftRunning = true;
                 summary(d, config, moto.endpoint(), w);
-                w.printf(Locale.ROOT, "  its log: %s; stop it: kill %d (or deploy --local --endpoint-url %s --stop)%n",
+                w.printf(Locale.ROOT, "  its log: %s; stop it: kill %d (or ./medsaas deploy --stop --endpoint-url %s)%n",
                         moto.logFile(), moto.pid(), moto.endpoint());
-                w.println("details:");
-                print(d, w);
             }
+            details(d, w);
             w.flush();
             if (!d.succeeded()) {
                 StackDeployment failed = d.failure().orElseThrow();
@@ -388,10 +417,11 @@ public final class DeployCommand implements Callable<Integer> {
             SandboxDeployment d = deployer.deploy(result.assembly());
             if (!stop) {
                 summary(d, config, endpoint, w);
-                w.printf(Locale.ROOT, "  stop it: deploy --local --endpoint-url %s --stop%n", endpoint);
-                w.println("details:");
+                w.printf(Locale.ROOT, "  stop it: ./medsaas deploy --stop --endpoint-url %s%n", endpoint);
+            } else {
+                w.printf(Locale.ROOT, "%s of %s deployed to the emulator at %s%n", deployedCount(d), config.name(), endpoint);
             }
-            print(d, w);
+            details(d, w);
             if (stop) {
                 Optional<Long> pid = MotoServer.stopRunning(endpoint);
                 w.println(pid.map(p -> "emulator at " + endpoint + " stopped (pid " + p + ")").orElse("no moto_server of "
@@ -412,11 +442,40 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
+    private static String deployedCount(SandboxDeployment d) {
+        return d.stacks().stream().filter(StackDeployment::succeeded).count() + " of "
+                + Plural.of(d.stacks().size() + d.notTried().size(), "stack");
+    }
+
+    /**
+     * The details (one line per stack, what is not emulated and why, placeholders, rewrites:
+     * hundreds of lines) go to a file in the assembly's folder, and here too with --verbose.
+     */
+    private void details(SandboxDeployment d, PrintWriter w) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (PrintWriter t = new PrintWriter(text)) {
+            print(d, t);
+        }
+        Path file = assembly.out().resolve(DETAILS_FILE);
+        try {
+            java.nio.file.Files.writeString(file, text.toString());
+            w.printf(Locale.ROOT, "  details (each stack, what is not emulated and why, placeholders, template rewrites): "
+                    + "%s%s%n", file, verbose ? "" : "; --verbose prints them here");
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("medsaas: warning: cannot write " + file + " (" + e.getMessage() + ")");
+        }
+        if (verbose) {
+            w.println("details:");
+            w.print(text);
+        }
+    }
+
     /** The few lines a newcomer needs first: where the emulator is, what it holds, how to use and audit it. */
     private static void summary(SandboxDeployment d, EnvironmentConfig config, URI at, PrintWriter w) {
-        w.printf(Locale.ROOT, "emulator running at %s: %d of %d stacks of %s deployed, %d resources created, "
-                + "%d not emulated (listed under details)%n", at, d.stacks().stream().filter(StackDeployment::succeeded).count(),
-                d.stacks().size() + d.notTried().size(), config.name(), d.resourcesCreated(), d.resourcesLeftOut());
+        w.printf(Locale.ROOT, "emulator running at %s: %s of %s deployed, %s created, %d not emulated%n", at,
+                deployedCount(d), config.name(), Plural.of(d.resourcesCreated(), "resource"), d.resourcesLeftOut());
+        w.println("  it holds: " + d.stacks().stream().filter(StackDeployment::succeeded).map(StackDeployment::stackName)
+                .collect(Collectors.joining(", ")));
         w.printf(Locale.ROOT, "  audit it: ./medsaas audit --env %s --endpoint-url %s%n", config.name(), at);
         w.printf(Locale.ROOT, "  look around: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url %s "
                 + "--region %s ec2 describe-vpcs%n", at, config.regions().primary());
@@ -424,8 +483,8 @@ public final class DeployCommand implements Callable<Integer> {
 
     private static void print(SandboxDeployment d, PrintWriter w) {
         for (StackDeployment s : d.stacks()) {
-            w.printf(Locale.ROOT, "%-28s %-14s %-16s %4d resources created, %d not emulated%n", s.stackName(), s.region(),
-                    s.status(), s.resourcesCreated(), s.leftOut().size());
+            w.printf(Locale.ROOT, "%-28s %-14s %-16s %4d %s created, %d not emulated%n", s.stackName(), s.region(),
+                    s.status(), s.resourcesCreated(), Plural.noun(s.resourcesCreated(), "resource", "resources"), s.leftOut().size());
             if (!s.succeeded()) {
                 w.println("  failed: " + s.failureReason());
             }
@@ -459,8 +518,8 @@ public final class DeployCommand implements Callable<Integer> {
         }
         removed.forEach((what, stacks) -> w.printf(Locale.ROOT, "  %s: removed %s%n",
                 stacks.size() == d.stacks().size() ? "every stack" : String.join(", ", stacks), what));
-        w.printf(Locale.ROOT, "%d stacks deployed to the emulator in %.1f s: %d resources created, %d not emulated, %d placeholders%n",
-                d.stacks().stream().filter(StackDeployment::succeeded).count(), d.elapsed().toMillis() / 1000.0,
-                d.resourcesCreated(), d.resourcesLeftOut(), d.placeholders());
+        w.printf(Locale.ROOT, "%s deployed to the emulator in %.1f s: %s created, %d not emulated, %s%n",
+                Plural.of(d.stacks().stream().filter(StackDeployment::succeeded).count(), "stack"), d.elapsed().toMillis() / 1000.0,
+                Plural.of(d.resourcesCreated(), "resource"), d.resourcesLeftOut(), Plural.of(d.placeholders(), "placeholder"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.medsaas.cli;
 
+import fr.medsaas.config.Plural;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
 import fr.medsaas.compliance.diagram.DiagramModel;
 import fr.medsaas.compliance.diagram.MermaidRenderer;
@@ -38,7 +39,7 @@ public final class DiagramCommand implements Callable<Integer> {
         String text = source.with(spec, assembly -> {
             DiagramModel model = DiagramBuilder.build(assembly);
             return format == Format.svg ? SvgRenderer.render(model, "medsaas architecture, from the templates of "
-                    + assembly.stacks().size() + " stacks") : MermaidRenderer.render(model);
+                    + Plural.of(assembly.stacks().size(), "stack")) : MermaidRenderer.render(model);
         });
         output.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;

@@ -43,6 +43,8 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        CommandLine.IParameterExceptionHandler picocliDefault = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> unknownArgument(e, args, picocliDefault));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
             if (e instanceof ConfigException ce) {
@@ -70,5 +72,21 @@ public final class Main implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return cli;
+    }
+
+    /**
+     * A misspelled option or command: one line naming it and the closest real one (by edit
+     * distance, as {@code git} does), exit 2; any other usage error as picocli prints it.
+     */
+    private static int unknownArgument(CommandLine.ParameterException e, String[] args,
+            CommandLine.IParameterExceptionHandler picocliDefault) throws Exception {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return picocliDefault.handleParseException(e, args);
+        }
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        PrintWriter w = e.getCommandLine().getErr();
+        w.println(Suggestions.unknownArgument(spec, u.getUnmatched().get(0)));
+        w.flush();
+        return ExitCodes.USAGE;
     }
 }

@@ -1,5 +1,6 @@
 package fr.medsaas.cli;
 
+import fr.medsaas.config.Plural;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.compliance.diff.AssemblyDiff;
 import fr.medsaas.compliance.diff.ChangeSets;
@@ -32,8 +33,8 @@ final class SafeChangeGuard {
             diff = diff.withChangeSets(next, changeSets.get());
         }
         DeployGuard.Verdict verdict = DeployGuard.judge(diff, allowances);
-        out.printf(Locale.ROOT, "guard: compared with %s: %d changes, %d stateful resources at risk%n", diff.against(),
-                diff.changes().size(), verdict.decisions().size());
+        out.printf(Locale.ROOT, "guard: compared with %s: %s, %s at risk%n", diff.against(),
+                Plural.of(diff.changes().size(), "change"), Plural.of(verdict.decisions().size(), "stateful resource"));
         diff.notes().forEach(n -> out.println("guard: note: " + n));
         for (DeployGuard.Decision d : verdict.decisions()) {
             (d.allowed() ? out : err).printf(Locale.ROOT, "  %s %s %s %s (%s) %s: %s%n", d.allowed() ? "ALLOWED" : "REFUSED",

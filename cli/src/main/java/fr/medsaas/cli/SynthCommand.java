@@ -1,5 +1,6 @@
 package fr.medsaas.cli;
 
+import fr.medsaas.config.Plural;
 import fr.medsaas.compliance.assembly.Acknowledgement;
 import fr.medsaas.compliance.assembly.StackTemplate;
 import fr.medsaas.config.EnvironmentConfig;
@@ -53,20 +54,24 @@ public final class SynthCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         for (StackTemplate s : result.assembly().stacks()) {
-            w.printf(Locale.ROOT, "%-28s %-14s %4d resources%n", s.stackName(), s.region(), s.resourceCount());
+            w.printf(Locale.ROOT, "%-28s %-14s %4d %s%n", s.stackName(), s.region(), s.resourceCount(),
+                    Plural.noun(s.resourceCount(), "resource", "resources"));
         }
-        w.printf(Locale.ROOT, "%d stacks, %d resources; rule packs %s: 0 open errors, %d open warnings, "
-                        + "%d acknowledgements with reasons in the templates%n",
-                result.assembly().stacks().size(), result.assembly().resourceCount(),
-                String.join(", ", result.rulePacks()), result.report().openWarnings().size(),
-                Acknowledgement.of(result.assembly()).size());
+        w.printf(Locale.ROOT, "%s, %s; rule packs %s: 0 open errors, %s (on stderr), "
+                        + "%s with reasons in the templates%n",
+                Plural.of(result.assembly().stacks().size(), "stack"), Plural.of(result.assembly().resourceCount(), "resource"),
+                String.join(", ", result.rulePacks()), Plural.of(result.report().openWarnings().size(), "open warning"),
+                Plural.of(Acknowledgement.of(result.assembly()).size(), "acknowledgement"));
+        // Warnings go to stderr: stdout keeps only the result (the stacks, the totals, where it was written).
+        PrintWriter err = spec.commandLine().getErr();
         for (var warning : result.report().openWarnings()) {
-            w.println("  " + warning.describe());
+            err.println("  " + warning.describe());
         }
         // Offline the placeholders do no harm; a deployment refuses them (docs/first-deploy.md).
         for (var p : fr.medsaas.sandbox.preflight.Preflight.offline(config)) {
-            w.println("warning: " + p.message() + "; deploy refuses it");
+            err.println("warning: " + p.message() + "; deploy refuses it");
         }
+        err.flush();
         w.printf(Locale.ROOT, "assembly written to %s in %.1f s%n", assembly.out(), result.elapsed().toMillis() / 1000.0);
         w.flush();
         return ExitCodes.OK;

@@ -129,11 +129,16 @@ class DeployCommandTest {
     }
 
     @Test
-    void synthStillWorksOfflineOnThePlaceholdersWithAWarning() {
+    void synthStillWorksOfflineOnThePlaceholdersWithAWarningOnStderr() {
         Path out = tmp.resolve("synth.out");
         CliRun run = CliRun.of("synth", "--config", CliRun.configDir() + "/dev.yaml", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("warning: app.certificateArn: ", "deploy refuses it");
+        // Warnings on stderr; stdout holds only the result: a line per stack, the totals, where it was written.
+        assertThat(run.err()).contains("warning: app.certificateArn: ", "deploy refuses it");
+        assertThat(run.out()).doesNotContain("warning:");
+        assertThat(run.out().lines()).allMatch(l -> l.matches("MedSaas-dev-\\w+\\s+[a-z0-9-]+\\s+\\d+ resources?")
+                || l.matches("\\d+ stacks, \\d+ resources; rule packs .*: 0 open errors, \\d+ open warnings? \\(on stderr\\), .*")
+                || l.startsWith("assembly written to "), run.out());
     }
 
     @Test
@@ -162,8 +167,47 @@ class DeployCommandTest {
     void refusesStopWithoutLocalWithExit2() {
         CliRun run = CliRun.of("deploy", "--env", "dev", "--stop", "--out", tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--stop applies to --local only");
+        assertThat(run.err()).contains("--stop applies to --local (stop the emulator once deployed) or to --endpoint-url URL");
         assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    @Requirement("SBX-1")
+    void stopAtAnAddressWhereNoEmulatorRunsSaysSoWithExit2() {
+        CliRun run = CliRun.of("deploy", "--stop", "--endpoint-url", "http://127.0.0.1:" + freePort(), "--out",
+                tmp.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .matches("medsaas: nothing to stop at http://127\\.0\\.0\\.1:\\d+: no emulator started by deploy --local "
+                        + "\\(a moto_server of this user on 127\\.0\\.0\\.1\\) listens there");
+        assertThat(run.out()).isEmpty();
+        assertThat(tmp.resolve("x")).as("nothing synthesized").doesNotExist();
+    }
+
+    @Test
+    @Tag("integration")
+    @Requirement("SBX-1")
+    void stopWithTheEndpointOfARunningEmulatorStopsItAndDeploysNothing() {
+        requireEmulator();
+        MotoServer moto = MotoServer.start();
+        try {
+            moto.leaveRunning();
+            CliRun run = CliRun.of("deploy", "--stop", "--endpoint-url", moto.endpoint().toString(), "--out", tmp.resolve("y").toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines().toList()).containsExactly("emulator at " + moto.endpoint() + " stopped (pid " + moto.pid() + ")");
+            assertThat(ProcessHandle.of(moto.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(tmp.resolve("y")).as("nothing synthesized").doesNotExist();
+        } finally {
+            moto.stop();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -216,10 +260,10 @@ class DeployCommandTest {
     @Test
     @Tag("integration")
     @Requirement("SBX-1")
-    void localDeploysEveryStackPrintsWhatIsNotEmulatedAndLeavesTheEmulatorRunning() {
+    void localDeploysEveryStackPrintsWhereTheEmulatorIsAndWritesTheDetailsToAFile() throws IOException {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--out", tmp.resolve("dev.out").toString());
-        Matcher pid = Pattern.compile("its log: (\\S+); stop it: kill (\\d+) \\(or deploy --local --endpoint-url (\\S+) --stop\\)")
+        Matcher pid = Pattern.compile("its log: (\\S+); stop it: kill (\\d+) \\(or \\./medsaas deploy --stop --endpoint-url (\\S+)\\)")
                 .matcher(run.out());
         assertThat(pid.find()).as(run.out() + run.err()).isTrue();
         ProcessHandle moto = ProcessHandle.of(Long.parseLong(pid.group(2))).orElseThrow();
@@ -227,13 +271,19 @@ class DeployCommandTest {
         try {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(moto.isAlive()).isTrue();
-            // The first lines: where the emulator is, what it holds, how to audit, use and stop it.
-            List<String> first = run.out().lines().limit(7).toList();
-            assertThat(first).anyMatch(l -> l.matches("emulator running at " + Pattern.quote(url)
-                    + ": 12 of 12 stacks of dev deployed, \\d+ resources created, \\d+ not emulated \\(listed under details\\)"));
-            assertThat(first).contains("  audit it: ./medsaas audit --env dev --endpoint-url " + url);
-            assertThat(first).anyMatch(l -> l.startsWith("  its log: "));
-            assertThat(run.out())
+            // All it prints: where the emulator is, what it holds, how to audit, use and stop it, where the details are.
+            List<String> lines = run.out().lines().toList();
+            assertThat(lines).as(run.out()).hasSizeLessThanOrEqualTo(9);
+            assertThat(lines).anyMatch(l -> l.matches("emulator running at " + Pattern.quote(url)
+                    + ": 12 of 12 stacks of dev deployed, \\d+ resources created, \\d+ not emulated"));
+            assertThat(lines).anyMatch(l -> l.startsWith("  it holds: MedSaas-dev-Keys, MedSaas-dev-Network"));
+            assertThat(lines).contains("  audit it: ./medsaas audit --env dev --endpoint-url " + url);
+            assertThat(lines).anyMatch(l -> l.startsWith("  its log: "));
+            Path detailsFile = tmp.resolve("dev.out").resolve(DeployCommand.DETAILS_FILE);
+            assertThat(lines).contains("  details (each stack, what is not emulated and why, placeholders, template rewrites): "
+                    + detailsFile + "; --verbose prints them here");
+            String details = Files.readString(detailsFile);
+            assertThat(details)
                     .containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+CREATE_COMPLETE\\s+18 resources created, 0 not emulated")
                     .containsPattern("MedSaas-dev-Network\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, 13 not emulated")
                     .containsPattern("MedSaas-dev-App\\s+eu-west-3\\s+CREATE_COMPLETE\\s+\\d+ resources created, \\d+ not emulated")
@@ -244,12 +294,13 @@ class DeployCommandTest {
                     .containsPattern("12 stacks deployed to the emulator in \\d+\\.\\d s: \\d+ resources created, \\d+ not emulated, \\d+ placeholders");
             for (String part : List.of("Keys", "Network", "Data", "EdgeFirewall", "Replica", "Media", "EdgeLogging", "Backup",
                     "Delivery", "App", "Observability", "Compliance")) {
-                assertThat(run.out()).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|eu-central-1|us-east-1)\\s+CREATE_COMPLETE");
+                assertThat(details).containsPattern("MedSaas-dev-" + part + "\\s+(eu-west-3|eu-central-1|us-east-1)\\s+CREATE_COMPLETE");
             }
-            // --stop with --endpoint-url: deployed again (nothing changed), then that emulator stopped.
+            // --stop with --endpoint-url: deployed again (nothing changed), then that emulator stopped; --verbose prints the details.
             CliRun again = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--endpoint-url", url,
-                    "--stop", "--out", tmp.resolve("dev2.out").toString());
+                    "--stop", "--verbose", "--out", tmp.resolve("dev2.out").toString());
             assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("details:").containsPattern("MedSaas-dev-Keys\\s+eu-west-3\\s+");
             assertThat(again.out()).contains("emulator at " + url + " stopped (pid " + moto.pid() + ")");
             assertThat(moto.onExit()).succeedsWithin(java.time.Duration.ofSeconds(10));
         } finally {
@@ -270,7 +321,7 @@ class DeployCommandTest {
         requireEmulator();
         CliRun run = CliRun.of("deploy", "--config", CliRun.configDir() + "/dev.yaml", "--local", "--stop", "--out", tmp.resolve("dev.out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Matcher pid = Pattern.compile("emulator stopped \\(pid (\\d+)\\)").matcher(run.out());
+        Matcher pid = Pattern.compile("12 of 12 stacks of dev deployed to the emulator, then it was stopped \\(pid (\\d+)\\)").matcher(run.out());
         assertThat(pid.find()).as(run.out()).isTrue();
         assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(run.out()).doesNotContain("emulator running");

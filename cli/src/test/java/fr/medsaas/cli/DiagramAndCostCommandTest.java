@@ -15,6 +15,7 @@ import fr.medsaas.compliance.diagram.DiagramModel.Node;
 import fr.medsaas.config.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,83 @@ class DiagramAndCostCommandTest {
         assertThat(stacks).isCloseTo(total, within(0.05));
     }
 
+    @Test
+    @Requirement("COST-1")
+    void theCsvEndsWithOneTotalRowEqualToTheSumOfItsRows() {
+        CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--format", "csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String[]> rows = run.out().lines().skip(1).map(l -> l.split(",", -1)).toList();
+        String[] last = rows.get(rows.size() - 1);
+        assertThat(last[0]).isEqualTo("total");
+        double sum = rows.stream().limit(rows.size() - 1).filter(f -> !f[8].isEmpty()).mapToDouble(f -> Double.parseDouble(f[8])).sum();
+        assertThat(Double.parseDouble(last[8])).isCloseTo(sum, within(0.00001)).isBetween(PROD_LOW, PROD_HIGH);
+        assertThat(rows.stream().filter(f -> f[0].equals("total"))).hasSize(1);
+    }
+
+    @Test
+    @Requirement("COST-1")
+    void eachBucketIsPricedByItsRoleAndTheReplicaAsTheMedia() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("cost", "--assembly", prod.toString(), "--format", "json").out());
+        java.util.Map<String, Double> gbByBucket = new java.util.TreeMap<>();
+        for (JsonNode l : json.path("lines")) {
+            if (l.path("priceId").asText().equals("s3.standard")) {
+                gbByBucket.put(l.path("stack").asText() + "/" + l.path("logicalId").asText(), l.path("quantity").asDouble());
+            }
+        }
+        assertThat(gbByBucket).as("trail").hasEntrySatisfying(key(gbByBucket, "Compliance/TrailBucket"), gb -> assertThat(gb).isEqualTo(20.0));
+        assertThat(gbByBucket).as("pipeline").hasEntrySatisfying(key(gbByBucket, "Delivery/Artifacts"), gb -> assertThat(gb).isEqualTo(5.0));
+        assertThat(gbByBucket).as("media").hasEntrySatisfying(key(gbByBucket, "Media/MediaBucket"), gb -> assertThat(gb).isEqualTo(500.0));
+        assertThat(gbByBucket).as("replica").hasEntrySatisfying(key(gbByBucket, "Replica/ReplicaBucket"), gb -> assertThat(gb).isEqualTo(500.0));
+        assertThat(gbByBucket.entrySet()).filteredOn(e -> e.getKey().contains("Config")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getValue()).isEqualTo(2.0));
+        assertThat(gbByBucket.entrySet()).filteredOn(e -> e.getKey().contains("Logs")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getValue()).isEqualTo(50.0));
+        // Overridable in the usage file, the replica following the media bucket.
+        Path usage = Files.writeString(tmp.resolve("big-media.yaml"), "s3.mediaStorageGb: 2000\ns3.trailStorageGb: 1\n");
+        JsonNode over = new ObjectMapper().readTree(CliRun.of("cost", "--assembly", prod.toString(), "--format", "json",
+                "--usage", usage.toString()).out());
+        java.util.List<Double> media = new java.util.ArrayList<>();
+        for (JsonNode l : over.path("lines")) {
+            if (l.path("priceId").asText().equals("s3.standard") && l.path("logicalId").asText().matches("(Media|Replica)Bucket.*")) {
+                media.add(l.path("quantity").asDouble());
+            }
+        }
+        assertThat(media).containsExactly(2000.0, 2000.0);
+    }
+
+    /** The bucket whose logical ID is {@code id} and CDK's 8-character hash, in {@code stack/id}. */
+    private static String key(java.util.Map<String, Double> m, String stackAndIdPrefix) {
+        String[] parts = stackAndIdPrefix.split("/");
+        return m.keySet().stream().filter(k -> k.matches("MedSaas-prod-" + parts[0] + "/" + parts[1] + "[0-9A-F]{8}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no bucket " + stackAndIdPrefix + " in " + m.keySet()));
+    }
+
+    @Test
+    @Requirement("COST-1")
+    void theSampleUsageFileNamesEveryKeyTheCostModelReadsAndIsAccepted() throws Exception {
+        Path sample = Path.of(CliRun.configDir()).resolveSibling("docs").resolve("usage-sample.yaml");
+        JsonNode keys = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(sample.toFile());
+        java.util.Set<String> sampleKeys = new java.util.TreeSet<>();
+        keys.fieldNames().forEachRemaining(sampleKeys::add);
+        assertThat(sampleKeys).isEqualTo(new java.util.TreeSet<>(fr.medsaas.compliance.cost.UsageAssumptions.shipped().values().keySet()));
+        // A comment before each key.
+        List<String> lines = Files.readAllLines(sample);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("[a-zA-Z][\\w.]*: .*")) {
+                assertThat(lines.get(i - 1)).as("the comment above " + lines.get(i)).startsWith("# ");
+            }
+        }
+        CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--usage", sample.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Usage: " + sample);
+    }
+
+    @Test
+    void costCountsAreSingularForOne() {
+        CliRun run = CliRun.of("cost", "--assembly", prod.toString());
+        assertThat(run.out()).doesNotContainPattern("\\b1 (tasks|AZs|rules|nodes|copies|resources|public addresses)\\b");
+    }
+
     /**
      * HARD-9, HARD-10: the cost says, line by line, what the backup region's monitoring adds (the
      * sum of its own lines: detector, recorder, rules, hub, delivery bucket and key), that the
@@ -254,11 +332,11 @@ class DiagramAndCostCommandTest {
     @Requirement({"COST-1", "CLI-1"})
     void refusesABadUsageFileWithExit2AndWritesNothing() throws Exception {
         Path usage = tmp.resolve("usage.yaml");
-        Files.writeString(usage, "s3.dataStorageGbPerBucket: -5\nnoSuchKey: 1\n");
+        Files.writeString(usage, "s3.mediaStorageGb: -5\nnoSuchKey: 1\n");
         Path out = tmp.resolve("cost.txt");
         CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--usage", usage.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains(usage.toString()).contains("s3.dataStorageGbPerBucket: value \"-5\"")
+        assertThat(run.err()).contains(usage.toString()).contains("s3.mediaStorageGb: value \"-5\"")
                 .contains("noSuchKey: value \"1\" is refused: a known usage key");
         assertThat(out).doesNotExist();
     }

@@ -14,12 +14,24 @@ public final class ConfigException extends RuntimeException {
      * @param problems every problem found; at least one
      */
     public ConfigException(String source, List<Problem> problems) {
-        super(format(source, problems));
+        this(source, problems, format(source, problems));
+    }
+
+    private ConfigException(String source, List<Problem> problems, String message) {
+        super(message);
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one problem");
         }
         this.source = source;
         this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * A file that cannot be read as a configuration at all (missing, a folder, unreadable, not
+     * YAML): {@code message} is the whole sentence, e.g. {@code configuration file x.yaml does not exist}.
+     */
+    public static ConfigException unusableFile(String source, String message) {
+        return new ConfigException(source, List.of(new Problem("(file)", source, message)), message);
     }
 
     /** Where the configuration came from. */

@@ -56,16 +56,53 @@ public final class ConfigLoader {
 
     /** Loads and validates one configuration file. */
     public static EnvironmentConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), List.of(new Problem("(file)", file.toString(), "an existing, readable YAML file")));
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of(new Problem("(file)", file.toString(),
-                    "a readable YAML file (" + e.getMessage() + ")")));
+        return parse(readFile(file, "configuration file"), file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * The text of a YAML file the user named; {@code what} says what it is in the message
+     * ({@code configuration file}). Refuses, each with its own sentence, a file that does not
+     * exist, a folder, and a file that cannot be read.
+     */
+    public static String readFile(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw ConfigException.unusableFile(file.toString(), what + " " + file + " is a folder, not a YAML file");
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        if (!Files.exists(file)) {
+            throw ConfigException.unusableFile(file.toString(), what + " " + file + " does not exist");
+        }
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw ConfigException.unusableFile(file.toString(), what + " " + file + " does not exist");
+        } catch (IOException e) {
+            throw ConfigException.unusableFile(file.toString(), what + " " + file + " cannot be read ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ")");
+        }
+    }
+
+    /**
+     * The sentence for text that is not well-formed YAML ({@code what}: {@code configuration file}): the file, the line and column of the
+     * problem (1-based, as an editor shows them), and what the parser expected.
+     */
+    public static String yamlSyntaxError(String what, String source, JsonProcessingException e) {
+        // SnakeYAML's marks are 0-based; Jackson's location is where its parser stood (the end
+        // of the last good token, often the line before), so the problem's own mark is used.
+        Throwable cause = e.getCause();
+        int line;
+        int column;
+        String expected;
+        if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            line = m.getProblemMark().getLine() + 1;
+            column = m.getProblemMark().getColumn() + 1;
+            expected = (m.getContext() == null ? "" : m.getContext() + ", ") + m.getProblem();
+        } else {
+            line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            expected = e.getOriginalMessage();
+        }
+        String at = line > 0 ? " at line " + line + (column > 0 ? ", column " + column : "") : "";
+        return what + " " + source + " is not valid YAML" + at + ": " + expected.strip().replaceAll("\\s+", " ");
     }
 
     /**
@@ -97,8 +134,7 @@ public final class ConfigLoader {
                         "key given twice" + where,
                         "each key once in a mapping (otherwise the later value would silently win)")));
             }
-            throw new ConfigException(source, List.of(new Problem("(file)", "YAML" + where,
-                    "well-formed YAML: " + e.getOriginalMessage())));
+            throw ConfigException.unusableFile(source, yamlSyntaxError("configuration file", source, e));
         }
         RecordBinder binder = new RecordBinder(YAML);
         EnvironmentConfig config = binder.bindRecord(EnvironmentConfig.class, root, "");

@@ -65,7 +65,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("does-not-exist.yaml")
-                .hasMessageContaining("an existing, readable YAML file");
+                .hasMessage("configuration file does-not-exist.yaml does not exist");
     }
 
     @Test
@@ -73,7 +73,16 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("name: prod\nnetwork: [unclosed\n", "bad.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("bad.yaml")
-                .hasMessageContaining("well-formed YAML");
+                .hasMessage("configuration file bad.yaml is not valid YAML at line 3, column 1: while parsing a flow sequence, "
+                        + "expected ',' or ']', but got <stream end>");
+    }
+
+    @Test
+    void aYamlErrorIsReportedAtItsOwnLineAndColumnCountedFromOne() {
+        // SnakeYAML's marks count from 0; Jackson's location is where its parser stood (the line before).
+        assertThatThrownBy(() -> ConfigLoader.parse("name: prod\nnetwork:\n  natGateways: 1: 2\n", "bad.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("configuration file bad.yaml is not valid YAML at line 3, column 17: mapping values are not allowed here");
     }
 
     @Test

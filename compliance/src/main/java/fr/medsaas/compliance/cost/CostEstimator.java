@@ -1,5 +1,6 @@
 package fr.medsaas.compliance.cost;
 
+import fr.medsaas.config.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.References;
@@ -80,12 +81,12 @@ public final class CostEstimator {
                 x.line("rds." + p.path("DBInstanceClass").asText() + "." + p.path("Engine").asText(),
                         p.path("DBInstanceClass").asText() + " " + az + " × " + fmt(hours()) + " h", copies * hours());
                 x.line("rds." + p.path("StorageType").asText("gp2"),
-                        p.path("AllocatedStorage").asText() + " GB " + p.path("StorageType").asText("gp2") + " × " + copies + " copies",
+                        p.path("AllocatedStorage").asText() + " GB " + p.path("StorageType").asText("gp2") + " × " + Plural.of(copies, "copy", "copies"),
                         p.path("AllocatedStorage").asDouble() * copies);
             }
             case "AWS::ElastiCache::ReplicationGroup" -> {
                 int nodes = p.path("NumCacheClusters").asInt(1);
-                x.line("elasticache." + p.path("CacheNodeType").asText(), nodes + " nodes × " + fmt(hours()) + " h", nodes * hours());
+                x.line("elasticache." + p.path("CacheNodeType").asText(), Plural.of(nodes, "node") + " × " + fmt(hours()) + " h", nodes * hours());
             }
             case "AWS::ECS::Service" -> {
                 JsonNode td = refs.in(s.stackName(), p.path("TaskDefinition")).stream().findFirst()
@@ -93,8 +94,8 @@ public final class CostEstimator {
                 int count = p.path("DesiredCount").asInt(1);
                 double vcpu = td.path("Cpu").asDouble() / 1024;
                 double gb = td.path("Memory").asDouble() / 1024;
-                x.line("fargate.vcpu", count + " tasks × " + fmt(vcpu) + " vCPU × " + fmt(hours()) + " h", count * vcpu * hours());
-                x.line("fargate.gb", count + " tasks × " + fmt(gb) + " GB × " + fmt(hours()) + " h", count * gb * hours());
+                x.line("fargate.vcpu", Plural.of(count, "task") + " × " + fmt(vcpu) + " vCPU × " + fmt(hours()) + " h", count * vcpu * hours());
+                x.line("fargate.gb", Plural.of(count, "task") + " × " + fmt(gb) + " GB × " + fmt(hours()) + " h", count * gb * hours());
             }
             case "AWS::EC2::NatGateway" -> {
                 x.line("nat.hour", fmt(hours()) + " h", hours());
@@ -104,7 +105,7 @@ public final class CostEstimator {
             case "AWS::EC2::VPCEndpoint" -> {
                 if ("Interface".equals(p.path("VpcEndpointType").asText())) {
                     int azs = Math.max(1, p.path("SubnetIds").size());
-                    x.line("endpoint.interface.hour", azs + " AZs × " + fmt(hours()) + " h", azs * hours());
+                    x.line("endpoint.interface.hour", Plural.of(azs, "AZ") + " × " + fmt(hours()) + " h", azs * hours());
                     x.line("endpoint.interface.gb", "data processed (usage endpoints.processedGbPerEndpoint)",
                             usage.get("endpoints.processedGbPerEndpoint"));
                 }
@@ -114,7 +115,7 @@ public final class CostEstimator {
                 x.line("alb.lcu", "usage alb.averageLcu × " + fmt(hours()) + " h", usage.get("alb.averageLcu") * hours());
                 if (!"internal".equals(p.path("Scheme").asText())) {
                     int azs = Math.max(1, p.path("Subnets").size());
-                    x.line("ipv4.hour", azs + " public addresses (one per AZ) × " + fmt(hours()) + " h", azs * hours());
+                    x.line("ipv4.hour", Plural.of(azs, "public address", "public addresses") + " (one per AZ) × " + fmt(hours()) + " h", azs * hours());
                     x.line("transfer.internet", "responses to the internet (usage alb.transferOutGb)", usage.get("alb.transferOutGb"));
                 }
             }
@@ -128,7 +129,7 @@ public final class CostEstimator {
             }
             case "AWS::WAFv2::WebACL" -> {
                 x.line("waf.acl", "1 web ACL", 1);
-                x.line("waf.rule", p.path("Rules").size() + " rules", p.path("Rules").size());
+                x.line("waf.rule", Plural.of(p.path("Rules").size(), "rule"), p.path("Rules").size());
                 x.line("waf.requests", "usage waf.requestsMillionsPerAcl", usage.get("waf.requestsMillionsPerAcl"));
             }
             case "AWS::CloudFront::Distribution" -> {
@@ -136,9 +137,7 @@ public final class CostEstimator {
                 x.global("cloudfront.requests", "usage cloudfront.requestsTenThousands", usage.get("cloudfront.requestsTenThousands"));
             }
             case "AWS::S3::Bucket" -> {
-                String name = (p.path("BucketName").asText("") + id).toLowerCase(Locale.ROOT);
-                // AWS Config's snapshots and history are records like logs, not data: a few GB at most.
-                String key = name.contains("log") || name.contains("config") ? "s3.logStorageGbPerBucket" : "s3.dataStorageGbPerBucket";
+                String key = bucketStorageKey(id, p.path("BucketName").asText(""));
                 x.line("s3.standard", "usage " + key, usage.get(key));
                 if (p.has("ReplicationConfiguration")) {
                     x.line("transfer.inter-region", "replication (usage s3.replicatedGbPerMonth)", usage.get("s3.replicatedGbPerMonth"));
@@ -252,5 +251,28 @@ public final class CostEstimator {
 
     static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /**
+     * The usage key of a bucket's stored GB, by its role (read from its logical ID, which is its
+     * construct path, and its name): access and CDN logs, the trail, AWS Config's records and the
+     * pipeline's artifacts hold little; the media bucket holds the data, and its replica (in the
+     * backup region) a copy of all of it, so both read {@code s3.mediaStorageGb}.
+     */
+    static String bucketStorageKey(String logicalId, String bucketName) {
+        String name = (bucketName + " " + logicalId).toLowerCase(Locale.ROOT);
+        if (name.contains("log")) {
+            return "s3.logStorageGbPerBucket";
+        }
+        if (name.contains("trail")) {
+            return "s3.trailStorageGb";
+        }
+        if (name.contains("config")) {
+            return "s3.configStorageGb";
+        }
+        if (name.contains("artifact")) {
+            return "s3.pipelineArtifactsStorageGb";
+        }
+        return "s3.mediaStorageGb";
     }
 }

@@ -1,5 +1,6 @@
 package fr.medsaas.compliance.cost;
 
+import fr.medsaas.config.Plural;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,8 +42,10 @@ public final class CostWriter {
                 r.totalUsd() * rate, CostEstimator.fmt(rate))));
         out.append('\n');
         if (r.prices().eurRate().isPresent()) {
-            out.append("EUR rate: ").append(r.prices().eurPerUsd()).append('\n');
+            out.append("EUR rate: ").append(r.prices().eurPerUsd()).append(" of ").append(r.prices().eurRateDate())
+                    .append(" (").append(r.prices().eurRateSource()).append(")\n");
         }
+        r.prices().eurRateStaleness().ifPresent(why -> out.append("EUR: not converted: ").append(why).append('\n'));
         if (!r.hardening().isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nWhat the hardening adds or saves (HARD-9, HARD-10; already in the total):%n"));
             for (CostReport.Topic t : r.hardening()) {
@@ -51,7 +54,7 @@ public final class CostWriter {
             }
         }
         if (!r.notPriced().isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%nNot priced (%d resources; not in the total):%n", r.notPriced().size()));
+            out.append(String.format(Locale.ROOT, "%nNot priced (%s; not in the total):%n", Plural.of(r.notPriced().size(), "resource")));
             for (NotPriced n : r.notPriced()) {
                 out.append(String.format(Locale.ROOT, "  %-28s %-40s %s: %s%n", n.stack(), cut(n.logicalId(), 40), n.type(), n.reason()));
             }
@@ -69,6 +72,10 @@ public final class CostWriter {
         root.put("currency", r.prices().currency());
         root.put("priceTableDate", r.prices().date());
         root.put("eurPerUsd", r.prices().eurPerUsd());
+        root.put("eurPerUsdDate", r.prices().eurRateDate());
+        root.put("eurPerUsdSource", r.prices().eurRateSource());
+        r.prices().eurRate().ifPresentOrElse(rate -> root.put("totalMonthlyEur", Math.round(r.totalUsd() * rate)),
+                () -> root.put("eurNotConverted", r.prices().eurRateStaleness().orElse("")));
         root.put("usage", r.usage().source());
         root.put("totalMonthly", round(r.totalUsd()));
         ObjectNode stacks = root.putObject("stacks");
@@ -97,7 +104,10 @@ public final class CostWriter {
         }
     }
 
-    /** One CSV row per line, then one per not-priced resource (empty price and monthly). */
+    /**
+     * One CSV row per line, then one per not-priced resource (empty price and monthly), then the
+     * total row: {@code total} in the first column and the sum of the priced rows' monthly_usd.
+     */
     public static String csv(CostReport r) {
         StringBuilder out = new StringBuilder("stack,region,logical_id,type,price_id,unit_price_usd,unit,quantity,monthly_usd,what\n");
         for (Line l : r.lines()) {
@@ -107,6 +117,11 @@ public final class CostWriter {
         for (NotPriced n : r.notPriced()) {
             out.append(String.join(",", n.stack(), "", n.logicalId(), n.type(), "not priced", "", "", "", "", quote(n.reason()))).append('\n');
         }
+        // The sum of the rows as printed (4 decimals), so that a spreadsheet's SUM finds the same figure.
+        double total = r.lines().stream().mapToDouble(l -> Double.parseDouble(String.format(Locale.ROOT, "%.4f", l.monthlyUsd()))).sum();
+        out.append(String.join(",", "total", "", "", "", "", "", "", "", String.format(Locale.ROOT, "%.4f", total),
+                quote("sum of the priced rows, " + r.prices().currency() + " per month; not-priced resources not counted")))
+                .append('\n');
         return out.toString();
     }
 

@@ -8,18 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * The shipped, dated price table ({@code prices.csv}): one row per price id and region, in USD,
- * with its source; the header's {@code # key: value} lines say the date, currency and EUR rate.
+ * with its source; the header's {@code # key: value} lines say the date, currency and EUR rate
+ * (with the rate's own date and source).
  *
- * @param date      the day the table was compiled
- * @param currency  the currency of every price (USD, as AWS lists them)
- * @param eurPerUsd the EUR rate and its date, as written in the header, or empty
- * @param sources   what each source letter means
- * @param rows      every row, by {@code id@region}
+ * @param date          the day the table was compiled
+ * @param currency      the currency of every price (USD, as AWS lists them)
+ * @param eurPerUsd     the EUR rate, as written in the header, or empty
+ * @param eurRateDate   the day (or month) of that rate, {@code YYYY-MM-DD} or {@code YYYY-MM}, or empty
+ * @param eurRateSource where that rate comes from, or empty
+ * @param sources       what each source letter means
+ * @param rows          every row, by {@code id@region}
  */
-public record PriceTable(String date, String currency, String eurPerUsd, String sources, Map<String, Row> rows) {
+public record PriceTable(String date, String currency, String eurPerUsd, String eurRateDate, String eurRateSource,
+        String sources, Map<String, Row> rows) {
+    /** How far apart the EUR rate's date and the prices' date may be for the total to be converted. */
+    public static final int EUR_RATE_MAX_DAYS_FROM_PRICES = 31;
 
     /**
      * One price.
@@ -73,7 +83,8 @@ public record PriceTable(String date, String currency, String eurPerUsd, String 
             rows.put(row.id() + "@" + row.region(), row);
         }
         return new PriceTable(header.getOrDefault("date", "?"), header.getOrDefault("currency", "USD"),
-                header.getOrDefault("eur_per_usd", ""), sources.toString(), Map.copyOf(rows));
+                header.getOrDefault("eur_per_usd", ""), header.getOrDefault("eur_per_usd_date", ""),
+                header.getOrDefault("eur_per_usd_source", ""), sources.toString(), Map.copyOf(rows));
     }
 
     /** The row of {@code id} in {@code region}. */
@@ -81,11 +92,36 @@ public record PriceTable(String date, String currency, String eurPerUsd, String 
         return Optional.ofNullable(rows.get(id + "@" + region));
     }
 
-    /** The EUR-per-USD rate, when the header gives one. */
+    /**
+     * The EUR-per-USD rate, when the header gives one dated within {@value #EUR_RATE_MAX_DAYS_FROM_PRICES}
+     * days of the prices: a rate of another year would convert this year's prices wrongly.
+     */
     public Optional<Double> eurRate() {
-        if (eurPerUsd.isBlank()) {
+        if (eurPerUsd.isBlank() || eurRateStaleness().isPresent()) {
             return Optional.empty();
         }
         return Optional.of(Double.parseDouble(eurPerUsd.split("\\s+")[0]));
+    }
+
+    /** Why the total is not converted to EUR (no rate, no date, or too far from the prices' date), or empty. */
+    public Optional<String> eurRateStaleness() {
+        if (eurPerUsd.isBlank()) {
+            return Optional.of("the price table gives no EUR rate");
+        }
+        if (eurRateDate.isBlank()) {
+            return Optional.of("the EUR rate " + eurPerUsd + " has no date (eur_per_usd_date)");
+        }
+        long days = Math.abs(ChronoUnit.DAYS.between(day(eurRateDate), day(date)));
+        if (days > EUR_RATE_MAX_DAYS_FROM_PRICES) {
+            return Optional.of(String.format(Locale.ROOT, "the EUR rate %s is dated %s, %d days from the prices (%s); "
+                    + "a rate within %d days of them is needed (eur_per_usd and eur_per_usd_date in prices.csv's header)",
+                    eurPerUsd, eurRateDate, days, date, EUR_RATE_MAX_DAYS_FROM_PRICES));
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code YYYY-MM-DD} day, or the last day of a {@code YYYY-MM} month. */
+    static LocalDate day(String text) {
+        return text.length() == 7 ? YearMonth.parse(text).atEndOfMonth() : LocalDate.parse(text);
     }
 }

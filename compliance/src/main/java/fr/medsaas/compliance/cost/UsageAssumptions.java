@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.medsaas.config.ConfigException;
+import fr.medsaas.config.ConfigLoader;
 import fr.medsaas.config.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,14 +42,14 @@ public record UsageAssumptions(Map<String, Double> values, String source) {
      */
     public static UsageAssumptions withOverrides(Path file) {
         UsageAssumptions base = shipped();
+        String text = ConfigLoader.readFile(file, "usage file");
         JsonNode root;
         try {
-            root = Files.isRegularFile(file) ? YAML.readTree(file.toFile()) : null;
+            root = YAML.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ConfigException.unusableFile(file.toString(), ConfigLoader.yamlSyntaxError("usage file", file.toString(), e));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of(new Problem("(file)", null, "a YAML map of usage keys to numbers: " + e.getMessage())));
-        }
-        if (root == null) {
-            throw new ConfigException(file.toString(), List.of(new Problem("(file)", null, "an existing YAML file")));
+            throw new java.io.UncheckedIOException(e);
         }
         Map<String, Double> merged = new LinkedHashMap<>(base.values());
         merged.putAll(read(root, file.toString(), base.values()));

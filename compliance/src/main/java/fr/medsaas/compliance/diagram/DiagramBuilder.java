@@ -1,5 +1,6 @@
 package fr.medsaas.compliance.diagram;
 
+import fr.medsaas.config.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.References;
@@ -167,7 +168,7 @@ public final class DiagramBuilder {
                 zones.add(p.path("AvailabilityZone").toString());
             }
         }
-        String label = tier + " subnets · " + cidrRange(cidrs) + " · " + zones.size() + " AZs";
+        String label = tier + " subnets · " + cidrRange(cidrs) + " · " + Plural.of(zones.size(), "AZ");
         return Optional.of(new String[] {vpcGroup, group(vpcGroup + "_" + sanitize(tier), label, GroupKind.TIER, vpcGroup)});
     }
 
@@ -437,7 +438,7 @@ public final class DiagramBuilder {
             case "AWS::CloudFront::Distribution":
                 return p.path("DistributionConfig").path("PriceClass").asText("PriceClass_All");
             case "AWS::WAFv2::WebACL":
-                return p.path("Scope").asText() + " · " + p.path("Rules").size() + " rules";
+                return p.path("Scope").asText() + " · " + Plural.of(p.path("Rules").size(), "rule");
             default:
                 return "";
         }

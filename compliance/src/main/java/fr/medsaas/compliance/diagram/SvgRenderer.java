@@ -1,5 +1,6 @@
 package fr.medsaas.compliance.diagram;
 
+import fr.medsaas.config.Plural;
 import fr.medsaas.compliance.diagram.DiagramModel.Edge;
 import fr.medsaas.compliance.diagram.DiagramModel.EdgeKind;
 import fr.medsaas.compliance.diagram.DiagramModel.Group;
@@ -274,8 +275,8 @@ public final class SvgRenderer {
         y += 20;
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\">%s</text>%n", y, esc(wrapLegend(words.apply("Grouped:") + " ", groupedText(model, words)))));
         y += 16;
-        for (String line : wrap(words.apply("Hidden (IAM and plumbing, " + model.hidden().values().stream().mapToInt(Integer::intValue).sum()
-                + " resources):") + " " + hiddenText(model, words), (int) ((width - 32) / 6.0))) {
+        for (String line : wrap(words.apply("Hidden (IAM and plumbing, " + Plural.of(model.hidden().values().stream().mapToInt(Integer::intValue).sum(),
+                "resource") + "):") + " " + hiddenText(model, words), (int) ((width - 32) / 6.0))) {
             svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\">%s</text>%n", y, esc(line)));
             y += 14;
         }

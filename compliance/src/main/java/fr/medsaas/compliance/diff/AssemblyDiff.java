@@ -1,5 +1,6 @@
 package fr.medsaas.compliance.diff;
 
+import fr.medsaas.config.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -139,7 +140,7 @@ public record AssemblyDiff(String against, ReplacementProperties spec, List<Reso
         notes.forEach(n -> w.println("note: " + n));
         StringBuilder summary = new StringBuilder();
         counts().forEach((effect, n) -> summary.append(summary.length() == 0 ? "" : ", ").append(n).append(' ').append(effect.label()));
-        w.printf(Locale.ROOT, "%d changes (%s); %d stateful at risk%n", changes.size(),
+        w.printf(Locale.ROOT, "%s (%s); %d stateful at risk%n", Plural.of(changes.size(), "change"),
                 summary.length() == 0 ? "none" : summary, risk.size());
         if (changeSets.isEmpty()) {
             w.println("this offline reading is conservative: a create-only property written differently but meaning the same "

@@ -10,6 +10,7 @@ import fr.medsaas.config.ConfigException;
 import fr.medsaas.config.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class CostEstimatorTest {
     void listsWhatItCannotPriceAndNeverCountsItAsZero() {
         assertThat(report.notPriced()).extracting(CostReport.NotPriced::type).containsExactly("AWS::AppRunner::Service");
         assertThat(report.lines()).noneMatch(l -> l.logicalId().equals("Unknown"));
-        assertThat(CostWriter.text(report)).contains("Not priced (1 resources; not in the total)").contains("AWS::AppRunner::Service");
+        assertThat(CostWriter.text(report)).contains("Not priced (1 resource; not in the total)").contains("AWS::AppRunner::Service");
         assertThat(CostWriter.csv(report)).contains("Unknown,AWS::AppRunner::Service,not priced");
     }
 
@@ -65,16 +66,48 @@ class CostEstimatorTest {
         var json = new ObjectMapper().readTree(CostWriter.json(report));
         assertThat(json.path("totalMonthly").asDouble()).isCloseTo(report.totalUsd(), within(0.01));
         assertThat(json.path("currency").asText()).isEqualTo("USD");
-        double csvSum = CostWriter.csv(report).lines().skip(1).map(l -> l.split(",")).filter(f -> !f[8].isEmpty())
+        List<String[]> rows = CostWriter.csv(report).lines().skip(1).map(l -> l.split(",")).toList();
+        double csvSum = rows.stream().filter(f -> !f[0].equals("total") && !f[8].isEmpty())
                 .mapToDouble(f -> Double.parseDouble(f[8])).sum();
         assertThat(csvSum).isCloseTo(report.totalUsd(), within(0.01));
+        // The last row is the total, the sum of the priced rows as printed.
+        String[] total = rows.get(rows.size() - 1);
+        assertThat(total[0]).isEqualTo("total");
+        assertThat(Double.parseDouble(total[8])).isCloseTo(csvSum, within(0.00001));
+        assertThat(rows.stream().filter(f -> f[0].equals("total"))).hasSize(1);
+    }
+
+    @Test
+    void theEurRateConvertsOnlyWithinAMonthOfThePrices() {
+        String head = "# date: 2026-11-29\n# currency: USD\n# eur_per_usd: 0.86\n# eur_per_usd_source: ECB\n";
+        PriceTable fresh = PriceTable.parse(head + "# eur_per_usd_date: 2026-11-27\n");
+        assertThat(fresh.eurRate()).contains(0.86);
+        assertThat(fresh.eurRateStaleness()).isEmpty();
+        assertThat(PriceTable.parse(head + "# eur_per_usd_date: 2026-10-29\n").eurRate()).as("31 days before").contains(0.86);
+        PriceTable yearOld = PriceTable.parse(head + "# eur_per_usd_date: 2025-11\n");
+        assertThat(yearOld.eurRate()).as("a rate of a year before the prices").isEmpty();
+        assertThat(yearOld.eurRateStaleness()).contains("the EUR rate 0.86 is dated 2025-11, 364 days from the prices "
+                + "(2026-11-29); a rate within 31 days of them is needed (eur_per_usd and eur_per_usd_date in prices.csv's header)");
+        assertThat(PriceTable.parse(head).eurRate()).as("a rate without a date").isEmpty();
+        assertThat(CostWriter.text(CostEstimator.estimate(CloudAssembly.read(NEXT), yearOld, UsageAssumptions.shipped()))).contains("EUR: not converted: the EUR rate 0.86 is dated 2025-11")
+                .doesNotContain(" EUR at ");
+        assertThat(CostWriter.text(CostEstimator.estimate(CloudAssembly.read(NEXT), fresh, UsageAssumptions.shipped()))).contains(" EUR at 0.86 EUR per USD")
+                .contains("EUR rate: 0.86 of 2026-11-27 (ECB)").doesNotContain("not converted");
+    }
+
+    @Test
+    void theShippedEurRateIsUsedOnlyWhenDatedWithinAMonthOfTheShippedPrices() {
+        long days = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(PriceTable.day(prices.eurRateDate()), PriceTable.day(prices.date())));
+        assertThat(prices.eurRate().isPresent()).as("the shipped rate is %d days from the prices", days)
+                .isEqualTo(days <= PriceTable.EUR_RATE_MAX_DAYS_FROM_PRICES);
     }
 
     @Test
     void priceTableSaysItsDateCurrencyRateAndSources() {
         assertThat(prices.date()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(prices.currency()).isEqualTo("USD");
-        assertThat(prices.eurRate()).isPresent();
+        assertThat(prices.eurRateDate()).matches("\\d{4}-\\d{2}(-\\d{2})?");
+        assertThat(prices.eurRateSource()).contains("ECB");
         assertThat(prices.sources()).contains("A =").contains("B =").contains("C =");
         assertThat(prices.rows().values()).allSatisfy(r -> {
             assertThat(r.region()).isIn(Set.of("eu-west-3", "eu-central-1", "us-east-1", "global"));

@@ -1,5 +1,6 @@
 package fr.medsaas.compliance.rules.access;
 
+import fr.medsaas.config.Plural;
 import fr.medsaas.compliance.access.AccessPath;
 import fr.medsaas.compliance.access.AccessPaths;
 import fr.medsaas.compliance.access.AccessProof;
@@ -74,12 +75,13 @@ public final class AccessPathsAllowed implements Rule {
             String key = p.path().stack() + "/" + p.path().logicalId();
             Integer n = allowedByResource.remove(key);
             if (n != null && !deniedResources.contains(key)) {
-                resource(graph, p.path()).ifPresent(r -> out.add(Outcome.pass(r, n + " access path(s) allowed")));
+                resource(graph, p.path()).ifPresent(r -> out.add(Outcome.pass(r, Plural.of(n, "access path") + " allowed")));
             }
         }
         if (allowed == proven.size() && !unknownTypes) {
             out.add(Outcome.assembly(Status.COMPLIANT, allowed + " " + family.name().toLowerCase().replace("deploy", "deploy-time")
-                    .replace("run", "run-time") + " access paths proven allowed by every policy on their way"));
+                    .replace("run", "run-time") + Plural.noun(allowed, " access path proven allowed by every policy on its way",
+                    " access paths proven allowed by every policy on their way")));
         }
         return out;
     }
