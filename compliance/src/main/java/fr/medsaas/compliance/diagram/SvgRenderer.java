@@ -36,18 +36,18 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class SvgRenderer {
     /** Font sizes in the viewBox's pixels; the smallest sets the readable width (docs/diagram.md). */
-    static final double GROUP_TITLE = 14;
-    static final double NODE_TITLE = 13;
-    static final double DETAIL = 12;
-    static final double KEY = 11.5;
-    static final double GLYPH = 11;
-    static final double EDGE_LABEL = 11.5;
-    static final double LEGEND = 12;
+    static final double GROUP_TITLE = 15;
+    static final double NODE_TITLE = 14;
+    static final double DETAIL = 12.5;
+    static final double KEY = 12;
+    static final double GLYPH = 12;
+    static final double EDGE_LABEL = 12;
+    static final double LEGEND = 12.5;
     /** The smallest font the SVG draws. */
-    public static final double MIN_FONT = 11;
+    public static final double MIN_FONT = 12;
 
-    private static final double NODE_W = 206;
-    private static final double BAR_W = 36;
+    private static final double NODE_W = 214;
+    private static final double BAR_W = 40;
     private static final double TEXT_X = BAR_W + 7;
     static final double TEXT_W = NODE_W - TEXT_X - 6;
     private static final double PAD = 6;
