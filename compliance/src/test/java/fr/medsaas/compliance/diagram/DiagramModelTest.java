@@ -94,13 +94,22 @@ class DiagramModelTest {
 
     @Test
     void drawsTheBackupCopyBetweenVaultsThatShareTheirNameInTwoRegions(@TempDir Path tmp) throws Exception {
-        // prod names both vaults medical-saas-backup-vault: the copy's ARN tells them apart by its region.
+        // prod names both vaults medical-saas-backup-vault: the copy's ARN tells them apart by its
+        // region. The Replica stack comes first here, as in prod, so a match by name alone finds
+        // the primary's vault (the copy then goes nowhere and is not drawn).
         try (var files = Files.list(NEXT)) {
             for (Path f : files.toList()) {
                 Files.writeString(tmp.resolve(f.getFileName().toString()), Files.readString(f)
                         .replace("medical-saas-replica-vault", "medical-saas-vault"));
             }
         }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(tmp.resolve("manifest.json").toFile());
+        var artifacts = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("artifacts");
+        var reordered = json.createObjectNode().set("MedSaas-t-Replica", artifacts.get("MedSaas-t-Replica"));
+        artifacts.fields().forEachRemaining(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) reordered).putIfAbsent(a.getKey(), a.getValue()));
+        manifest.set("artifacts", reordered);
+        json.writeValue(tmp.resolve("manifest.json").toFile(), manifest);
         DiagramModel same = DiagramBuilder.build(CloudAssembly.read(tmp));
         assertThat(same.node("Replica_ReplicaVault").group()).isEqualTo("r_eu_central_1");
         assertThat(same.edges()).contains(new Edge("Backup_Vault", "Replica_ReplicaVault", "copies to", EdgeKind.COPY));
