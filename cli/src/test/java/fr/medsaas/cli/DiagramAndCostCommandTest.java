@@ -132,13 +132,25 @@ class DiagramAndCostCommandTest {
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         String svg = Files.readString(out);
         assertThat(svg).doesNotContain("<script").doesNotContain("<image").doesNotContain("@import").doesNotContainPattern("href=\"(?!#)");
-        // With 12 stacks the layout puts the operations services (trail, Config, alarms, backup,
-        // pipeline) beside the VPC: about 2,500 px. At 1280 px that is text near 6 px, so the bound
-        // is the page's, not the screen's: an A3 landscape page at 150 dpi (docs/diagram.md).
-        // No fixed size: the viewBox scales to the window or page (the report's test measures it at 1280 px).
+        // No fixed size: the viewBox scales to the window or page. Its width sets the size of the
+        // text at 1280 px (12 px fonts x 1280 / width; ReportCommandTest measures it in Chromium):
+        // the region's services are stacked in two columns beside the VPC (docs/diagram.md).
         assertThat(doc.getDocumentElement().getAttribute("width")).isEmpty();
         assertThat(Double.parseDouble(doc.getDocumentElement().getAttribute("viewBox").split(" ")[2]))
-                .as("fits an A3 landscape page at 150 dpi (2,480 px) with a margin").isLessThanOrEqualTo(2600);
+                .as("narrow enough for 10 px text at 1280 px").isLessThanOrEqualTo(1500);
+    }
+
+    @Test
+    @Requirement("DIAG-1")
+    void prodDrawsBothCopiesToTheBackupRegion() {
+        // Both vaults are named medical-saas-backup-vault; the copy action's ARN names eu-central-1.
+        Node primary = model.nodes().stream().filter(n -> n.kind().name().equals("Backup vault") && n.group().equals("r_eu_west_3"))
+                .findFirst().orElseThrow();
+        Node copy = model.nodes().stream().filter(n -> n.kind().name().equals("Backup vault") && n.group().equals("r_eu_central_1"))
+                .findFirst().orElseThrow();
+        assertThat(edge(primary, copy, "copies to", EdgeKind.COPY)).as("the AWS Backup copy job").isTrue();
+        assertThat(edge(node("medical-saas-media-prod"), node("medical-saas-media-prod-replica"), "replicates", EdgeKind.COPY))
+                .as("the media replication").isTrue();
     }
 
     @Test

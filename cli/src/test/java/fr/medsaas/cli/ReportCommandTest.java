@@ -223,6 +223,84 @@ class ReportCommandTest {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
+    /**
+     * Run in the page by Chromium: for every text of the diagram, its measured box (getBBox) against
+     * the box it is drawn in (the first rect of its group), any node box covering it, each arrow's
+     * end against the node boxes, and the smallest font as drawn on the screen (font size times the
+     * ratio of drawn to viewBox width). Written into the DOM as JSON for --dump-dom.
+     */
+    static final String MEASURE = """
+            <script>
+            var s=document.querySelector('#diagram svg')||document.querySelector('svg');
+            var k=s.getBoundingClientRect().width/s.viewBox.baseVal.width,out={overflow:[],covered:[],arrows:[],minFont:1e9,texts:0};
+            var nodes=[].slice.call(s.querySelectorAll('rect.node')).map(function(r){return r.getBBox();});
+            function inside(b,r,t){return b.x>=r.x-t&&b.y>=r.y-t&&b.x+b.width<=r.x+r.width+t&&b.y+b.height<=r.y+r.height+t;}
+            function meets(a,b){return a.x<b.x+b.width&&b.x<a.x+a.width&&a.y<b.y+b.height&&b.y<a.y+a.height;}
+            s.querySelectorAll('text').forEach(function(t){
+              out.texts++;
+              out.minFont=Math.min(out.minFont,parseFloat(getComputedStyle(t).fontSize)*k);
+              var b=t.getBBox(),box=t.parentNode.querySelector(':scope > rect');
+              if(!box||!inside(b,box.getBBox(),0.5)){out.overflow.push(t.textContent);}
+              nodes.forEach(function(n){var own=box&&box.classList.contains('node')&&box.getBBox();
+                if(!(own&&own.x===n.x&&own.y===n.y)&&meets(b,n)){out.covered.push(t.textContent);}});
+            });
+            s.querySelectorAll('path[marker-end]').forEach(function(p){
+              if(p.closest('.legend')){return;}
+              var e=p.getPointAtLength(p.getTotalLength());
+              var onNode=nodes.some(function(n){var inX=e.x>=n.x-1.5&&e.x<=n.x+n.width+1.5,inY=e.y>=n.y-1.5&&e.y<=n.y+n.height+1.5;
+                return inX&&inY&&(Math.abs(e.x-n.x)<1.5||Math.abs(e.x-n.x-n.width)<1.5||Math.abs(e.y-n.y)<1.5||Math.abs(e.y-n.y-n.height)<1.5);});
+              if(!onNode){out.arrows.push(p.getAttribute('d'));}
+            });
+            out.width=Math.round(s.getBoundingClientRect().width);out.viewBox=s.viewBox.baseVal.width+'x'+s.viewBox.baseVal.height;
+            out.minFont=Math.round(out.minFont*100)/100;
+            document.body.setAttribute('data-diagram',JSON.stringify(out));
+            </script>""";
+
+    /** What {@link #MEASURE} found in {@code page} opened at {@code window}. */
+    static JsonNode measured(Path chromium, Path page, String window) throws Exception {
+        String dom = browse(chromium, page, "--window-size=" + window, "--virtual-time-budget=5000", "--dump-dom");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-diagram=\"([^\"]*)\"").matcher(dom);
+        assertThat(m.find()).as("the diagram's measures").isTrue();
+        return JSON.readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"));
+    }
+
+    /**
+     * DIAG-1 as a person sees it: the prod diagram alone, at 1280x800 and at the width of an A4
+     * landscape page (1123 px), and inside the French report at 1280: no text outside its box or
+     * under another node, every arrow ends on a node's border, and the smallest text is at least
+     * 10 px on the screen (about 7 pt on the A4 landscape page).
+     */
+    @Test
+    @Requirement({"DIAG-1", "CMPL-3"})
+    void diagramTextFitsItsBoxesAndReadsAt1280AndOnA4Landscape() throws Exception {
+        Path chromium = chromium();
+        Path svg = tmp.resolve("arch.svg");
+        CliRun run = CliRun.of("diagram", "--assembly", prod.toString(), "--out", svg.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path page = OUT.resolve("diagram.html");
+        Files.writeString(page, "<!doctype html><html><head><meta charset=\"utf-8\"><style>body{margin:0}svg{display:block;width:100%;height:auto}"
+                + "</style></head><body>" + Files.readString(svg) + MEASURE + "</body></html>");
+        for (String[] at : new String[][] {{"1280,800", "10"}, {"1123,794", "9"}}) {
+            JsonNode m = measured(chromium, page, at[0]);
+            System.err.printf("diagram at %s: %s%n", at[0], m);
+            assertThat(m.path("texts").asInt()).isGreaterThan(100);
+            assertThat(m.path("overflow")).as("texts outside their box at " + at[0]).isEmpty();
+            assertThat(m.path("covered")).as("texts under another node at " + at[0]).isEmpty();
+            assertThat(m.path("arrows")).as("arrows that do not end on a node at " + at[0]).isEmpty();
+            assertThat(m.path("minFont").asDouble()).as("smallest text on the screen at " + at[0] + ", px")
+                    .isGreaterThanOrEqualTo(Double.parseDouble(at[1]));
+        }
+        browse(chromium, page, "--window-size=1280,800", "--screenshot=" + OUT.resolve("diagram-1280.png").toAbsolutePath());
+        browse(chromium, page, "--window-size=1123,794", "--screenshot=" + OUT.resolve("diagram-a4-landscape.png").toAbsolutePath());
+
+        Path report = tmp.resolve("rapport-diagram.html");
+        Files.writeString(report, Files.readString(rapport).replace("</body>", MEASURE + "</body>"));
+        JsonNode inReport = measured(chromium, report, "1280,800");
+        System.err.printf("diagram in the report at 1280: %s%n", inReport);
+        assertThat(inReport.path("overflow")).isEmpty();
+        assertThat(inReport.path("minFont").asDouble()).as("smallest text of the report's diagram at 1280, px").isGreaterThanOrEqualTo(10);
+    }
+
     @Test
     @Requirement({"CMPL-3", "CMPL-5", "CMPL-6"})
     void chromiumRendersPrintsAndScreenshotsTheFrenchReport() throws Exception {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.assembly.References;
 import fr.medsaas.compliance.assembly.ResourceId;
+import fr.medsaas.compliance.check.Resource;
+import fr.medsaas.compliance.check.ResourceGraph;
 import fr.medsaas.compliance.diagram.DiagramModel.Edge;
 import fr.medsaas.compliance.diagram.DiagramModel.EdgeKind;
 import fr.medsaas.compliance.diagram.DiagramModel.Group;
@@ -44,6 +46,7 @@ public final class DiagramBuilder {
 
     private final CloudAssembly assembly;
     private final References refs;
+    private final ResourceGraph graph;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<ResourceId, String> nodeOf = new LinkedHashMap<>();
     private final Map<String, List<ResourceId>> members = new LinkedHashMap<>();
@@ -56,6 +59,7 @@ public final class DiagramBuilder {
     private DiagramBuilder(CloudAssembly assembly) {
         this.assembly = assembly;
         this.refs = new References(assembly);
+        this.graph = ResourceGraph.of(assembly);
     }
 
     /** The diagram model of {@code assembly}. */
@@ -295,10 +299,12 @@ public final class DiagramBuilder {
                     refs.in(id.stackName(), rule.path("TargetBackupVault")).forEach(r -> target(r)
                             .ifPresent(t -> edge(node, t, "backs up to", EdgeKind.COPY)));
                     for (JsonNode copy : rule.path("CopyActions")) {
-                        for (ResourceId dest : refs.in(id.stackName(), copy.path("DestinationBackupVaultArn"))) {
-                            refs.in(id.stackName(), rule.path("TargetBackupVault")).forEach(src -> target(src)
-                                    .ifPresent(s -> target(dest).ifPresent(t -> edge(s, t, "copies to", EdgeKind.COPY))));
-                        }
+                        // The destination as the residency rules resolve it (Copies): by reference, or
+                        // by the vault's name and the ARN's region, since both regions' vaults may share a name.
+                        Optional<ResourceId> dest = graph.destination(resource(id), copy.path("DestinationBackupVaultArn"))
+                                .map(r -> new ResourceId(r.stack().stackName(), r.logicalId()));
+                        refs.in(id.stackName(), rule.path("TargetBackupVault")).forEach(src -> target(src)
+                                .ifPresent(s -> dest.flatMap(this::target).ifPresent(t -> edge(s, t, "copies to", EdgeKind.COPY))));
                     }
                 }
             }
@@ -330,6 +336,11 @@ public final class DiagramBuilder {
                 }
             }
         }
+    }
+
+    private Resource resource(ResourceId id) {
+        return graph.stacks().stream().filter(s -> s.stackName().equals(id.stackName())).findFirst()
+                .flatMap(s -> graph.get(s, id.logicalId())).orElseThrow();
     }
 
     private Optional<String> target(ResourceId id) {

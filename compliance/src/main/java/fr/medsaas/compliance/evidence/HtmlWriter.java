@@ -43,6 +43,7 @@ public final class HtmlWriter {
             q{quotes:"\\00AB\\00A0" "\\00A0\\00BB"}
             figure{margin:8px 0}
             figure svg{width:100%;height:auto;max-width:100%;border:1px solid #d0d7de}
+            section#diagram figure{width:calc(100vw - 64px);max-width:1440px;position:relative;left:50%;transform:translateX(-50%)}
             nav ol{columns:2}
             .cover{border:1px solid #d0d7de;padding:14px 18px;background:#f6f8fa}
             .ack{color:#5c4300}
@@ -62,6 +63,7 @@ public final class HtmlWriter {
             .stores th:nth-child(6){width:13%}
             footer{margin-top:40px;color:#424a53;font-size:12px}
             @page{size:A4;margin:14mm 12mm}
+            @page diagram{size:A4 landscape;margin:8mm}
             @media print{
               body{max-width:none;padding:0;font-size:10.5pt}
               nav{display:none}
@@ -71,6 +73,9 @@ public final class HtmlWriter {
               h2,h3{break-after:avoid}
               thead{display:table-header-group}
               figure svg{width:auto;max-width:100%;height:auto;max-height:250mm}
+              section#diagram{page:diagram}
+              section#diagram figure{width:100%;left:0;transform:none;break-inside:auto}
+              section#diagram figure svg{width:100%;max-height:none}
               a{color:inherit;text-decoration:none}
             }
             """;
