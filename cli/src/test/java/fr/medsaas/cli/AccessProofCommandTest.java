@@ -247,6 +247,27 @@ class AccessProofCommandTest {
     }
 
     @Test
+    @Requirement({"ACC-1", "DB-3", "HARD-6"})
+    void secretPolicyMutation_theHostedRotationCannotReadTheMasterSecret() throws IOException {
+        // The hosted rotation's role lives in the transform's nested stack, named after the parent
+        // stack: the master secret's policy admits it by that prefix only.
+        CliRun run = mutated("Data", t -> {
+            ArrayNode readers = (ArrayNode) t.path("Resources").path("PostgresMasterSecretAttachmentPolicyB44421F9")
+                    .path("Properties").path("ResourcePolicy").path("Statement").path(1).path("Condition")
+                    .path("ArnNotLike").path("aws:PrincipalArn");
+            for (int i = readers.size() - 1; i >= 0; i--) {
+                if (readers.get(i).toString().contains("MedSaas-prod-Data-*")) {
+                    readers.remove(i);
+                }
+            }
+        });
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "hosted rotation rotates its secret",
+                "role/MedSaas-prod-Data-PostgresMasterSecretAttachmentRotation", "secretsmanager:GetSecretValue on arn:aws:secretsmanager:eu-west-3:123456789012:secret:medical-saas/postgres-master",
+                "explicit deny", "OnlyTheNamedRolesReadTheValue", "hosted rotation reads the master secret");
+    }
+
+    @Test
     @Requirement("ACC-1")
     void accessPathsDocIsTheProdAssemblys() throws IOException {
         String page = AccessPathsDoc.render(AccessProof.of(ResourceGraph.of(CloudAssembly.read(prod))));

@@ -47,6 +47,7 @@ public final class AccessPaths {
     static final String DOC_TRAIL_KMS = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html";
     static final String DOC_VALIDATE = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-cli.html";
     static final String DOC_SSE_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html";
+    static final String DOC_ROTATION = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets-required-permissions-function.html";
     static final String DOC_CUSTOM_RESOURCE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-custom-resources-lambda.html";
     static final String DOC_BACKUP_ROLE = "https://docs.aws.amazon.com/aws-backup/latest/devguide/security-iam-awsmanpol.html";
 
@@ -507,6 +508,97 @@ public final class AccessPaths {
         cloudFrontOrigins();
         ecrPulls();
         functionSecrets();
+        hostedRotations();
+    }
+
+    /**
+     * The hosted rotations (AWS::SecretsManager-2024-09-16): the transform puts, for each rotation
+     * schedule with a {@code HostedRotationLambda}, a function and its role in a nested stack that the
+     * assembly does not hold. Their role and policy are what AWS documents for a rotation function
+     * (DOC_ROTATION): the secret's four calls on the secret, GetRandomPassword, the key with the
+     * secret's encryption context, and, for alternating users, a read of the master secret. The role
+     * is named by CloudFormation after the nested stack, whose name starts with the parent stack's.
+     * Deploy time: the execution role creates that role and passes it to Lambda. Run time: the
+     * function calls Secrets Manager from the VPC (through the endpoint, past each secret's policy)
+     * and KMS (past the key's policy).
+     */
+    private void hostedRotations() {
+        for (Resource rs : graph.ofType("AWS::SecretsManager::RotationSchedule")) {
+            JsonNode hosted = rs.property("HostedRotationLambda");
+            if (hosted.isMissingNode()) {
+                continue;
+            }
+            Optional<Resource> secret = graph.resolve(rs, rs.property("SecretId")).map(x -> x.type().equals(
+                    "AWS::SecretsManager::SecretTargetAttachment") ? graph.resolve(x, x.property("SecretId")).orElse(x) : x);
+            if (secret.isEmpty() || !secret.get().type().equals("AWS::SecretsManager::Secret")) {
+                continue;
+            }
+            String region = rs.stack().region();
+            String roleName = (rs.stack().stackName() + "-" + rs.logicalId() + "RotationLambdaRole-GENERATED");
+            roleName = roleName.length() > 64 ? roleName.substring(0, 64) : roleName;
+            String roleArn = "arn:aws:iam::" + TemplateValues.ACCOUNT + ":role/" + roleName;
+            String function = "arn:aws:lambda:" + region + ":" + TemplateValues.ACCOUNT + ":function:"
+                    + values.text(rs, hosted.path("RotationLambdaName")).orElse(TemplateValues.generatedName(rs));
+            Optional<Resource> master = hosted.path("MasterSecretArn").isMissingNode() ? Optional.empty()
+                    : graph.resolve(rs, hosted.path("MasterSecretArn")).map(x -> x.type().equals(
+                    "AWS::SecretsManager::SecretTargetAttachment") ? graph.resolve(x, x.property("SecretId")).orElse(x) : x);
+            // Deploy time: the nested stack's role and function, created as the execution role.
+            deploy(rs, "hosted rotation's role (nested stack)", "iam:CreateRole", roleArn, Map.of(), DOC_SM_TRANSFORM);
+            deploy(rs, "hosted rotation's role (nested stack)", "iam:PutRolePolicy", roleArn, Map.of(), DOC_SM_TRANSFORM);
+            deploy(rs, "hosted rotation's role (nested stack)", "iam:AttachRolePolicy", roleArn, Map.of(), DOC_SM_TRANSFORM);
+            deploy(rs, "hosted rotation's function (nested stack)", "iam:PassRole", roleArn,
+                    Map.of("iam:PassedToService", List.of("lambda.amazonaws.com")), DOC_SM_TRANSFORM);
+            deploy(rs, "hosted rotation's function (nested stack)", "lambda:CreateFunction", function, Map.of(), DOC_SM_TRANSFORM);
+            deploy(rs, "hosted rotation's function (nested stack)", "lambda:AddPermission", function, Map.of(), DOC_SM_TRANSFORM);
+            // Run time: the documented rotation policy, as the role's identity policy.
+            List<Object> statements = new ArrayList<>();
+            String secretArn = values.attribute(secret.get(), "Arn");
+            statements.add(Map.of("Effect", "Allow", "Action", List.of("secretsmanager:DescribeSecret",
+                    "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"),
+                    "Resource", secretArn));
+            statements.add(Map.of("Effect", "Allow", "Action", "secretsmanager:GetRandomPassword", "Resource", "*"));
+            List<Resource> secrets = new ArrayList<>(List.of(secret.get()));
+            master.filter(m -> m.type().equals("AWS::SecretsManager::Secret")).ifPresent(m -> {
+                statements.add(Map.of("Effect", "Allow", "Action", "secretsmanager:GetSecretValue",
+                        "Resource", values.attribute(m, "Arn")));
+                secrets.add(m);
+            });
+            for (Resource s : secrets) {
+                values.text(s, s.property("KmsKeyId")).ifPresent(key -> statements.add(Map.of("Effect", "Allow",
+                        "Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"), "Resource", key,
+                        "Condition", Map.of("StringEquals", Map.of("kms:EncryptionContext:SecretARN", values.attribute(s, "Arn"))))));
+            }
+            String policyName = "hosted rotation's documented policy (" + rs.logicalId() + ")";
+            PolicySet identity = PolicySet.identity(List.of(new NamedPolicy(policyName,
+                    JSON.valueToTree(Map.of("Version", "2012-10-17", "Statement", statements)))));
+            Map<String, String> identitySrc = Map.of(policyName, DOC_ROTATION);
+            for (Resource s : secrets) {
+                boolean rotated = s == secret.get();
+                List<String> actions = rotated ? List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
+                        "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage")
+                        : List.of("secretsmanager:GetSecretValue");
+                PolicySet set = identity;
+                Map<String, String> src = new LinkedHashMap<>(identitySrc);
+                for (Resource ep : endpoints(".secretsmanager")) {
+                    set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+                    src.put(where(ep), where(ep));
+                }
+                Optional<Resource> rp = secretPolicy(s);
+                if (rp.isPresent()) {
+                    set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
+                    src.put("resource", where(rp.get()));
+                }
+                for (String action : actions) {
+                    add(Family.RUN, rotated ? "hosted rotation rotates its secret" : "hosted rotation reads the master secret",
+                            rs, roleArn, action, values.attribute(s, "Arn"), Map.of(), set, src, DOC_ROTATION);
+                }
+                keyUse(rs, roleArn, s, "kms:Decrypt", "secretsmanager", identity, identitySrc, Family.RUN, "hosted rotation's key");
+                if (rotated) {
+                    keyUse(rs, roleArn, s, "kms:GenerateDataKey", "secretsmanager", identity, identitySrc, Family.RUN,
+                            "hosted rotation's key");
+                }
+            }
+        }
     }
 
     /**
