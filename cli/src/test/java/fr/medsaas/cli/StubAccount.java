@@ -102,6 +102,23 @@ final class StubAccount implements TargetAccount {
     }
 
     @Override
+    public java.util.Optional<String> policyDocument(String policyArn) {
+        if (!policyArn.equals("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-dev-CdkExecution")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            fr.medsaas.config.EnvironmentConfig dev = fr.medsaas.config.ConfigLoader.load(
+                    java.nio.file.Path.of(CliRun.configDir(), "dev.yaml"));
+            return java.util.Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    fr.medsaas.compliance.access.ExecutionPolicy.document(dev.stackName(""), List.copyOf(
+                            new java.util.LinkedHashSet<>(List.of(dev.regions().primary(), dev.regions().backup(),
+                                    dev.regions().edge()))), ACCOUNT)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public List<String> bootstrapExecutionPolicies(String region, String toolkitStackName) {
         return List.of("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-dev-CdkExecution");
     }

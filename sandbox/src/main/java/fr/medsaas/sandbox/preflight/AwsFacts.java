@@ -61,6 +61,12 @@ public interface AwsFacts {
      */
     java.util.List<String> bootstrapExecutionPolicies(String region, String toolkitStackName);
 
+    /**
+     * The document of a customer-managed IAM policy's default version (IAM GetPolicy, then
+     * GetPolicyVersion, URL-decoded), empty when no policy has that ARN.
+     */
+    java.util.Optional<String> policyDocument(String policyArn);
+
     /** What ECR knows of an image. */
     enum ImageState { PRESENT, MISSING, NO_REPOSITORY }
 

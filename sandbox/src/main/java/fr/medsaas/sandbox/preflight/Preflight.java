@@ -2,6 +2,7 @@ package fr.medsaas.sandbox.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.medsaas.compliance.access.ExecutionPolicy;
 import fr.medsaas.config.AppConfig;
 import fr.medsaas.config.EnvironmentConfig;
 import fr.medsaas.config.ImageConfig;
@@ -265,6 +266,55 @@ public final class Preflight {
                         + "bootstrap --env " + config.name() + " --account " + account + " (CI-4)"));
             }
         }
+        // The access proof (ACC-1) is of the policy this tool prints: an older version in the
+        // account (made by an earlier tool) may lack a call the stacks now need.
+        java.util.Optional<String> doc = facts.policyDocument(expected);
+        if (doc.isEmpty()) {
+            out.add(new PreflightProblem("bootstrap", "the execution policy " + expected + " does not exist: run ./medsaas "
+                    + "bootstrap --env " + config.name() + " --print-policy > cdk-execution-policy.json, then aws iam create-policy "
+                    + "--policy-name " + config.stackName("CdkExecution") + " --policy-document file://cdk-execution-policy.json (CI-4)"));
+        } else if (!sameDocument(doc.get(), ExecutionPolicy.document(config.stackName(""), regions(config), account))) {
+            out.add(new PreflightProblem("bootstrap", "the execution policy " + expected + " is not the one this tool proves "
+                    + "(docs/access-paths.md): run ./medsaas bootstrap --env " + config.name() + " --print-policy > "
+                    + "cdk-execution-policy.json, then aws iam create-policy-version --policy-arn " + expected
+                    + " --policy-document file://cdk-execution-policy.json --set-as-default (CI-4, ACC-1)"));
+        }
+    }
+
+    /** Two policy documents alike once each list's order and a single value's brackets are set aside. */
+    static boolean sameDocument(String deployed, java.util.Map<String, Object> printed) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            return canonical(json.readTree(deployed)).equals(canonical(json.valueToTree(printed)));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode canonical(JsonNode n) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (n.isObject()) {
+            var o = f.objectNode();
+            List<String> names = new ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            for (String k : names) {
+                o.set(k, canonical(n.get(k)));
+            }
+            return o;
+        }
+        if (n.isArray()) {
+            if (n.size() == 1 && n.get(0).isValueNode()) {
+                return canonical(n.get(0));
+            }
+            List<JsonNode> items = new ArrayList<>();
+            n.forEach(x -> items.add(canonical(x)));
+            items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            var a = f.arrayNode();
+            items.forEach(a::add);
+            return a;
+        }
+        return n;
     }
 
     /**

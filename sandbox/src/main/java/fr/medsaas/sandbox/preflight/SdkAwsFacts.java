@@ -306,6 +306,23 @@ public final class SdkAwsFacts implements TargetAccount, fr.medsaas.sandbox.depl
     }
 
     @Override
+    public Optional<String> policyDocument(String policyArn) {
+        IamClient iam = client("iam", homeRegion, IamClient::builder);
+        return ask("iam:GetPolicyVersion", () -> {
+            try {
+                String version = iam.getPolicy(r -> r.policyArn(policyArn)).policy().defaultVersionId();
+                String doc = iam.getPolicyVersion(r -> r.policyArn(policyArn).versionId(version)).policyVersion().document();
+                // IAM returns the document URL-encoded (RFC 3986: "{" is %7B); the emulator returns it
+                // as JSON, which is then left as it is.
+                return Optional.of(doc.strip().startsWith("{") ? doc
+                        : java.net.URLDecoder.decode(doc, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (NoSuchEntityException e) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
     public List<String> bootstrapExecutionPolicies(String region, String toolkitStackName) {
         CloudFormationClient cfn = client("cloudformation", region, CloudFormationClient::builder);
         return ask("cloudformation:DescribeStacks", () -> {

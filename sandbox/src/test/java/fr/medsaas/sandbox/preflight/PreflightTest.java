@@ -60,6 +60,7 @@ class PreflightTest {
         for (String region : Preflight.regions(ready)) {
             facts.executionPolicies.put(region, java.util.List.of("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-prod-CdkExecution"));
         }
+        facts.policyDocuments.put("arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-prod-CdkExecution", printedPolicy(ACCOUNT));
         facts.connections.put(ready.delivery().source(), "AVAILABLE");
     }
 
@@ -172,6 +173,46 @@ class PreflightTest {
                 .satisfies(p -> assertThat(p.message()).contains("does not exist"));
     }
 
+    /** The policy {@code ./medsaas bootstrap --print-policy} prints for prod, as IAM would return it (compact JSON). */
+    private static String printedPolicy(String account) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    fr.medsaas.compliance.access.ExecutionPolicy.document("MedSaas-prod-", Preflight.regions(ready), account));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Requirement({"ACC-1", "CI-4"})
+    void refusesAnExecutionPolicyThatIsMissingOrNotTheOneTheToolProves() throws Exception {
+        String arn = "arn:aws:iam::" + ACCOUNT + ":policy/MedSaas-prod-CdkExecution";
+        // IAM's answer: another order of statements and a lone action without its brackets is the same policy.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(printedPolicy(ACCOUNT));
+        var statements = (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("Statement");
+        statements.insert(0, statements.remove(statements.size() - 1));
+        for (var st : statements) {
+            if (st.path("Sid").asText().equals("ListingsTheHandlersMake")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) st).put("Action", "iam:ListRoles");
+            }
+        }
+        facts.policyDocuments.put(arn, json.writeValueAsString(doc));
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).isEmpty();
+
+        // An older tool's policy: without the managed policies' ListEntitiesForPolicy that the delete handler calls.
+        facts.policyDocuments.put(arn, printedPolicy(ACCOUNT).replace(",\"iam:ListEntitiesForPolicy\"", ""));
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(Object::toString).containsExactly(
+                "bootstrap: the execution policy " + arn + " is not the one this tool proves (docs/access-paths.md): run "
+                        + "./medsaas bootstrap --env prod --print-policy > cdk-execution-policy.json, then aws iam "
+                        + "create-policy-version --policy-arn " + arn + " --policy-document file://cdk-execution-policy.json "
+                        + "--set-as-default (CI-4, ACC-1)");
+
+        facts.policyDocuments.clear();
+        assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("bootstrap: the execution policy " + arn + " does not exist"));
+    }
+
     @Test
     @Requirement({"DEP-1", "CI-4"})
     void refusesARegionBootstrappedWithoutTheToolsExecutionPolicy() {
@@ -241,6 +282,7 @@ class PreflightTest {
         facts.account = "444455556666";
         facts.executionPolicies.replaceAll((region, policies) -> java.util.List.of(
                 "arn:aws:iam::444455556666:policy/MedSaas-prod-CdkExecution"));
+        facts.policyDocuments.put("arn:aws:iam::444455556666:policy/MedSaas-prod-CdkExecution", printedPolicy("444455556666"));
         // Every ARN of the configuration is in another account: the certificate and the source connection.
         assertThat(Preflight.run(ready, Preflight.Target.AWS, facts).problems()).extracting(PreflightProblem::check)
                 .containsOnly("account");

@@ -89,6 +89,18 @@ class SdkAwsFactsEmulatorTest {
     }
 
     @Test
+    void readsAPolicysDefaultVersionDecodedAndMissesAnUnknownOne() {
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/a key?x=1&y=%\"}]}";
+        try (software.amazon.awssdk.services.iam.IamClient iam = client(software.amazon.awssdk.services.iam.IamClient.builder(),
+                "us-east-1")) {
+            String arn = iam.createPolicy(r -> r.policyName("MedSaas-test-CdkExecution").policyDocument(doc)).policy().arn();
+            assertThat(facts.policyDocument(arn)).get().satisfies(d -> assertThat(d).contains("a key?x=1&y=%", "s3:GetObject"));
+            assertThat(facts.policyDocument(arn.replace("MedSaas-test-", "MedSaas-none-"))).isEmpty();
+        }
+    }
+
+    @Test
     void findsAServiceLinkedRoleOnceCreated() {
         // moto names a service-linked role from its service's name and gets ECS's, RDS's and
         // ElastiCache's capitalisation wrong (AWSServiceRoleForecs); EC2 Auto Scaling's it names
@@ -149,7 +161,7 @@ class SdkAwsFactsEmulatorTest {
         assertThat(calls).containsExactlyInAnyOrder("sts:GetCallerIdentity", "acm:DescribeCertificate",
                 "ecr:DescribeImages", "iam:GetRole", "cloudformation:DescribeStacks", "s3:HeadBucket",
                 "ec2:DescribePrefixLists", "iam:CreateServiceLinkedRole", "guardduty:ListDetectors",
-                "securityhub:DescribeHub", "ecr:DescribeRepositories", "ecs:DescribeServices");
+                "securityhub:DescribeHub", "ecr:DescribeRepositories", "ecs:DescribeServices", "iam:GetPolicyVersion");
         // The signed reads named by a computed string: Config's two and CodeConnections' one.
         assertThat(source()).contains("configNames(region, \"DescribeConfigurationRecorders\"",
                 "configNames(region, \"DescribeDeliveryChannels\"", "\".GetConnection\"");

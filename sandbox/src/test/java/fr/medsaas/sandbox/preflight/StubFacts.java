@@ -64,6 +64,13 @@ final class StubFacts implements AwsFacts {
     final Map<String, String> stacks = new HashMap<>();
     final Set<String> repositories = new HashSet<>();
     final Map<String, java.util.List<String>> executionPolicies = new HashMap<>();
+    /** Customer-managed policies' documents, by ARN. */
+    final Map<String, String> policyDocuments = new HashMap<>();
+
+    @Override
+    public Optional<String> policyDocument(String policyArn) {
+        return Optional.ofNullable(policyDocuments.get(policyArn));
+    }
 
     @Override
     public java.util.List<String> guardDutyDetectors(String region) {
