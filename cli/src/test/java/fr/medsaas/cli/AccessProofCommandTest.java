@@ -267,6 +267,44 @@ class AccessProofCommandTest {
                 "explicit deny", "OnlyTheNamedRolesReadTheValue", "hosted rotation reads the master secret");
     }
 
+    /**
+     * HARD-10, the confused deputy: every trust statement of a service principal in prod, CDK's own
+     * roles included (the trail's CloudWatch Logs role, the custom-resource provider's), holds the
+     * service to this account: aws:SourceAccount, or aws:SourceArn of our resource; AWS Backup's only
+     * when the request carries the key (it does not document sending it).
+     */
+    @Test
+    @Requirement({"HARD-10", "ACC-1"})
+    void everyRoleAServiceAssumesIsHeldToThisAccount() throws IOException {
+        int held = 0;
+        try (var files = Files.list(prod)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".template.json")).sorted().toList()) {
+                var resources = JSON.readTree(f.toFile()).path("Resources").properties();
+                for (var e : resources) {
+                    if (!e.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+                        continue;
+                    }
+                    for (JsonNode st : e.getValue().path("Properties").path("AssumeRolePolicyDocument").path("Statement")) {
+                        JsonNode service = st.path("Principal").path("Service");
+                        if (service.isMissingNode()) {
+                            continue;
+                        }
+                        String where = f.getFileName() + "/" + e.getKey() + " (" + service + ")";
+                        String condition = st.path("Condition").toString();
+                        assertThat(condition).as(where).containsAnyOf("aws:SourceAccount", "aws:SourceArn");
+                        if (service.toString().contains("backup.amazonaws.com")) {
+                            assertThat(condition).as(where).contains("StringEqualsIfExists");
+                        } else {
+                            assertThat(condition).as(where).doesNotContain("IfExists");
+                        }
+                        held++;
+                    }
+                }
+            }
+        }
+        assertThat(held).isGreaterThanOrEqualTo(17);
+    }
+
     @Test
     @Requirement("ACC-1")
     void accessPathsDocIsTheProdAssemblys() throws IOException {

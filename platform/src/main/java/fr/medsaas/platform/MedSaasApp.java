@@ -84,7 +84,7 @@ public final class MedSaasApp {
         this.compliance = new ComplianceStack(app, config,
                 new ComplianceStackInputs(keys.keys(), observability.alertsTopic().getTopicArn()));
         tag(config);
-        keepInlineEgress();
+        aspects(config);
     }
 
     /** The app's context: path metadata, and the feature flags decided in {@link FeatureFlags} (HARD-8). */
@@ -104,15 +104,21 @@ public final class MedSaasApp {
     }
 
     private void tag(EnvironmentConfig config) {
-        // CMP-4 on every resource of every stack, CDK's own custom-resource providers included.
-        Map<String, String> tags = config.resourceTags();
-        tags.forEach((k, v) -> Tags.of(app).add(k, v));
-        Aspects.of(app).add(new CustomResourceProviderTags(tags));
+        // CMP-4 on every resource of every stack.
+        config.resourceTags().forEach((k, v) -> Tags.of(app).add(k, v));
     }
 
-    /** HARD-8: no security group of any stack is left to AWS's default allow-all egress. */
-    private void keepInlineEgress() {
-        Aspects.of(app).add(new KeepInlineEgress());
+    /**
+     * Our aspects, as one: CDK calls a Java aspect back once per construct, and jsii's Java runtime
+     * nests each callback of a synthesis in the one before, so every further aspect deepens the
+     * stack by a frame set per construct (a third separate one overflowed it on prod). CMP-4's tags on
+     * CDK's custom-resource providers; HARD-8, no security group left to AWS's default allow-all
+     * egress; HARD-10, the roles CDK writes for a service held to this account.
+     */
+    private void aspects(EnvironmentConfig config) {
+        Aspects.of(app).add(new fr.medsaas.platform.aspects.AllAspects(List.of(
+                new CustomResourceProviderTags(config.resourceTags()), new KeepInlineEgress(),
+                new fr.medsaas.platform.aspects.ServiceTrustSourceAccount())));
     }
 
     /** Synthesizes every stack; the packs, when registered, run now. */

@@ -6,6 +6,8 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.Aws;
 import software.constructs.Construct;
 
 /**
@@ -35,13 +37,28 @@ public final class ManagedPolicyRole extends Construct {
     public ManagedPolicyRole(Construct scope, String id, IPrincipal assumedBy, String description,
                              java.util.Optional<String> roleName) {
         super(scope, id);
-        Role.Builder builder = Role.Builder.create(this, "Resource").assumedBy(assumedBy).description(description);
+        Role.Builder builder = Role.Builder.create(this, "Resource").assumedBy(heldToThisAccount(assumedBy))
+                .description(description);
         roleName.ifPresent(builder::roleName);
         this.role = builder.build();
         this.policy = ManagedPolicy.Builder.create(this, "Policy")
                 .description("Rights of " + id + ": " + description)
                 .roles(List.of(role))
                 .build();
+    }
+
+    /**
+     * A service principal held to this account (HARD-10, the confused deputy): {@code aws:SourceAccount}
+     * must be ours ({@code StringEqualsIfExists} for the services in
+     * {@link fr.medsaas.platform.aspects.ServiceTrustSourceAccount#IF_EXISTS}); any other principal as given.
+     */
+    static IPrincipal heldToThisAccount(IPrincipal assumedBy) {
+        if (assumedBy instanceof ServicePrincipal sp) {
+            String op = fr.medsaas.platform.aspects.ServiceTrustSourceAccount.IF_EXISTS.containsKey(sp.getService())
+                    ? "StringEqualsIfExists" : "StringEquals";
+            return sp.withConditions(java.util.Map.of(op, java.util.Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)));
+        }
+        return assumedBy;
     }
 
     /** Adds statements to the role's policy. */
