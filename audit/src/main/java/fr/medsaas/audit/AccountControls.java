@@ -46,7 +46,10 @@ final class AccountControls {
         this.stackPrefix = config.stackName("");
         this.environmentTag = config.environmentTag();
         this.project = config.project();
+        this.protection = config.compliance().guardDutyProtection();
     }
+
+    private final fr.medsaas.config.GuardDutyProtectionConfig protection;
 
     void run() {
         trail();
@@ -100,9 +103,49 @@ final class AccountControls {
                 continue;
             }
             String status = d.json().path("status").asText("");
-            findings.on(id.asText(), region, Control.LIVE_6, "ENABLED".equals(status) ? Status.PASS : Status.FAIL,
-                    "detector " + (status.isEmpty() ? "status unknown" : status));
+            List<String> missing = missingFeatures(d.json(), protection.rdsProtection(),
+                    protection.runtimeMonitoring() && region.equals(primary));
+            findings.on(id.asText(), region, Control.LIVE_6, "ENABLED".equals(status) && missing.isEmpty() ? Status.PASS : Status.FAIL,
+                    "detector " + (status.isEmpty() ? "status unknown" : status)
+                            + (missing.isEmpty() ? "" : ", but not on: " + String.join(", ", missing)));
         }
+    }
+
+    /**
+     * HARD-9: the protection plans a detector of the region should have on (GetDetector's
+     * {@code features}): S3 protection always, RDS protection and, where the tasks run, runtime
+     * monitoring with GuardDuty managing the Fargate agent, as configured. A detector that lists no
+     * features at all (an older API answer) is not faulted: nothing can be said of them.
+     */
+    static List<String> missingFeatures(JsonNode detector, boolean rds, boolean runtime) {
+        JsonNode features = detector.path("features");
+        if (!features.isArray() || features.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        features.forEach(f -> byName.put(f.path("name").asText(), f));
+        List<String> missing = new java.util.ArrayList<>();
+        java.util.function.Predicate<JsonNode> on = f -> f != null && "ENABLED".equals(f.path("status").asText());
+        if (!on.test(byName.get("S3_DATA_EVENTS"))) {
+            missing.add("S3_DATA_EVENTS");
+        }
+        if (rds && !on.test(byName.get("RDS_LOGIN_EVENTS"))) {
+            missing.add("RDS_LOGIN_EVENTS");
+        }
+        if (runtime) {
+            JsonNode rm = byName.get("RUNTIME_MONITORING");
+            boolean agent = false;
+            if (on.test(rm)) {
+                for (JsonNode c : rm.path("additionalConfiguration")) {
+                    agent |= "ECS_FARGATE_AGENT_MANAGEMENT".equals(c.path("name").asText())
+                            && "ENABLED".equals(c.path("status").asText());
+                }
+            }
+            if (!agent) {
+                missing.add("RUNTIME_MONITORING with ECS_FARGATE_AGENT_MANAGEMENT");
+            }
+        }
+        return missing;
     }
 
     private void vaults(String region) {

@@ -123,4 +123,28 @@ class ControlLogicTest {
         return AwsServiceException.builder().statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("m").build()).build();
     }
+
+    @Test
+    @Requirement("HARD-9")
+    void aDetectorWithoutTheConfiguredProtectionPlansFails() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode all = json.readTree("""
+                {"status": "ENABLED", "features": [{"name": "S3_DATA_EVENTS", "status": "ENABLED"},
+                 {"name": "RDS_LOGIN_EVENTS", "status": "ENABLED"},
+                 {"name": "RUNTIME_MONITORING", "status": "ENABLED", "additionalConfiguration": [
+                   {"name": "ECS_FARGATE_AGENT_MANAGEMENT", "status": "ENABLED"}]}]}
+                """);
+        assertThat(AccountControls.missingFeatures(all, true, true)).isEmpty();
+        com.fasterxml.jackson.databind.JsonNode agentOff = json.readTree("""
+                {"status": "ENABLED", "features": [{"name": "S3_DATA_EVENTS", "status": "ENABLED"},
+                 {"name": "RDS_LOGIN_EVENTS", "status": "DISABLED"},
+                 {"name": "RUNTIME_MONITORING", "status": "ENABLED", "additionalConfiguration": [
+                   {"name": "ECS_FARGATE_AGENT_MANAGEMENT", "status": "DISABLED"}]}]}
+                """);
+        assertThat(AccountControls.missingFeatures(agentOff, true, true))
+                .containsExactly("RDS_LOGIN_EVENTS", "RUNTIME_MONITORING with ECS_FARGATE_AGENT_MANAGEMENT");
+        // The backup region: no runtime monitoring expected there; nothing to say of an answer without features.
+        assertThat(AccountControls.missingFeatures(agentOff, true, false)).containsExactly("RDS_LOGIN_EVENTS");
+        assertThat(AccountControls.missingFeatures(json.readTree("{\"status\": \"ENABLED\"}"), true, true)).isEmpty();
+    }
 }

@@ -208,6 +208,38 @@ class AccessProofCommandTest {
     }
 
     @Test
+    @Requirement({"ACC-1", "HARD-9"})
+    void endpointPolicyMutation_withoutItsStatementTheDockerEndpointStopsGuardDutysAgent() throws IOException {
+        CliRun run = mutated("Network", t -> removeStatement(t.path("Resources").path("EndpointsEcrDocker5B496EB8")
+                .path("Properties").path("PolicyDocument").path("Statement"), "GuardDutyFargateAgentImage"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "GuardDuty agent image pull (runtime monitoring)", "ecr:BatchGetImage",
+                "665651866788:repository/aws-guardduty-agent-fargate", "medical-saas-ecs-execution-role");
+    }
+
+    @Test
+    @Requirement({"ACC-1", "HARD-9"})
+    void keyPolicyMutation_theMalwareScanCannotReadTheUploadsWithoutItsKeyStatement() throws IOException {
+        CliRun run = mutated("Keys", t -> removeStatement(t.path("Resources").path("KeysS3A8F0A1AC").path("Properties")
+                .path("KeyPolicy").path("Statement"), "AllowMalwareScanThroughS3"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2", "GuardDuty malware scan of an upload", "kms:Decrypt",
+                "medical-saas-media-malware-scan", "key/key-KeysS3A8F0A1AC", "implicit deny");
+    }
+
+    @Test
+    @Requirement({"ACC-1", "HARD-9"})
+    void trustPolicyMutation_aPlanOfAnotherAccountCannotAssumeTheScanRole() throws IOException {
+        CliRun run = mutated("Media", t -> ((ObjectNode) t.path("Resources").path("MalwareScanRoleB35AA4DD").path("Properties")
+                .path("AssumeRolePolicyDocument").path("Statement").path(0).path("Condition").path("StringEquals"))
+                .put("aws:SourceAccount", "111122223333"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("MEDSAAS-ACC-2",
+                "service assumes the role: malware-protection-plan.guardduty.amazonaws.com sts:AssumeRole",
+                "medical-saas-media-malware-scan");
+    }
+
+    @Test
     @Requirement("ACC-1")
     void keyPolicyMutation_theBackupVaultsHandlerCannotRetireItsGrant() throws IOException {
         CliRun run = mutated("Keys", t -> removeStatement(t.path("Resources").path("KeysBackup13AD9A0E").path("Properties")

@@ -8,6 +8,7 @@ package fr.medsaas.config;
  * @param guardDuty       whether the stack creates the region's GuardDuty detector or uses the account's own
  * @param securityHub     whether the stack enables Security Hub in the region
  * @param backupRegion    the same services in the backup region (HARD-9)
+ * @param guardDutyProtection GuardDuty's protection plans beyond S3 protection (HARD-9)
  */
 public record ComplianceConfig(
         @Doc(value = "Object Lock mode of the audit trail's bucket, for the log retention (CMP-5): governance lets a "
@@ -27,5 +28,9 @@ public record ComplianceConfig(
         boolean securityHub,
         @Doc(value = "AWS Config, GuardDuty and Security Hub of the backup region, which holds the replica bucket, "
                 + "a vault and keys (HARD-9); made by the Replica stack", defaultValue = "{}")
-        BackupRegionMonitoringConfig backupRegion) {
+        BackupRegionMonitoringConfig backupRegion,
+        @Doc(value = "GuardDuty's protection plans beyond S3 protection (HARD-9): RDS login activity in both regions, "
+                + "runtime monitoring of the Fargate tasks, malware scanning of the media bucket's uploads",
+                defaultValue = "{}")
+        GuardDutyProtectionConfig guardDutyProtection) {
 }

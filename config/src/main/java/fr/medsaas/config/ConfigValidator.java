@@ -69,6 +69,20 @@ public final class ConfigValidator {
                     "compliance in prod: governance lets a principal with s3:BypassGovernanceRetention delete a trail "
                             + "file early (HARD-9)"));
         }
+        if (config.isProduction()) {
+            GuardDutyProtectionConfig g = config.compliance().guardDutyProtection();
+            String why = "true in prod: HARD-9 asks for GuardDuty's RDS protection, runtime monitoring of the Fargate "
+                    + "tasks and malware protection of the upload bucket";
+            if (!g.rdsProtection()) {
+                problems.add(refused("compliance.guardDutyProtection.rdsProtection", "false", why));
+            }
+            if (!g.runtimeMonitoring()) {
+                problems.add(refused("compliance.guardDutyProtection.runtimeMonitoring", "false", why));
+            }
+            if (!g.malwareProtection()) {
+                problems.add(refused("compliance.guardDutyProtection.malwareProtection", "false", why));
+            }
+        }
         checkFirewall(config.app().firewall(), problems);
         range(problems, "media.noncurrentVersionDays", config.media().noncurrentVersionDays(), 1, 365);
         checkObservability(config.observability(), problems);

@@ -106,6 +106,12 @@ class ConfigRuleSourceTest {
         CASES.put("backup.lockMode", "name: prod\nbackup: { lockMode: governance }\n");
         CASES.put("backup.lockChangeableForDays", "name: prod\nbackup: { lockChangeableForDays: 2 }\n");
         CASES.put("compliance.trailObjectLock", "name: prod\ncompliance: { trailObjectLock: governance }\n");
+        CASES.put("compliance.guardDutyProtection.rdsProtection",
+                "name: prod\ncompliance: { guardDutyProtection: { rdsProtection: false } }\n");
+        CASES.put("compliance.guardDutyProtection.runtimeMonitoring",
+                "name: prod\ncompliance: { guardDutyProtection: { runtimeMonitoring: false } }\n");
+        CASES.put("compliance.guardDutyProtection.malwareProtection",
+                "name: prod\ncompliance: { guardDutyProtection: { malwareProtection: false } }\n");
         CASES.put("delivery.manualApproval", "name: prod\ndelivery: { manualApproval: false }\n");
     }
 

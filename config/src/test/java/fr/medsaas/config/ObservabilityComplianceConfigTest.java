@@ -49,6 +49,24 @@ class ObservabilityComplianceConfigTest {
     }
 
     @Test
+    @Requirement("HARD-9")
+    void guardDutyProtectionPlansAreOnByDefaultAndRefusedOffInProd() {
+        assertThat(parse("name: prod\n").compliance().guardDutyProtection()).isEqualTo(GuardDutyProtectionConfig.all());
+        // Outside prod a plan may be turned off, the others keeping their default.
+        EnvironmentConfig dev = parse("name: dev\ncompliance: { guardDutyProtection: { malwareProtection: false } }\n");
+        assertThat(dev.compliance().guardDutyProtection()).isEqualTo(new GuardDutyProtectionConfig(true, true, false));
+        // The shipped files keep every plan on, dev included (docs/cost.md: a few dollars a month).
+        for (String env : new String[] {"prod", "dev", "staging"}) {
+            assertThat(ConfigLoader.loadEnvironment(MediaConfigTest.configDir(), env).compliance().guardDutyProtection())
+                    .as(env).isEqualTo(GuardDutyProtectionConfig.all());
+        }
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> parse("name: prod\ncompliance: { guardDutyProtection: "
+                + "{ rdsProtection: false, runtimeMonitoring: false } }\n"));
+        assertThat(e.getMessage()).contains("compliance.guardDutyProtection.rdsProtection")
+                .contains("compliance.guardDutyProtection.runtimeMonitoring");
+    }
+
+    @Test
     @Requirement("CMP-1")
     void useExistingIsAccepted() {
         EnvironmentConfig c = parse("name: dev\ncompliance: { configRecorder: use-existing, guardDuty: use-existing, "

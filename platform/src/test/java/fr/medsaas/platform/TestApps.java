@@ -93,7 +93,7 @@ public final class TestApps {
             return dev.withCompliance(new fr.medsaas.config.ComplianceConfig(c.trailObjectLock(),
                     fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, c.securityHub(),
                     new fr.medsaas.config.BackupRegionMonitoringConfig(fr.medsaas.config.Provisioning.USE_EXISTING,
-                            fr.medsaas.config.Provisioning.USE_EXISTING, c.backupRegion().securityHub())));
+                            fr.medsaas.config.Provisioning.USE_EXISTING, c.backupRegion().securityHub()), c.guardDutyProtection()));
         }).app;
     }
 

@@ -49,6 +49,8 @@ public final class AccessPaths {
     static final String DOC_SSE_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html";
     static final String DOC_ROTATION = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets-required-permissions-function.html";
     static final String DOC_CUSTOM_RESOURCE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-custom-resources-lambda.html";
+    static final String DOC_MALWARE_ROLE = "https://docs.aws.amazon.com/guardduty/latest/ug/malware-protection-s3-iam-policy-prerequisite.html";
+    static final String DOC_GUARDDUTY_AGENT = "https://docs.aws.amazon.com/guardduty/latest/ug/prereq-runtime-monitoring-ecs-support.html";
     static final String DOC_BACKUP_ROLE = "https://docs.aws.amazon.com/aws-backup/latest/devguide/security-iam-awsmanpol.html";
 
     /** The role a person assumes to read and validate the trail (break-glass, docs/access-paths.md), in prod. */
@@ -69,7 +71,8 @@ public final class AccessPaths {
             Map.entry("AWS::S3::Bucket.Role", "s3.amazonaws.com"),
             Map.entry("AWS::EC2::FlowLog.DeliverLogsPermissionArn", "vpc-flow-logs.amazonaws.com"),
             Map.entry("AWS::CloudTrail::Trail.CloudWatchLogsRoleArn", "cloudtrail.amazonaws.com"),
-            Map.entry("AWS::RDS::DBInstance.MonitoringRoleArn", "monitoring.rds.amazonaws.com")));
+            Map.entry("AWS::RDS::DBInstance.MonitoringRoleArn", "monitoring.rds.amazonaws.com"),
+            Map.entry("AWS::GuardDuty::MalwareProtectionPlan.Role", "malware-protection-plan.guardduty.amazonaws.com")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -509,6 +512,8 @@ public final class AccessPaths {
         ecrPulls();
         functionSecrets();
         hostedRotations();
+        guardDutyAgentPulls();
+        malwareScans();
     }
 
     /**
@@ -598,6 +603,101 @@ public final class AccessPaths {
                             "hosted rotation's key");
                 }
             }
+        }
+    }
+
+    /**
+     * HARD-9: with runtime monitoring of Fargate on a region's detector, GuardDuty adds its agent's
+     * sidecar to each new task of that region: the task's execution role pulls it from GuardDuty's
+     * repository (an AWS account's, {@code GuardDutyAgent}) through the ECR endpoints, whose policies
+     * must let that one foreign repository through.
+     */
+    private void guardDutyAgentPulls() {
+        Set<String> regions = new LinkedHashSet<>();
+        for (Resource d : graph.ofType("AWS::GuardDuty::Detector")) {
+            for (JsonNode f : d.property("Features")) {
+                if ("RUNTIME_MONITORING".equals(f.path("Name").asText()) && "ENABLED".equals(f.path("Status").asText())
+                        && f.path("AdditionalConfiguration").toString().contains("ECS_FARGATE_AGENT_MANAGEMENT")) {
+                    regions.add(d.stack().region());
+                }
+            }
+        }
+        for (Resource td : graph.ofType("AWS::ECS::TaskDefinition")) {
+            if (!regions.contains(td.stack().region())) {
+                continue;
+            }
+            Optional<String> execArn = values.text(td, td.property("ExecutionRoleArn"));
+            Resource role = execArn.map(rolesByArn::get).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            String repo = fr.medsaas.compliance.aws.GuardDutyAgent.repositoryArn("aws", td.stack().region());
+            // The repository is AWS's: its policy, which lets the tasks' execution roles pull the agent
+            // (AWS documents that they do), is outside the assembly; it stands here as that allow, so
+            // that what this account decides (the role's policy, the ECR endpoint's) is what is proven.
+            NamedPolicy aws = new NamedPolicy("GuardDuty's repository policy (AWS's account, outside this assembly)",
+                    doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                            + "\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"],\"Resource\":\"*\"}]}"));
+            for (String action : List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")) {
+                PolicySet set = identityOf(role).withResource(aws.document());
+                Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+                for (Resource ep : endpoints(".ecr.dkr")) {
+                    set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+                    src.put(where(ep), where(ep));
+                }
+                src.put("resource", aws.name());
+                // AWS sets aws:ResourceAccount to the repository's owner, which the endpoints' own-account
+                // statement tests: said here, since the engine does not add it by itself.
+                add(Family.RUN, "GuardDuty agent image pull (runtime monitoring)", td, execArn.get(), action, repo,
+                        Map.of("aws:ResourceAccount", List.of(TemplateValues.accountOf(repo))), set, src, DOC_GUARDDUTY_AGENT);
+            }
+        }
+    }
+
+    /**
+     * HARD-9: GuardDuty's Malware Protection for S3 reads each new object of a protected bucket with
+     * the plan's role: the role's policy, the bucket's policy on the way, and the bucket's key through
+     * S3; it then tags the object.
+     */
+    private void malwareScans() {
+        for (Resource plan : graph.ofType("AWS::GuardDuty::MalwareProtectionPlan")) {
+            Optional<String> roleArn = values.text(plan, plan.property("Role"));
+            Resource role = roleArn.map(rolesByArn::get).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            JsonNode bucketName = plan.property("ProtectedResource").path("S3Bucket").path("BucketName");
+            Optional<Resource> bucket = graph.ofType("AWS::S3::Bucket").stream()
+                    .filter(b -> values.text(plan, bucketName).map(n -> n.equals(values.refOf(b))).orElse(false)).findFirst();
+            if (bucket.isEmpty()) {
+                continue;
+            }
+            Resource b = bucket.get();
+            String name = values.refOf(b);
+            String object = "arn:aws:s3:::" + name + "/patient/file";
+            Optional<Resource> policy = graph.ofType("AWS::S3::BucketPolicy").stream()
+                    .filter(p -> values.text(p, p.property("Bucket")).map(name::equals).orElse(false)).findFirst();
+            for (String action : List.of("s3:GetObject", "s3:PutObjectTagging")) {
+                PolicySet set = identityOf(role);
+                Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+                if (policy.isPresent()) {
+                    set = set.withResource(values.resolve(policy.get(), policy.get().property("PolicyDocument")));
+                    src.put("resource", where(policy.get()));
+                }
+                add(Family.RUN, "GuardDuty malware scan of an upload", plan, roleArn.get(), action, object, Map.of(),
+                        set, src, DOC_MALWARE_ROLE);
+            }
+            JsonNode sse = b.property("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                    .path("ServerSideEncryptionByDefault").path("KMSMasterKeyID");
+            values.text(b, sse).map(keysByArn::get).ifPresent(k -> {
+                PolicySet set = identityOf(role).withResource(values.resolve(k, k.property("KeyPolicy")));
+                Map<String, String> src = new LinkedHashMap<>(identitySources(role));
+                src.put("resource", where(k));
+                add(Family.RUN, "GuardDuty malware scan of an upload", plan, roleArn.get(), "kms:Decrypt",
+                        values.attribute(k, "Arn"), Map.of("kms:ViaService", List.of("s3." + b.stack().region() + ".amazonaws.com"),
+                                "kms:EncryptionContext:aws:s3:arn", List.of(object)),
+                        set, src, DOC_MALWARE_ROLE);
+            });
         }
     }
 
@@ -699,6 +799,11 @@ public final class AccessPaths {
 
     private void ecrCall(Resource td, Resource role, String roleArn, String action, String resource, String endpoint,
                          Optional<Resource> repository) {
+        ecrCall(td, role, roleArn, action, resource, endpoint, repository, "image pull from ECR", DOC_ECR_PULL);
+    }
+
+    private void ecrCall(Resource td, Resource role, String roleArn, String action, String resource, String endpoint,
+                         Optional<Resource> repository, String kind, String doc) {
         PolicySet set = identityOf(role);
         Map<String, String> src = new LinkedHashMap<>(identitySources(role));
         for (Resource ep : endpoints(endpoint)) {
@@ -709,7 +814,7 @@ public final class AccessPaths {
             set = set.withResource(values.resolve(repository.get(), repository.get().property("RepositoryPolicyText")));
             src.put("resource", where(repository.get()));
         }
-        add(Family.RUN, "image pull from ECR", td, roleArn, action, resource, Map.of(), set, src, DOC_ECR_PULL);
+        add(Family.RUN, kind, td, roleArn, action, resource, Map.of(), set, src, doc);
     }
 
     /**
@@ -897,7 +1002,12 @@ public final class AccessPaths {
             return;
         }
         PolicySet set = PolicySet.identity(List.of()).withResource(values.resolve(role, role.property("AssumeRolePolicyDocument")));
-        add(Family.RUN, "service assumes the role", r, service, "sts:AssumeRole", roleArn, Map.of(), set,
+        // A malware protection plan assumes its role as itself: the plan's ARN is the request's source.
+        Map<String, List<String>> context = r.type().equals("AWS::GuardDuty::MalwareProtectionPlan")
+                ? Map.of("aws:SourceArn", List.of("arn:aws:guardduty:" + r.stack().region() + ":" + TemplateValues.ACCOUNT
+                        + ":malware-protection-plan/" + r.logicalId()))
+                : Map.of();
+        add(Family.RUN, "service assumes the role", r, service, "sts:AssumeRole", roleArn, context, set,
                 Map.of("resource", where(role)), DOC_TRUST);
     }
 

@@ -93,7 +93,7 @@ public final class ExecutionPolicy {
     public static final List<String> PASSED_TO = List.of("backup.amazonaws.com", "codebuild.amazonaws.com",
             "codepipeline.amazonaws.com", "config.amazonaws.com", "ecs-tasks.amazonaws.com", "events.amazonaws.com",
             "lambda.amazonaws.com", "monitoring.rds.amazonaws.com", "s3.amazonaws.com", "vpc-flow-logs.amazonaws.com",
-            "cloudtrail.amazonaws.com", "delivery.logs.amazonaws.com");
+            "cloudtrail.amazonaws.com", "delivery.logs.amazonaws.com", "malware-protection-plan.guardduty.amazonaws.com");
 
     private static Map<String, Object> statement(String sid, List<String> actions, List<String> resources,
                                                  Map<String, Object> condition) {

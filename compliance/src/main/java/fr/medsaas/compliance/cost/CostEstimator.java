@@ -11,6 +11,7 @@ import fr.medsaas.compliance.cost.CostReport.NotPriced;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +42,11 @@ public final class CostEstimator {
             "AWS::CloudTrail::EventDataStore::None", "AWS::ServiceDiscovery::Service", "AWS::SNS::TopicInlinePolicy",
             "AWS::GuardDuty::DetectorFeature::None", "AWS::Config::ConfigurationAggregator::None");
 
+    /** vCPUs of the database instance classes the configurations use (AWS's instance class tables). */
+    static final Map<String, Integer> RDS_VCPUS = Map.of("db.r6g.xlarge", 4, "db.r6g.large", 2, "db.t4g.medium", 2,
+            "db.t4g.small", 2, "db.t4g.micro", 2);
+
+    private final CloudAssembly assembly;
     private final References refs;
     private final String primary;
     private final PriceTable prices;
@@ -49,6 +55,7 @@ public final class CostEstimator {
     private final List<NotPriced> notPriced = new ArrayList<>();
 
     private CostEstimator(CloudAssembly assembly, PriceTable prices, UsageAssumptions usage) {
+        this.assembly = assembly;
         this.refs = new References(assembly);
         this.primary = HardeningCosts.primaryRegion(assembly);
         this.prices = prices;
@@ -178,6 +185,29 @@ public final class CostEstimator {
                     String key = regional(region, "guardduty", k[1]);
                     x.line(k[0], "usage " + key, usage.get(key));
                 }
+                // HARD-9: the protection plans the detector turns on, priced by what they watch in its region.
+                for (JsonNode f : p.path("Features")) {
+                    if (!"ENABLED".equals(f.path("Status").asText())) {
+                        continue;
+                    }
+                    if ("RDS_LOGIN_EVENTS".equals(f.path("Name").asText())) {
+                        double vcpu = rdsVcpus(region);
+                        x.line("guardduty.rds", "RDS protection: " + fmt(vcpu) + " vCPU of the region's database instances "
+                                + "(a Multi-AZ standby takes no login) × 1 month", vcpu);
+                    }
+                    if ("RUNTIME_MONITORING".equals(f.path("Name").asText())
+                            && f.path("AdditionalConfiguration").toString().contains("ECS_FARGATE_AGENT_MANAGEMENT")) {
+                        double vcpu = fargateVcpus(region);
+                        x.line("guardduty.runtime.fargate", "runtime monitoring: " + fmt(vcpu) + " vCPU of the region's "
+                                + "Fargate services at their desired count × 1 month", vcpu);
+                    }
+                }
+            }
+            case "AWS::GuardDuty::MalwareProtectionPlan" -> {
+                x.line("guardduty.malware-s3.gb", "malware scans of uploads (usage guardduty.malwareScanGbPerMonth)",
+                        usage.get("guardduty.malwareScanGbPerMonth"));
+                x.line("guardduty.malware-s3.objects", "objects scanned, thousands "
+                        + "(usage guardduty.malwareScanThousandObjectsPerMonth)", usage.get("guardduty.malwareScanThousandObjectsPerMonth"));
             }
             case "AWS::SecurityHub::Hub" -> {
                 String key = regional(region, "securityhub", "checksPerMonth");
@@ -207,6 +237,37 @@ public final class CostEstimator {
                 }
             }
         }
+    }
+
+    /** vCPUs of the database instances of a region, one per instance however many copies Multi-AZ keeps. */
+    private double rdsVcpus(String region) {
+        double vcpu = 0;
+        for (StackTemplate s : assembly.stacks()) {
+            if (!s.region().equals(region)) {
+                continue;
+            }
+            for (String id : s.logicalIdsOfType("AWS::RDS::DBInstance")) {
+                vcpu += RDS_VCPUS.getOrDefault(s.resources().get(id).path("Properties").path("DBInstanceClass").asText(), 0);
+            }
+        }
+        return vcpu;
+    }
+
+    /** vCPUs of the Fargate services of a region, at their desired count. */
+    private double fargateVcpus(String region) {
+        double vcpu = 0;
+        for (StackTemplate s : assembly.stacks()) {
+            if (!s.region().equals(region)) {
+                continue;
+            }
+            for (String id : s.logicalIdsOfType("AWS::ECS::Service")) {
+                JsonNode p = s.resources().get(id).path("Properties");
+                JsonNode td = refs.in(s.stackName(), p.path("TaskDefinition")).stream().findFirst()
+                        .map(t -> refs.resource(t).path("Properties")).orElse(p);
+                vcpu += p.path("DesiredCount").asInt(1) * td.path("Cpu").asDouble() / 1024;
+            }
+        }
+        return vcpu;
     }
 
     /**

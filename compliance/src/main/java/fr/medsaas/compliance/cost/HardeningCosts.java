@@ -60,6 +60,7 @@ final class HardeningCosts {
         out.add(perimeter());
         out.add(guardrails());
         out.add(locks());
+        out.add(protectionPlans());
         return out;
     }
 
@@ -106,6 +107,27 @@ final class HardeningCosts {
                     + "and its delivery bucket and key, Security Hub", sum(of), details));
         }
         return out;
+    }
+
+    /**
+     * HARD-9: GuardDuty's protection plans beyond S3 protection, line by line and region by region:
+     * RDS protection, runtime monitoring of the Fargate tasks, malware scanning of the uploads. The
+     * agent's endpoint, which GuardDuty creates, is not billed (AWS: "no additional cost for the
+     * usage of the VPC endpoint"); the agent's sidecar shares its task's CPU and memory.
+     */
+    private Topic protectionPlans() {
+        List<Line> of = lines.stream().filter(l -> l.priceId().startsWith("guardduty.rds")
+                || l.priceId().startsWith("guardduty.runtime") || l.priceId().startsWith("guardduty.malware")).toList();
+        List<String> details = new ArrayList<>();
+        of.forEach(l -> details.add(detail(l) + " (" + l.region() + ")"));
+        if (of.isEmpty()) {
+            details.add("none: no detector of the assembly turns them on and no bucket has a malware protection plan");
+        } else if (of.stream().anyMatch(l -> l.priceId().startsWith("guardduty.runtime"))) {
+            details.add("GuardDuty's guardduty-data endpoint for the agent: created and not billed by GuardDuty; the "
+                    + "agent's sidecar runs within its task's CPU and memory, no line of its own");
+        }
+        return new Topic("GuardDuty protection plans (HARD-9): RDS protection, runtime monitoring of Fargate, malware "
+                + "scanning of the uploads", sum(of), details);
     }
 
     /** HARD-10: conditions in policies cost nothing; the endpoints they name and the NAT gateways are already counted. */

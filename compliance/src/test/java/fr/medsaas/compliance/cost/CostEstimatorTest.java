@@ -108,10 +108,14 @@ class CostEstimatorTest {
         assertThat(prices.currency()).isEqualTo("USD");
         assertThat(prices.eurRateDate()).matches("\\d{4}-\\d{2}(-\\d{2})?");
         assertThat(prices.eurRateSource()).contains("ECB");
-        assertThat(prices.sources()).contains("A =").contains("B =").contains("C =");
+        assertThat(prices.sources()).contains("A =").contains("B =").contains("C =").contains("D =");
         assertThat(prices.rows().values()).allSatisfy(r -> {
             assertThat(r.region()).isIn(Set.of("eu-west-3", "eu-central-1", "us-east-1", "global"));
-            assertThat(r.source()).isIn("A", "B", "C");
+            // D: not found in the sources at hand on the table's date, and said so in the row (HARD-9's GuardDuty plans).
+            assertThat(r.source()).isIn("A", "B", "C", "D");
+            if (r.source().equals("D")) {
+                assertThat(r.description()).contains("not confirmed");
+            }
             assertThat(r.usd()).isGreaterThanOrEqualTo(0);
         });
     }
@@ -196,7 +200,7 @@ class CostEstimatorTest {
 
         double expected = r.lines().stream().filter(l -> l.stack().equals("B") && !l.logicalId().equals("Vault"))
                 .mapToDouble(CostReport.Line::monthlyUsd).sum();
-        assertThat(r.hardening()).extracting(CostReport.Topic::title).hasSize(4).first().asString()
+        assertThat(r.hardening()).extracting(CostReport.Topic::title).hasSize(5).first().asString()
                 .startsWith("Monitoring of eu-central-1, beside eu-west-3 (HARD-9)");
         CostReport.Topic watch = r.hardening().get(0);
         assertThat(watch.monthlyUsd()).isCloseTo(expected, within(1e-9)).isPositive();
@@ -219,6 +223,59 @@ class CostEstimatorTest {
                 .contains(String.format(java.util.Locale.ROOT, "%+10.2f", watch.monthlyUsd()));
         assertThat(new ObjectMapper().readTree(CostWriter.json(r)).path("hardening").get(0).path("monthly").asDouble())
                 .isCloseTo(expected, within(0.01));
+    }
+
+    @Test
+    @Requirement({"COST-1", "HARD-9"})
+    void saysWhatEachGuardDutyProtectionPlanAddsLineByLine() throws Exception {
+        Path dir = tmp.resolve("plans");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"version": "48.0.0", "artifacts": {
+                 "P": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-west-3",
+                       "properties": {"templateFile": "P.template.json", "stackName": "P"}},
+                 "B": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-central-1",
+                       "properties": {"templateFile": "B.template.json", "stackName": "B"}}}}
+                """);
+        Files.writeString(dir.resolve("P.template.json"), """
+                {"Resources": {
+                 "Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsMultiRegionTrail": true}},
+                 "Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": true, "Features": [
+                   {"Name": "S3_DATA_EVENTS", "Status": "ENABLED"}, {"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"},
+                   {"Name": "RUNTIME_MONITORING", "Status": "ENABLED", "AdditionalConfiguration": [
+                     {"Name": "ECS_FARGATE_AGENT_MANAGEMENT", "Status": "ENABLED"}]}]}},
+                 "Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"DBInstanceClass": "db.r6g.xlarge", "Engine": "postgres",
+                        "MultiAZ": true, "AllocatedStorage": "100", "StorageType": "gp3"}},
+                 "WebTask": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Cpu": "1024", "Memory": "2048"}},
+                 "Web": {"Type": "AWS::ECS::Service", "Properties": {"DesiredCount": 2, "TaskDefinition": {"Ref": "WebTask"}}},
+                 "WorkerTask": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Cpu": "1024", "Memory": "2048"}},
+                 "Worker": {"Type": "AWS::ECS::Service", "Properties": {"DesiredCount": 1, "TaskDefinition": {"Ref": "WorkerTask"}}},
+                 "Scan": {"Type": "AWS::GuardDuty::MalwareProtectionPlan", "Properties": {}}}}
+                """);
+        Files.writeString(dir.resolve("B.template.json"), """
+                {"Resources": {
+                 "Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": true, "Features": [
+                   {"Name": "S3_DATA_EVENTS", "Status": "ENABLED"}, {"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}]}}}}
+                """);
+        UsageAssumptions usage = UsageAssumptions.shipped();
+        CostReport r = CostEstimator.estimate(CloudAssembly.read(dir), prices, usage);
+        assertThat(r.notPriced()).isEmpty();
+        // RDS protection: the instance's 4 vCPU, once although Multi-AZ keeps two copies; none in the backup region.
+        assertThat(r.lines()).filteredOn(l -> l.priceId().equals("guardduty.rds"))
+                .extracting(CostReport.Line::stack, CostReport.Line::quantity)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("P", 4.0), org.assertj.core.groups.Tuple.tuple("B", 0.0));
+        // Runtime monitoring: 2 web tasks and 1 worker of 1 vCPU each.
+        assertThat(r.lines()).filteredOn(l -> l.priceId().equals("guardduty.runtime.fargate")).singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(3.0));
+        assertThat(r.lines()).filteredOn(l -> l.priceId().startsWith("guardduty.malware-s3")).extracting(CostReport.Line::quantity)
+                .containsExactly(usage.get("guardduty.malwareScanGbPerMonth"), usage.get("guardduty.malwareScanThousandObjectsPerMonth"));
+        CostReport.Topic plans = r.hardening().get(r.hardening().size() - 1);
+        assertThat(plans.title()).startsWith("GuardDuty protection plans (HARD-9)");
+        double expected = r.lines().stream().filter(l -> l.priceId().matches("guardduty\\.(rds|runtime|malware).*"))
+                .mapToDouble(CostReport.Line::monthlyUsd).sum();
+        assertThat(plans.monthlyUsd()).isCloseTo(expected, within(1e-9)).isPositive();
+        assertThat(plans.details()).hasSize(6).last().asString().contains("not billed");
+        assertThat(CostWriter.text(r)).contains("GuardDuty protection plans (HARD-9)");
     }
 
     @Test

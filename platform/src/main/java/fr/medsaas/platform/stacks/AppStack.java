@@ -70,7 +70,7 @@ public final class AppStack extends PlatformStack {
         Map<String, IRepository> repositories = ImageRepositories.imported(this, List.of(app.web(), app.worker()));
         this.roles = new TaskRoles(this, "Roles", new TaskRolesProps(secrets, List.copyOf(repositories.values()),
                 List.of(webLogs.logGroup(), workerLogs.logGroup()), in.keys().data(), METRICS_NAMESPACE, app.ecsExec(),
-                principals, in.vpc().vpc().getVpcId(), config.network().interfaceEndpoints()));
+                principals, in.vpc().vpc().getVpcId(), config.network().interfaceEndpoints(), guardDutyAgent(config)));
         AppServiceProps.Roles taskRoles = new AppServiceProps.Roles(roles.executionRole(), roles.taskRole());
 
         // Sorted: a map's order would otherwise vary between JVMs and churn the task definition.
@@ -114,7 +114,7 @@ public final class AppStack extends PlatformStack {
                         in.migrationUser().getSecretArn()),
                 in.keys().key(fr.medsaas.platform.constructs.keys.KeyPurpose.SECRETS),
                 fr.medsaas.platform.constructs.data.DatabaseRoles.ownerRole(config.data().postgres().databaseName()),
-                migrateLogs.logGroup()));
+                migrateLogs.logGroup(), guardDutyAgent(config)));
 
         this.loadBalancer = new PublicLoadBalancer(this, "LoadBalancer", new PublicLoadBalancerProps(
                 in.vpc().vpc(), in.vpc().publicSubnets(),
@@ -154,5 +154,13 @@ public final class AppStack extends PlatformStack {
     /** The load balancer. */
     public PublicLoadBalancer loadBalancer() {
         return loadBalancer;
+    }
+
+    /** HARD-9: GuardDuty's Fargate agent repository of the primary region, when runtime monitoring is on. */
+    static java.util.Optional<String> guardDutyAgent(EnvironmentConfig config) {
+        return config.compliance().guardDutyProtection().runtimeMonitoring()
+                ? java.util.Optional.of(fr.medsaas.compliance.aws.GuardDutyAgent.repositoryArn(
+                        software.amazon.awscdk.Aws.PARTITION, config.regions().primary()))
+                : java.util.Optional.empty();
     }
 }

@@ -58,7 +58,8 @@ public final class ComplianceStack extends PlatformStack {
                                 accessLogs.bucket(), in.keys().key(KeyPurpose.AUDIT), retention,
                                 fr.medsaas.platform.constructs.iam.PlatformPrincipals.of(config).configRoleName(), true))
                         : Optional.empty()));
-        new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(c.guardDuty().creates(), c.securityHub()));
+        new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(c.guardDuty().creates(), c.securityHub(),
+                c.guardDutyProtection().rdsProtection(), c.guardDutyProtection().runtimeMonitoring()));
         new SecurityEventRules(this, "SecurityEvents", new SecurityEventRulesProps(config.namePrefix(), in.alertsTopicArn()));
     }
 

@@ -61,6 +61,10 @@ public final class MediaStack extends PlatformStack {
                                 backup.replicaBucketName(), EdgeWiring.acrossRegions(in.replicaS3KeyArn()),
                                 config.regions().backup()))
                         : Optional.empty());
+        if (config.compliance().guardDutyProtection().malwareProtection()) {
+            new fr.medsaas.platform.constructs.media.MalwareScan(this, "MalwareScan",
+                    PlatformPrincipals.of(config).malwareScanRoleName(), mediaBucket.bucket());
+        }
         Optional<IBucket> failover = Optional.empty();
         if (backup.mediaReplication()) {
             this.replication = Optional.of(new MediaReplication(this, "Replication", new MediaReplicationProps(

@@ -22,10 +22,13 @@ public final class NetworkStack extends PlatformStack {
                 in.keys().logs(), config.logging().retentionDays()));
         this.securityGroups = new PlatformSecurityGroups(this, "SecurityGroups",
                 new PlatformSecurityGroupsProps(vpc.vpc(), config.namePrefix(), config.network().interfaceEndpoints(),
-                        config.network().s3PrefixListId(), config.network().appEgressCidrs()));
+                        config.network().s3PrefixListId(), config.network().appEgressCidrs(),
+                        config.compliance().guardDutyProtection().runtimeMonitoring()));
         if (config.network().interfaceEndpoints()) {
             new ServiceEndpoints(this, "Endpoints",
-                    new ServiceEndpointsProps(vpc.vpc(), vpc.appSubnets(), securityGroups.endpoints(), config.app().ecsExec()));
+                    new ServiceEndpointsProps(vpc.vpc(), vpc.appSubnets(), securityGroups.endpoints(), config.app().ecsExec(),
+                            config.compliance().guardDutyProtection().runtimeMonitoring()
+                                    ? java.util.Optional.of(config.regions().primary()) : java.util.Optional.empty()));
         }
     }
 

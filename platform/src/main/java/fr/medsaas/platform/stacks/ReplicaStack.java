@@ -74,7 +74,12 @@ public final class ReplicaStack extends PlatformStack {
                                 config.physicalName("aws-config-" + region + "-") + Aws.ACCOUNT_ID, accessLogs.bucket(),
                                 keys.key(KeyPurpose.AUDIT), retention, principals.configRoleNameIn(region), false))
                         : Optional.empty()));
-        new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(watch.guardDuty().creates(), watch.securityHub()));
+        // HARD-9: RDS protection as in the primary region (no database runs here, so it costs nothing,
+        // but a database restored here from the vault's copies in a disaster is watched from its
+        // first login). No runtime monitoring: no task runs in this region, and its agent's network
+        // path (egress, endpoint policies) is built in the primary region's VPC only.
+        new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps(watch.guardDuty().creates(), watch.securityHub(),
+                config.compliance().guardDutyProtection().rdsProtection(), false));
         replicaBucket.acknowledgeNoReplication("This bucket is the replica of the media bucket in " + region
                 + " (S3-5, REG-2); replicating it again would put health data in a third place or back in the source.");
     }

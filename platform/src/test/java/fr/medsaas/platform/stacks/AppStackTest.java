@@ -147,10 +147,12 @@ class AppStackTest {
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("RolesExecution.*"))),
                 "PolicyDocument", Map.of("Statement", statements, "Version", "2012-10-17"))));
         List<?> list = statements.asArray();
-        assertThat(list).hasSize(5);
+        // The sixth statement: GuardDuty's Fargate agent of eu-west-3, pulled as a sidecar (HARD-9).
+        assertThat(list).hasSize(6);
         String all = list.toString();
         assertThat(all).contains("Action=[ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage]")
                 .contains("repository/medical-saas-django")
+                .contains(":ecr:eu-west-3:665651866788:repository/aws-guardduty-agent-fargate")
                 .contains("Action=ecr:GetAuthorizationToken, Effect=Allow, Resource=*")
                 .contains("Action=[logs:CreateLogStream, logs:PutLogEvents]")
                 .contains("Action=secretsmanager:GetSecretValue")

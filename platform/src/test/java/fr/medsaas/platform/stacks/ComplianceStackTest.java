@@ -112,9 +112,24 @@ class ComplianceStackTest {
     @Requirement("CMP-3")
     void cmp3_guardDutyWithS3ProtectionAndSecurityHubByConfiguration() {
         prod.hasResourceProperties("AWS::GuardDuty::Detector", Match.objectLike(Map.of("Enable", true,
-                "Features", List.of(Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED")))));
+                "Features", Match.arrayWith(List.of(Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED"))))));
         prod.resourceCountIs("AWS::SecurityHub::Hub", 1);
         TestApps.template(TestApps.app("dev").compliance()).resourceCountIs("AWS::SecurityHub::Hub", 0);
+    }
+
+    @Test
+    @Requirement("HARD-9")
+    void hard9_rdsProtectionAndRuntimeMonitoringOfFargateWithTheAgentManagedByGuardDuty() {
+        prod.hasResourceProperties("AWS::GuardDuty::Detector", Match.objectLike(Map.of("Features", List.of(
+                Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED"),
+                Map.of("Name", "RDS_LOGIN_EVENTS", "Status", "ENABLED"),
+                Map.of("Name", "RUNTIME_MONITORING", "Status", "ENABLED", "AdditionalConfiguration",
+                        List.of(Map.of("Name", "ECS_FARGATE_AGENT_MANAGEMENT", "Status", "ENABLED")))))));
+        // dev runs what prod runs (config/dev.yaml).
+        TestApps.template(TestApps.app("dev").compliance()).hasResourceProperties("AWS::GuardDuty::Detector",
+                Match.objectLike(Map.of("Features", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Name", "RDS_LOGIN_EVENTS")),
+                        Match.objectLike(Map.of("Name", "RUNTIME_MONITORING")))))));
     }
 
     @Test

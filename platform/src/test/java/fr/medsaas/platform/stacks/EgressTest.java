@@ -89,10 +89,28 @@ class EgressTest {
     void theTasksReachTheStoresTheEndpointsAndS3Only() {
         for (String group : List.of("medical-saas-app-sg", "medical-saas-worker-sg")) {
             List<String> egress = egressOf(prod, group);
-            assertThat(egress).as(group).hasSize(4);
+            assertThat(egress).as(group).hasSize(5);
             assertThat(String.join("\n", egress)).as(group).contains("DestinationPrefixListId=pl-23ad484a")
                     .contains("SecurityGroupsDatabase").contains("SecurityGroupsRedis").contains("SecurityGroupsEndpoints");
         }
+    }
+
+    @Test
+    @Requirement("HARD-9")
+    void theTasksReachGuardDutysEndpointInTheVpcOn443OnlyWhenRuntimeMonitoringIsOn() {
+        for (String group : List.of("medical-saas-app-sg", "medical-saas-worker-sg")) {
+            // GuardDuty makes the guardduty-data endpoint and its group itself: the VPC's CIDR, 443 only.
+            assertThat(egressOf(prod, group)).as(group).filteredOn(r -> r.contains("guardduty-data")).singleElement()
+                    .satisfies(r -> assertThat(r).contains("FromPort=443").contains("ToPort=443")
+                            .contains("CidrIp={Fn::GetAtt=[Vpc").contains("CidrBlock]}").contains("IpProtocol=tcp"));
+        }
+        // Off: no such rule.
+        Stack stack = new Stack(new software.amazon.awscdk.App(), "Off");
+        software.amazon.awscdk.services.ec2.Vpc vpc = software.amazon.awscdk.services.ec2.Vpc.Builder.create(stack, "Vpc").build();
+        new fr.medsaas.platform.constructs.network.PlatformSecurityGroups(stack, "SecurityGroups",
+                new fr.medsaas.platform.constructs.network.PlatformSecurityGroupsProps(vpc, "off", true, "pl-23ad484a",
+                        List.of(), false));
+        assertThat(Template.fromStack(stack).toJSON().toString()).doesNotContain("guardduty-data");
     }
 
     @Test

@@ -447,4 +447,55 @@ class MediaStackTest {
                         "RestrictionType", "whitelist",
                         "Locations", List.of("FR", "DE", "AT", "CH", "BE", "LU")))))));
     }
+
+    @Test
+    @Requirement("HARD-9")
+    void hard9_guardDutyScansAndTagsTheUploadsWithARoleOfItsOwn() {
+        media.hasResourceProperties("AWS::GuardDuty::MalwareProtectionPlan", Map.of(
+                "ProtectedResource", Map.of("S3Bucket", Map.of("BucketName", Map.of("Ref", mediaBucket))),
+                "Actions", Map.of("Tagging", Map.of("Status", "ENABLED")),
+                "Role", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("MalwareScanRole.*"), "Arn"))));
+        // The role: trusted by the plan's service for this account's plans of this region only.
+        Map<String, Map<String, Object>> roles = media.findResources("AWS::IAM::Role", Map.of(
+                "Properties", Map.of("RoleName", "medical-saas-media-malware-scan")));
+        assertThat(roles).hasSize(1);
+        Map<String, Object> trust = asMap(((List<?>) asMap(asMap(roles.values().iterator().next().get("Properties"))
+                .get("AssumeRolePolicyDocument")).get("Statement")).get(0));
+        assertThat(trust).containsEntry("Principal", Map.of("Service", "malware-protection-plan.guardduty.amazonaws.com"))
+                .containsEntry("Action", "sts:AssumeRole");
+        assertThat(trust.get("Condition").toString()).contains("StringEquals={aws:SourceAccount={Ref=AWS::AccountId}}")
+                .contains("ArnLike={aws:SourceArn=").contains(":guardduty:").contains(":malware-protection-plan/*");
+        // Its policy: AWS's documented rights, on this bucket and its key only.
+        Capture statements = new Capture();
+        media.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("MalwareScanRole.*"))),
+                "PolicyDocument", Map.of("Statement", statements, "Version", "2012-10-17"))));
+        String all = statements.asArray().toString();
+        assertThat(statements.asArray()).hasSize(8);
+        assertThat(all).contains("Sid=AllowManagedRuleToSendS3EventsToGuardDuty")
+                .contains("rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*")
+                .contains("events:ManagedBy=malware-protection-plan.guardduty.amazonaws.com")
+                .contains("Action=[s3:PutObjectTagging, s3:GetObjectTagging, s3:PutObjectVersionTagging, s3:GetObjectVersionTagging]")
+                .contains("Action=[s3:PutBucketNotification, s3:GetBucketNotification]")
+                .contains("/malware-protection-resource-validation-object")
+                .contains("Action=[s3:GetObject, s3:GetObjectVersion]")
+                .contains("Action=[kms:GenerateDataKey, kms:Decrypt]").contains("kms:ViaService=s3.eu-west-3.amazonaws.com")
+                .doesNotContain("s3:DeleteObject").doesNotContain("Action=s3:*");
+        // The bucket policy names no principal: none of its denies keys on who calls, from where in the
+        // VPC; the plan's role, calling from eu-west-3 over TLS, meets none of them.
+        assertThat(mediaBucketStatements().toString()).doesNotContain("aws:PrincipalArn").doesNotContain("aws:SourceVpc")
+                .doesNotContain("aws:SourceVpce");
+        // The S3 key names the role, through S3 only.
+        Capture keyStatements = new Capture();
+        keys.hasResourceProperties("AWS::KMS::Key", Map.of(
+                "Description", Match.stringLikeRegexp("S3 media bucket.*"),
+                "KeyPolicy", Map.of("Statement", keyStatements, "Version", "2012-10-17")));
+        assertThat(keyStatements.asArray().stream().map(MediaStackTest::asMap)
+                .filter(st -> "AllowMalwareScanThroughS3".equals(st.get("Sid"))).toList()).singleElement().satisfies(st -> {
+                    assertThat(st).containsEntry("Effect", "Allow")
+                            .containsEntry("Action", List.of("kms:Decrypt", "kms:GenerateDataKey"));
+                    assertThat(st.get("Condition").toString()).contains("kms:ViaService=s3.eu-west-3.amazonaws.com")
+                            .contains("kms:CallerAccount").contains(":role/medical-saas-media-malware-scan");
+                });
+    }
 }

@@ -236,6 +236,27 @@ class NetworkStackTest {
     }
 
     @Test
+    @Requirement("HARD-9")
+    void theEcrEndpointsLetThroughGuardDutysFargateAgentImageOnly() {
+        // The agent's repository is AWS's, not ours: without this statement the endpoints' own-account
+        // rule (aws:ResourceAccount) would refuse the sidecar's pull.
+        Map<String, Map<String, Object>> endpoints = prod.findResources("AWS::EC2::VPCEndpoint", Map.of(
+                "Properties", Map.of("VpcEndpointType", "Interface")));
+        endpoints.values().forEach(e -> {
+            String service = props(e).get("ServiceName").toString();
+            String policy = String.valueOf(props(e).get("PolicyDocument"));
+            if (service.contains("ecr.api") || service.contains("ecr.dkr")) {
+                assertThat(policy).as(service).contains("Sid=GuardDutyFargateAgentImage")
+                        .contains(":ecr:eu-west-3:665651866788:repository/aws-guardduty-agent-fargate")
+                        .contains("Action=[ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage]")
+                        .contains("aws:PrincipalAccount");
+            } else {
+                assertThat(policy).as(service).doesNotContain("GuardDutyFargateAgentImage");
+            }
+        });
+    }
+
+    @Test
     @Requirement("SG-5")
     void dataStoresSendNothingOut() {
         for (String name : List.of("medical-saas-rds-sg", "medical-saas-redis-sg")) {

@@ -185,8 +185,10 @@ class ReplicaStackTest {
     @Test
     @Requirement({"HARD-9", "CMP-3"})
     void hard9_guardDutyWithS3ProtectionForTheReplicaAndSecurityHubInTheBackupRegion() {
+        // RDS protection as in the primary region; no runtime monitoring: no task runs in this region.
         replica.hasResourceProperties("AWS::GuardDuty::Detector", Match.objectLike(Map.of("Enable", true,
-                "Features", List.of(Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED")))));
+                "Features", List.of(Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED"),
+                        Map.of("Name", "RDS_LOGIN_EVENTS", "Status", "ENABLED")))));
         replica.resourceCountIs("AWS::SecurityHub::Hub", 1);
         // dev: as in its primary region, Security Hub off; GuardDuty and Config as in prod.
         Template dev = TestApps.template(TestApps.app("dev").replica());

@@ -134,7 +134,8 @@ class PreflightTest {
         // With the switches set, the same account passes.
         EnvironmentConfig existing = ready.withCompliance(new fr.medsaas.config.ComplianceConfig(
                 ready.compliance().trailObjectLock(), fr.medsaas.config.Provisioning.USE_EXISTING,
-                fr.medsaas.config.Provisioning.USE_EXISTING, false, ready.compliance().backupRegion()));
+                fr.medsaas.config.Provisioning.USE_EXISTING, false, ready.compliance().backupRegion(),
+                ready.compliance().guardDutyProtection()));
         assertThat(Preflight.run(existing, Preflight.Target.AWS, facts).problems()).isEmpty();
     }
 
@@ -156,7 +157,8 @@ class PreflightTest {
         fr.medsaas.config.ComplianceConfig c = ready.compliance();
         EnvironmentConfig existing = ready.withCompliance(new fr.medsaas.config.ComplianceConfig(c.trailObjectLock(),
                 c.configRecorder(), c.guardDuty(), c.securityHub(), new fr.medsaas.config.BackupRegionMonitoringConfig(
-                        fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, false)));
+                        fr.medsaas.config.Provisioning.USE_EXISTING, fr.medsaas.config.Provisioning.USE_EXISTING, false),
+                c.guardDutyProtection()));
         assertThat(Preflight.run(existing, Preflight.Target.AWS, facts).problems()).isEmpty();
     }
 

@@ -56,9 +56,14 @@ public final class MigrationTask extends Construct {
                         .conditions(Map.of("StringEquals", Map.of(
                                 "kms:ViaService", "secretsmanager." + Aws.REGION + ".amazonaws.com")))
                         .build());
+        // HARD-9: GuardDuty adds its agent's sidecar to standalone tasks too.
+        props.guardDutyAgentRepository().ifPresent(repository -> execution.allow(PolicyStatement.Builder.create()
+                .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"))
+                .resources(List.of(repository)).build()));
         Acknowledge.rules(execution.policy(),
                 "ecr:GetAuthorizationToken has no resource-level permission (AWS requires Resource \"*\"); it only returns "
-                        + "a registry token, and image pulls are limited to the configured repository.",
+                        + "a registry token, and image pulls are limited to the configured repository"
+                        + (props.guardDutyAgentRepository().isPresent() ? " and GuardDuty's agent repository." : "."),
                 "AwsSolutions-IAM5[Resource::*]");
         // No policy at all: the migrations talk to PostgreSQL only.
         Role taskRole = Role.Builder.create(this, "TaskRole")

@@ -20,8 +20,11 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  * @param secretKey         the key of that secret
  * @param ownerRole         the PostgreSQL role migrations act as ({@code <db>_owner})
  * @param logGroup          the task's log group (OBS-1)
+ * @param guardDutyAgentRepository GuardDuty's Fargate agent repository, pulled from when runtime monitoring
+ *                          is on (HARD-9), as for the services; empty: off
  */
 public record MigrationTaskProps(String family, String executionRoleName, ServiceConfig size, IRepository repository,
                                  fr.medsaas.config.ImageConfig image, Map<String, String> environment,
-                                 ISecret migrationSecret, IKey secretKey, String ownerRole, ILogGroup logGroup) {
+                                 ISecret migrationSecret, IKey secretKey, String ownerRole, ILogGroup logGroup,
+                                 java.util.Optional<String> guardDutyAgentRepository) {
 }

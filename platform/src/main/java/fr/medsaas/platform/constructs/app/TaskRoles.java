@@ -52,9 +52,15 @@ public final class TaskRoles extends Construct {
                         .conditions(Map.of("StringEquals", Map.of(
                                 "kms:ViaService", "secretsmanager." + Aws.REGION + ".amazonaws.com")))
                         .build());
+        // HARD-9: GuardDuty's runtime monitoring adds its agent as a sidecar of each new task; the
+        // task's execution role pulls it from GuardDuty's repository of the region (an AWS account's).
+        props.guardDutyAgentRepository().ifPresent(repository -> execution.allow(statement(
+                List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
+                List.of(repository))));
         Acknowledge.rules(execution.policy(),
                 "ecr:GetAuthorizationToken has no resource-level permission (AWS requires Resource \"*\"); it only returns "
-                        + "a registry token, and image pulls are limited to the configured repositories.",
+                        + "a registry token, and image pulls are limited to the configured repositories"
+                        + (props.guardDutyAgentRepository().isPresent() ? " and GuardDuty's agent repository." : "."),
                 "AwsSolutions-IAM5[Resource::*]");
 
         task = new ManagedPolicyRole(this, "Task", ecsTasks,

@@ -1,6 +1,7 @@
 package fr.medsaas.platform.constructs.app;
 
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.ILogGroup;
@@ -19,9 +20,11 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  *                     endpoints ({@code aws:SourceVpc}, HARD-10)
  * @param kmsEndpoint  whether KMS is reached through an interface endpoint of that VPC; without one
  *                     (dev) the data key's calls leave through NAT and cannot carry {@code aws:SourceVpc}
+ * @param guardDutyAgentRepository the ARN of GuardDuty's AWS-owned repository of the Fargate agent, which the
+ *                     execution role pulls the agent's sidecar from when runtime monitoring is on (HARD-9); empty: off
  */
 public record TaskRolesProps(AppSecrets secrets, List<IRepository> repositories, List<ILogGroup> logGroups,
                              IKey dataKey, String metricsNamespace, boolean ecsExec,
                              fr.medsaas.platform.constructs.iam.PlatformPrincipals principals, String vpcId,
-                             boolean kmsEndpoint) {
+                             boolean kmsEndpoint, Optional<String> guardDutyAgentRepository) {
 }

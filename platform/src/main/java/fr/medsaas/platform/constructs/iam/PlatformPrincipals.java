@@ -18,15 +18,17 @@ import java.util.List;
  * @param namePrefix    the environment's name prefix
  * @param dataStackName the Data stack's name ({@code MedSaas-<env>-Data})
  * @param region        the primary region (the deployer's role is per region)
+ * @param malwareScan   whether GuardDuty scans the media bucket's uploads with its role (HARD-9)
  */
-public record PlatformPrincipals(String namePrefix, String dataStackName, String region) {
+public record PlatformPrincipals(String namePrefix, String dataStackName, String region, boolean malwareScan) {
     /** The CDK bootstrap's default qualifier: the deployer's role is {@code cdk-<qualifier>-cfn-exec-role-...}. */
     public static final String BOOTSTRAP_QUALIFIER = "hnb659fds";
     private static final String ROLE = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/";
 
     /** The principals of an environment. */
     public static PlatformPrincipals of(EnvironmentConfig config) {
-        return new PlatformPrincipals(config.namePrefix(), config.stackName("Data"), config.regions().primary());
+        return new PlatformPrincipals(config.namePrefix(), config.stackName("Data"), config.regions().primary(),
+                config.compliance().guardDutyProtection().malwareProtection());
     }
 
     /** The ECS execution role's name: pulls images, writes logs, reads the application's secrets. */
@@ -140,6 +142,16 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
         return namePrefix + "-auditor";
     }
 
+    /** The role GuardDuty's Malware Protection for S3 assumes to scan and tag the media bucket's uploads (HARD-9). */
+    public String malwareScanRoleName() {
+        return namePrefix + "-media-malware-scan";
+    }
+
+    /** GuardDuty's malware scan of the media bucket: reads new objects, tags them. */
+    public RolePattern malwareScanRole() {
+        return new RolePattern("GuardDuty malware scan role (media bucket uploads)", ROLE + malwareScanRoleName());
+    }
+
     /** The erasure role: reads and deletes media object versions. */
     public RolePattern erasure() {
         return new RolePattern("Erasure role (media object versions, MFA)", ROLE + erasureRoleName());
@@ -186,8 +198,12 @@ public record PlatformPrincipals(String namePrefix, String dataStackName, String
 
     /** Every pattern, for tests and the security model. */
     public List<RolePattern> all() {
-        return List.of(deployer(), ecsExecution(), ecsTask(), secretsBuilder(), databaseRoles(), masterRotation(),
-                migrationExecution(), backupService(), backupRoles(), replication(), config(), delivery(), erasure(),
-                auditor());
+        List<RolePattern> all = new java.util.ArrayList<>(List.of(deployer(), ecsExecution(), ecsTask(), secretsBuilder(),
+                databaseRoles(), masterRotation(), migrationExecution(), backupService(), backupRoles(), replication(),
+                config(), delivery(), erasure(), auditor()));
+        if (malwareScan) {
+            all.add(malwareScanRole());
+        }
+        return List.copyOf(all);
     }
 }

@@ -67,7 +67,7 @@ public final class KeyUses {
             // RDS storage, snapshots, Performance Insights; AWS Backup snapshots and copies them.
             case RDS -> List.of(via("rds", USE, List.of(deployer, p.backupService(), p.backupRoles()), true));
             // The application reads and writes the media objects; replication and AWS Backup read them.
-            case S3 -> List.of(
+            case S3 -> withMalwareScan(p, List.of(
                     via("s3", READ_WRITE, List.of(p.ecsTask()), false),
                     new KeyUse("AllowReplicationToReadThroughS3", Optional.of("s3"), DECRYPT,
                             List.of(p.replication()), false),
@@ -76,7 +76,7 @@ public final class KeyUses {
                             List.of(p.backupRoles()), false),
                     // RGPD art. 17: the erasure role reads the versions it erases (docs/erasure.md).
                     new KeyUse("AllowErasureToReadThroughS3", Optional.of("s3"), DECRYPT,
-                            List.of(p.erasure()), false));
+                            List.of(p.erasure()), false)));
             // Only CloudWatch Logs itself, in PlatformKeys.
             case LOGS -> List.of();
             case SECRETS -> List.of(
@@ -105,6 +105,21 @@ public final class KeyUses {
                     // creates the repository; pushes and pulls then go through that grant.
                     via("ecr", List.of("kms:DescribeKey"), List.of(deployer), true));
         };
+    }
+
+    /**
+     * HARD-9: GuardDuty's Malware Protection for S3 reads each new object through S3 and writes its
+     * validation object, with the role the plan names: kms:Decrypt and kms:GenerateDataKey through
+     * S3, as AWS documents the plan's role (malware-protection-s3-iam-policy-prerequisite).
+     */
+    private static List<KeyUse> withMalwareScan(PlatformPrincipals p, List<KeyUse> uses) {
+        if (!p.malwareScan()) {
+            return uses;
+        }
+        List<KeyUse> all = new java.util.ArrayList<>(uses);
+        all.add(new KeyUse("AllowMalwareScanThroughS3", Optional.of("s3"), List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                List.of(p.malwareScanRole()), false));
+        return List.copyOf(all);
     }
 
     /**

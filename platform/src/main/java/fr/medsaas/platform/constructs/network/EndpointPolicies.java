@@ -14,6 +14,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 public final class EndpointPolicies {
     /** The statement id of the account's own traffic. */
     public static final String THIS_ACCOUNT = "OnlyThisAccountsPrincipalsAndResources";
+    /** The statement id of GuardDuty's Fargate agent image (HARD-9). */
+    public static final String GUARDDUTY_AGENT = "GuardDutyFargateAgentImage";
 
     private EndpointPolicies() {
     }
@@ -33,6 +35,22 @@ public final class EndpointPolicies {
                 .conditions(new java.util.TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID),
                         "StringEqualsIfExists", Map.of("aws:ResourceAccount", Aws.ACCOUNT_ID))))
+                .build();
+    }
+
+    /**
+     * HARD-9: the one repository of another account that the ECR endpoints let through, GuardDuty's
+     * Fargate agent of the region ({@code GuardDutyAgent}), read-only, by this account's principals
+     * (the tasks' execution roles pulling the agent's sidecar). Its layers come through the S3
+     * gateway endpoint's {@code EcrImageLayers} exception, as every image's.
+     */
+    public static PolicyStatement guardDutyAgentImage(String region) {
+        return PolicyStatement.Builder.create()
+                .sid(GUARDDUTY_AGENT)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"))
+                .resources(List.of(fr.medsaas.compliance.aws.GuardDutyAgent.repositoryArn(Aws.PARTITION, region)))
+                .conditions(Map.of("StringEquals", Map.of("aws:PrincipalAccount", Aws.ACCOUNT_ID)))
                 .build();
     }
 

@@ -68,6 +68,16 @@ public final class PlatformSecurityGroups extends Construct {
             // S3 through the gateway endpoint: the media bucket, and the image layers ECR serves from S3.
             client.addEgressRule(s3, Port.tcp(443), "to S3 through the gateway endpoint");
             awsApis(client, props);
+            if (props.guardDutyAgent()) {
+                // HARD-9: GuardDuty's agent, a sidecar sharing the task's network interface, sends its
+                // events to the guardduty-data endpoint GuardDuty creates in the VPC, in subnets it
+                // picks, behind a security group of its own that admits the VPC's CIDR on 443. That
+                // group is not known when the platform is synthesized, so the rule names the VPC's
+                // CIDR: the one egress of the tasks to a CIDR inside the VPC, 443 only, where nothing
+                // of ours listens on 443 but the endpoints (docs/security-model.md).
+                client.addEgressRule(Peer.ipv4(props.vpc().getVpcCidrBlock()), Port.tcp(443),
+                        "to GuardDuty's guardduty-data endpoint in the VPC (runtime monitoring agent)");
+            }
             // The application's own partners, as configured (none by default).
             for (String cidr : props.appEgressCidrs()) {
                 client.addEgressRule(Peer.ipv4(cidr), Port.tcp(443), "HTTPS to a configured partner (network.appEgressCidrs)");

@@ -41,6 +41,9 @@ public final class ServiceEndpoints extends Construct {
                     .open(false)
                     .build();
             endpoint.addToPolicy(EndpointPolicies.thisAccountOnly());
+            if (name.startsWith("Ecr")) {
+                props.guardDutyAgentRegion().ifPresent(r -> endpoint.addToPolicy(EndpointPolicies.guardDutyAgentImage(r)));
+            }
         }
     }
 }
