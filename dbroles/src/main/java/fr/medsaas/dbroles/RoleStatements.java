@@ -59,12 +59,19 @@ public final class RoleStatements {
             sql.add("ALTER ROLE " + role + " LOGIN NOCREATEDB NOCREATEROLE CONNECTION LIMIT -1");
         }
         if (appPassword != null) {
-            sql.add("ALTER ROLE " + app + " PASSWORD " + literal(appPassword));
+            // The SCRAM verifier, never the password: a failed statement is logged, and pgaudit is on.
+            sql.add("ALTER ROLE " + app + " PASSWORD " + literal(ScramVerifier.of(appPassword)));
         }
         if (migrationPassword != null) {
-            sql.add("ALTER ROLE " + migration + " PASSWORD " + literal(migrationPassword));
+            sql.add("ALTER ROLE " + migration + " PASSWORD " + literal(ScramVerifier.of(migrationPassword)));
         }
         sql.add("GRANT " + owner + " TO " + migration);
+        // pgaudit's DDL class (the parameter group loads the library and logs DDL from every session,
+        // the master's and the migrations' among them) needs its extension in the database; a server
+        // without the library (a test server) is left as it is.
+        sql.add("DO $$ BEGIN IF EXISTS (SELECT FROM pg_catalog.pg_available_extensions WHERE name = 'pgaudit') "
+                + "AND EXISTS (SELECT FROM pg_catalog.pg_settings WHERE name = 'shared_preload_libraries' "
+                + "AND setting LIKE '%pgaudit%') THEN CREATE EXTENSION IF NOT EXISTS pgaudit; END IF; END $$");
         // Objects a migration makes belong to the owner, not to the migration login (or its clone).
         sql.add("ALTER ROLE " + migration + " SET role = " + literal(spec.owner()));
         sql.add("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + owner);

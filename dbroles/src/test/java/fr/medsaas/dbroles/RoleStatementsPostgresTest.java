@@ -72,7 +72,14 @@ class RoleStatementsPostgresTest {
             return "cannot give " + dir + " to the postgres user";
         }
         Path data = dir.resolve("data");
-        if (run(as(root, BIN + "/initdb", "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8")) != 0) {
+        // Passwords checked over TCP (SCRAM, as on RDS), so that a role's stored verifier is put to the test.
+        Path pw = dir.resolve("pw");
+        Files.writeString(pw, SUPERUSER_PASSWORD + "\n");
+        if (root && run(List.of("chown", "postgres", pw.toString())) != 0) {
+            return "cannot give " + pw + " to the postgres user";
+        }
+        if (run(as(root, BIN + "/initdb", "-D", data.toString(), "-U", "postgres", "--auth-local=trust",
+                "--auth-host=scram-sha-256", "--pwfile=" + pw, "-E", "UTF8")) != 0) {
             return "initdb failed";
         }
         if (run(as(root, BIN + "/pg_ctl", "-D", data.toString(), "-w", "-t", "60", "-l", dir.resolve("log").toString(),
@@ -81,7 +88,7 @@ class RoleStatementsPostgresTest {
         }
         started = true;
         // As on RDS: the master user is no superuser, only CREATEROLE and CREATEDB, and owns the database.
-        try (Connection c = connect("postgres", "postgres", null); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres", "postgres", SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE rds_master LOGIN CREATEROLE CREATEDB PASSWORD 'master-password'");
             s.execute("CREATE DATABASE medical_saas OWNER rds_master");
         }
@@ -109,6 +116,8 @@ class RoleStatementsPostgresTest {
                     "-m", "immediate", "stop"));
         }
     }
+
+    private static final String SUPERUSER_PASSWORD = "superuser-password";
 
     private static Connection connect(String database, String user, String password) throws SQLException {
         Properties props = new Properties();
@@ -151,6 +160,15 @@ class RoleStatementsPostgresTest {
             assertThatThrownBy(() -> s.execute("DROP TABLE patient")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> s.execute("CREATE TABLE public.other (id int)")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> s.execute("CREATE ROLE intruder")).isInstanceOf(SQLException.class);
+        }
+        // The password the server checks is the one set, though only its SCRAM verifier was sent.
+        assertThatThrownBy(() -> connect("medical_saas", "medical_saas_app", "not-the-password"))
+                .isInstanceOf(SQLException.class).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
+        try (Connection c = connect("medical_saas", "rds_master", "master-password"); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = 'medical_saas_app'");
+            assertThat(rs.next()).isFalse(); // pg_authid is the superuser's: the master cannot read verifiers
+        } catch (SQLException e) {
+            assertThat(e.getSQLState()).isEqualTo("42501");
         }
         // A third run after data exists changes nothing and drops nothing.
         apply();

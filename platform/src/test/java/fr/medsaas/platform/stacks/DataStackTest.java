@@ -210,8 +210,16 @@ class DataStackTest {
     @Test
     @Requirement("DB-8")
     void tlsForcedAndConnectionsLogged() {
-        prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Match.objectLike(Map.of("Parameters", Map.of(
-                "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1"))));
+        prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Match.objectLike(Map.of("Parameters", Match.objectLike(Map.of(
+                "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1")))));
+    }
+
+    /** HARD-6: the master's and the migrations' schema changes are audited (pgaudit's DDL class), never a password. */
+    @Test
+    @Requirement({"HARD-6", "DB-8"})
+    void pgauditLogsEverySessionsDdlButNotRoleStatements() {
+        prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Match.objectLike(Map.of("Parameters", Match.objectLike(Map.of(
+                "shared_preload_libraries", "pg_stat_statements,pgaudit", "pgaudit.log", "ddl", "pgaudit.log_parameter", "0")))));
     }
 
     @Test

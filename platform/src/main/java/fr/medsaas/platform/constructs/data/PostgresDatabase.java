@@ -58,9 +58,15 @@ public final class PostgresDatabase extends Construct {
     public static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
     /** How often the master password is rotated (DB-3). */
     public static final Duration ROTATION_PERIOD = Duration.days(30);
-    /** Parameters of DB-8: TLS only, every connection and disconnection in the log. */
+    /**
+     * Parameters of DB-8: TLS only, every connection and disconnection in the log; and HARD-6's audit
+     * of schema changes: pgaudit loaded beside RDS's default pg_stat_statements, logging the DDL class
+     * of every session (the master's, the migrations'), without statement parameters. Its ROLE class
+     * stays off: AWS's hosted rotation sets passwords in clear in ALTER ROLE, which it would log.
+     */
     public static final Map<String, String> PARAMETERS = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.of(
-            "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1")));
+            "rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1",
+            "shared_preload_libraries", "pg_stat_statements,pgaudit", "pgaudit.log", "ddl", "pgaudit.log_parameter", "0")));
 
     private final DatabaseInstance instance;
     private final ISecret masterSecret;
