@@ -72,7 +72,7 @@ class SecretsBuilderTest(unittest.TestCase):
     def test_databaseUrlIsBuiltFromTheMasterSecret(self):
         self.invoke(self.cfn("database-url"))
         self.assertEqual(self.sm.values["arn:db-url"],
-                         "postgres://postgres:" + PASSWORD + "@db.example.internal:5432/medical_saas")
+                         "postgres://postgres:" + PASSWORD + "@db.example.internal:5432/medical_saas?sslmode=require")
         self.assertEqual(self.responses[0]["Status"], "SUCCESS")
 
     def test_urlBreakingCharactersArePercentEncoded(self):

@@ -345,7 +345,7 @@ class DataStackTest {
                 "Code", Map.of("ZipFile", code), "Environment", Map.of("Variables", environment),
                 "VpcConfig", Match.objectLike(Map.of("SecurityGroupIds", List.of(importOf("SecurityGroupsSecretsBuilder"))))));
         assertThat(code.asString()).contains("os.urandom(32)", "base64.urlsafe_b64encode", "put_secret_value",
-                "\"postgres://%s:%s@%s:%s/%s\"", "\"rediss://:%s@%s:%s/0\"");
+                "\"postgres://%s:%s@%s:%s/%s?sslmode=require\"", "\"rediss://:%s@%s:%s/0\"");
         assertThat(environment.asObject()).containsOnlyKeys("DATABASE_SECRET_ARN", "REDIS_TOKEN_ARN", "DATABASE_URL_ARN",
                 "REDIS_URL_ARN", "ENCRYPTION_KEY_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "REDIS_HOST", "REDIS_PORT",
                 "RESTART_SERVICES");

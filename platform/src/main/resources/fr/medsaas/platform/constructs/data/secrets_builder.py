@@ -59,7 +59,9 @@ def database_url():
     # clone, whose password is current; the URL follows it.
     wait_rotation(E["DATABASE_SECRET_ARN"])
     m = json.loads(read(E["DATABASE_SECRET_ARN"]))
-    if write(E["DATABASE_URL_ARN"], "postgres://%s:%s@%s:%s/%s" % (
+    # sslmode=require: the client refuses a connection without TLS, whatever the server says (the
+    # parameter group forces it too); verify-full would need RDS's CA bundle in the image.
+    if write(E["DATABASE_URL_ARN"], "postgres://%s:%s@%s:%s/%s?sslmode=require" % (
             q(m["username"]), q(m["password"]), E["DB_HOST"], E["DB_PORT"], E["DB_NAME"])):
         restart_services()
 
