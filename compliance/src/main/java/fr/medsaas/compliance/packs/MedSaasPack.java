@@ -15,6 +15,7 @@ import fr.medsaas.compliance.rules.encryption.CopyKeyInCopyRegion;
 import fr.medsaas.compliance.rules.erasure.ErasureReachesReplicas;
 import fr.medsaas.compliance.rules.encryption.HealthDataCustomerKey;
 import fr.medsaas.compliance.rules.exposure.NoPublicStore;
+import fr.medsaas.compliance.rules.iam.ServiceTrustHeldToSource;
 import fr.medsaas.compliance.rules.network.EgressDeclaredInline;
 import fr.medsaas.compliance.rules.network.NoDataPortOpenToTheWorld;
 import fr.medsaas.compliance.rules.residency.CopiesInEea;
@@ -194,6 +195,12 @@ public final class MedSaasPack {
                     "Declare the egress rules inline (SecurityGroupEgress), or the no-traffic placeholder "
                             + "(255.255.255.255/32, icmp 252-86) when the group sends nothing.",
                     new EgressDeclaredInline(), "HDS EXI 05 D", "RGPD art. 32(1)(b)", "HARD-8", "CMPL-2"),
+            rule("MEDSAAS-IAM-1", Level.ERROR, "Roles that AWS services assume are held to a source",
+                    "A trust statement of a service principal without aws:SourceAccount or aws:SourceArn lets the service, "
+                            + "acting for any other account's resource, use the role: the confused deputy.",
+                    "Add a condition on aws:SourceAccount (this account) or aws:SourceArn (the resource that uses the role) "
+                            + "to each trust statement of a service principal.",
+                    new ServiceTrustHeldToSource(), "HDS EXI 05 F", "RGPD art. 32(1)(b)", "HARD-10", "CMPL-2"),
             rule("MEDSAAS-TRC-2", Level.ERROR, "Trails validate their log files",
                     "Access traces are evidence: without log file validation a deleted or altered trail file goes unnoticed.",
                     "Set EnableLogFileValidation to true on the trail.",
