@@ -13,6 +13,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
+import fr.medsaas.compliance.diagram.DiagramModel;
 import fr.medsaas.compliance.diagram.MermaidRenderer;
 import fr.medsaas.compliance.evidence.EvidenceReport.Control;
 import fr.medsaas.compliance.evidence.EvidenceReport.Store;
@@ -246,6 +247,28 @@ class EvidenceReportTest {
                 assertThat(fr).contains("<td lang=\"en\">" + HtmlWriter.esc(a.reason()) + "</td>");
             }
         }
+    }
+
+    @Test
+    @Requirement({"CMPL-6", "DIAG-1"})
+    void mermaidInFrenchTakesItsLabelsFromTheBookAndKeepsIdsAndKeyNames() {
+        DiagramModel model = DiagramBuilder.build(assembly);
+        String en = MermaidRenderer.render(model);
+        String fr = DrawnDiagrams.mermaid(model, Lang.fr);
+        assertThat(DrawnDiagrams.mermaid(model, Lang.en)).isEqualTo(en);
+        assertThat(fr).isNotEqualTo(en);
+        assertThat(fr.lines().map(l -> l.replaceAll("\"[^\"]*\"", "\"\"")).toList())
+                .as("the same statements, ids and arrows").isEqualTo(en.lines().map(l -> l.replaceAll("\"[^\"]*\"", "\"\"")).toList());
+        for (var e : model.edges()) {
+            if (e.kind() != DiagramModel.EdgeKind.ENCRYPTS) {
+                assertThat(fr).contains(e.from() + " ").contains("|\"" + Phrases.in(Lang.fr, e.label()) + "\"| " + e.to());
+            }
+        }
+        // The key badge in French typography, the key names as they are.
+        assertThat(en).contains("<small>KMS: ");
+        assertThat(fr).doesNotContain("KMS: ").contains("<small>KMS : ");
+        assertThat(fr.replace("KMS : ", "")).contains(en.replaceAll("(?s).*?<small>KMS: ([^<]*)<.*", "$1"));
+        model.groups().forEach(g -> assertThat(fr).contains("[\"" + Phrases.in(Lang.fr, g.label()) + "\"]"));
     }
 
     @Test
