@@ -250,6 +250,45 @@ class EvidenceReportTest {
     }
 
     @Test
+    @Requirement("CMPL-6")
+    void frenchJsonCarriesTheBooksProofsAndReasonsUnderTheSameKeysAndIds() throws IOException {
+        JsonNode fr = JSON.readTree(EvidenceJson.write(report, Messages.of(Lang.fr)));
+        JsonNode en = JSON.readTree(EvidenceJson.write(report, Messages.of(Lang.en)));
+        int translated = 0;
+        for (int i = 0; i < report.acknowledgements().size(); i++) {
+            String reason = report.acknowledgements().get(i).reason();
+            assertThat(en.path("acknowledgements").get(i).path("reason").asText()).isEqualTo(reason);
+            assertThat(fr.path("acknowledgements").get(i).path("reason").asText()).isEqualTo(Phrases.in(Lang.fr, reason));
+            translated += Phrases.french(reason).isPresent() ? 1 : 0;
+        }
+        for (int c = 0; c < report.controls().size(); c++) {
+            for (int e = 0; e < report.controls().get(c).evidence().size(); e++) {
+                EvidenceReport.Evidence ev = report.controls().get(c).evidence().get(e);
+                JsonNode x = fr.path("controls").get(c).path("evidence").get(e);
+                assertThat(x.path("proof").asText()).isEqualTo(Phrases.in(Lang.fr, ev.proof()));
+                ev.acknowledgment().ifPresent(a -> assertThat(x.path("acknowledgedReason").asText()).isEqualTo(Phrases.in(Lang.fr, a)));
+                translated += Phrases.french(ev.proof()).isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(translated).as("texts of the fixture the book translates").isGreaterThan(10);
+        // Machine keys and values stay: only the texts differ between the two languages.
+        assertThat(withoutTexts(fr)).isEqualTo(withoutTexts(en));
+    }
+
+    /** {@code json} without the texts in the report's language, nor its language. */
+    private static JsonNode withoutTexts(JsonNode json) {
+        JsonNode copy = json.deepCopy();
+        List<JsonNode> objects = new java.util.ArrayList<>(copy.findParents("lang"));
+        for (String field : List.of("title", "explanation", "operatorBrings", "proof", "acknowledgedReason", "reason",
+                "residualRisk", "statement")) {
+            objects.addAll(copy.findParents(field));
+        }
+        objects.forEach(o -> ((ObjectNode) o).remove(List.of("lang", "title", "explanation", "operatorBrings", "proof",
+                "acknowledgedReason", "reason", "residualRisk", "statement")));
+        return copy;
+    }
+
+    @Test
     @Requirement({"CMPL-6", "DIAG-1"})
     void mermaidInFrenchTakesItsLabelsFromTheBookAndKeepsIdsAndKeyNames() {
         DiagramModel model = DiagramBuilder.build(assembly);
