@@ -3,8 +3,10 @@ package fr.medsaas.cli;
 import fr.medsaas.config.Plural;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
 import fr.medsaas.compliance.diagram.DiagramModel;
-import fr.medsaas.compliance.diagram.MermaidRenderer;
 import fr.medsaas.compliance.diagram.SvgRenderer;
+import fr.medsaas.compliance.evidence.DrawnDiagrams;
+import fr.medsaas.compliance.evidence.Lang;
+import fr.medsaas.compliance.evidence.Phrases;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,11 @@ public final class DiagramCommand implements Callable<Integer> {
             description = "svg (self-contained, laid out by the Eclipse Layout Kernel) or mermaid. Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "en or fr: the language of the labels, the legend and the title (the report's phrase book; "
+                    + "names and AWS identifiers stay as they are). Default: ${DEFAULT-VALUE}.")
+    Lang lang;
+
     @Mixin
     OutputFile output;
 
@@ -38,8 +45,11 @@ public final class DiagramCommand implements Callable<Integer> {
     public Integer call() {
         String text = source.with(spec, assembly -> {
             DiagramModel model = DiagramBuilder.build(assembly);
-            return format == Format.svg ? SvgRenderer.render(model, "medsaas architecture, from the templates of "
-                    + Plural.of(assembly.stacks().size(), "stack")) : MermaidRenderer.render(model);
+            if (format == Format.mermaid) {
+                return DrawnDiagrams.mermaid(model, lang);
+            }
+            String title = "medsaas architecture, from the templates of " + Plural.of(assembly.stacks().size(), "stack");
+            return SvgRenderer.render(model, Phrases.in(lang, title), english -> Phrases.in(lang, english));
         });
         output.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
 import fr.medsaas.compliance.diagram.DiagramModel;
 import fr.medsaas.compliance.diagram.SvgRenderer;
-import fr.medsaas.compliance.diagram.MermaidRenderer;
 import fr.medsaas.compliance.evidence.DrawnDiagrams;
 import fr.medsaas.compliance.evidence.EvidenceBuilder;
 import fr.medsaas.compliance.evidence.EvidenceJson;
@@ -97,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
                 EvidenceReport report = EvidenceBuilder.build(assembly, inputs);
                 return switch (format) {
                     case html -> HtmlWriter.write(report, messages);
-                    case md -> MarkdownWriter.write(report, messages, MermaidRenderer.render(DiagramBuilder.build(assembly)));
+                    case md -> MarkdownWriter.write(report, messages, DrawnDiagrams.mermaid(DiagramBuilder.build(assembly), lang));
                     case json -> EvidenceJson.write(report, messages);
                 };
             });

@@ -192,6 +192,25 @@ class DiagramAndCostCommandTest {
 
     @Test
     @Requirement("COST-1")
+    void docsCostQuotesTheMeasuredProdTotalAndHardeningFigures() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("cost", "--assembly", prod.toString(), "--format", "json").out());
+        String doc = Files.readString(Path.of(CliRun.configDir(), "..", "docs", "cost.md"));
+        String total = String.format(java.util.Locale.ENGLISH, "%,.2f", json.path("totalMonthly").asDouble());
+        String monitoring = String.format(java.util.Locale.ROOT, "+%.2f", json.path("hardening").get(0).path("monthly").asDouble());
+        // The trail's lock line names the storage it keeps paying for: "...; its storage, 0.48 a month at this usage, ...".
+        String trail = null;
+        for (JsonNode d : json.path("hardening").get(3).path("details")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^TrailBucket.*its storage, ([0-9.]+) a month").matcher(d.asText());
+            trail = m.find() ? m.group(1) : trail;
+        }
+        assertThat(trail).as("the trail's lock in the hardening list").isNotNull();
+        assertThat(doc).as("docs/cost.md quotes figures `cost --env prod` no longer prints; re-measure and update it")
+                .contains("With the shipped table (" + json.path("priceTableDate").asText() + ")").contains(total).contains("| " + monitoring + " |")
+                .contains("the trail's objects 365 days (" + trail + " a month");
+    }
+
+    @Test
+    @Requirement("COST-1")
     void theCsvEndsWithOneTotalRowEqualToTheSumOfItsRows() {
         CliRun run = CliRun.of("cost", "--assembly", prod.toString(), "--format", "csv");
         assertThat(run.exitCode()).as(run.err()).isZero();

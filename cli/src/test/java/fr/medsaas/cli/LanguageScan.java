@@ -35,6 +35,17 @@ final class LanguageScan {
     private LanguageScan() {
     }
 
+    /**
+     * The sentences of plain {@code texts} (JSON values, diagram labels) that hold a word of
+     * {@code foreign}: each text is scanned as one paragraph of its own.
+     */
+    static List<String> foreignSentences(java.util.Collection<String> texts, Set<String> foreign) {
+        StringBuilder html = new StringBuilder();
+        texts.forEach(t -> html.append("<p>").append(t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\n", " ")).append("</p>\n"));
+        return foreignSentences(html.toString(), foreign);
+    }
+
     /** The sentences of {@code html} that hold a word of {@code foreign}, each with the words that gave it away. */
     static List<String> foreignSentences(String html, Set<String> foreign) {
         String text = TAG.matcher(QUOTE.matcher(CODE.matcher(MONO.matcher(STYLE.matcher(html).replaceAll(" ")).replaceAll("\n"))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import fr.medsaas.compliance.diagram.MermaidGrammar;
 import fr.medsaas.compliance.evidence.Phrases;
 import fr.medsaas.config.Requirement;
 import java.io.IOException;
@@ -72,6 +73,92 @@ class ReportCommandTest {
                 .as("English sentences in the French report (add them to evidence/phrases_fr.txt or messages_fr)").isEmpty();
         assertThat(LanguageScan.foreignSentences(Files.readString(report), LanguageScan.FRENCH))
                 .as("French sentences in the English report").isEmpty();
+    }
+
+    @Test
+    @Requirement("CMPL-6")
+    void frenchJsonOfProdHasNoEnglishProofOrReasonAndEnglishJsonNoFrench() throws IOException {
+        JsonNode fr = reportJson(prod, "fr");
+        JsonNode en = reportJson(prod, "en");
+        assertThat(jsonTexts(fr)).hasSizeGreaterThan(300);
+        assertThat(LanguageScan.foreignSentences(jsonTexts(fr), LanguageScan.ENGLISH))
+                .as("English proofs or reasons in the French JSON (add them to evidence/phrases_fr.txt)").isEmpty();
+        assertThat(LanguageScan.foreignSentences(jsonTexts(en), LanguageScan.FRENCH)).as("French in the English JSON").isEmpty();
+        // Only the texts translate: keys, ids, statuses and resources are the English report's.
+        assertThat(fr.path("acknowledgements").size()).isEqualTo(en.path("acknowledgements").size());
+        for (int i = 0; i < en.path("acknowledgements").size(); i++) {
+            JsonNode f = ((ObjectNode) fr.path("acknowledgements").get(i).deepCopy()).without("reason");
+            assertThat(f).isEqualTo(((ObjectNode) en.path("acknowledgements").get(i).deepCopy()).without("reason"));
+        }
+        assertThat(fr.findValuesAsText("ruleStatus")).isEqualTo(en.findValuesAsText("ruleStatus"));
+        assertThat(fr.findValuesAsText("logicalId")).isEqualTo(en.findValuesAsText("logicalId"));
+    }
+
+    @Test
+    @Requirement({"CMPL-6", "DIAG-1"})
+    void frenchMermaidOfProdHasNoEnglishLabelAndEnglishMermaidNoFrench() {
+        CliRun french = CliRun.of("diagram", "--assembly", prod.toString(), "--format", "mermaid", "--lang", "fr");
+        CliRun english = CliRun.of("diagram", "--assembly", prod.toString(), "--format", "mermaid");
+        assertThat(french.exitCode()).as(french.err()).isZero();
+        assertThat(english.exitCode()).as(english.err()).isZero();
+        assertThat(MermaidGrammar.errors(french.out())).isEmpty();
+        assertThat(mermaidLabels(french.out())).hasSizeGreaterThan(40);
+        assertThat(LanguageScan.foreignSentences(mermaidLabels(french.out()), LanguageScan.ENGLISH))
+                .as("English labels in the French Mermaid (add them to evidence/phrases_fr.txt)").isEmpty();
+        assertThat(LanguageScan.foreignSentences(mermaidLabels(english.out()), LanguageScan.FRENCH)).as("French in the English Mermaid")
+                .isEmpty();
+        // The French Markdown report embeds that same diagram.
+        CliRun md = CliRun.of("report", "--assembly", prod.toString(), "--format", "md", "--lang", "fr");
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).contains("```mermaid\n" + french.out() + "```");
+    }
+
+    /** The proofs and reasons of a report's JSON: the texts written in English in code and templates. */
+    static List<String> jsonTexts(JsonNode json) {
+        List<String> out = new ArrayList<>();
+        for (String field : List.of("proof", "acknowledgedReason", "reason")) {
+            out.addAll(json.findValuesAsText(field));
+        }
+        return out;
+    }
+
+    /** The labels of a Mermaid flowchart (subgraphs, nodes, edges), one text per line of a label. */
+    static List<String> mermaidLabels(String mermaid) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(mermaid);
+        while (m.find()) {
+            for (String line : m.group(1).split("<br/>")) {
+                out.add(line.replace("<small>", "").replace("</small>", "").replace("#quot;", "\"").replace("#124;", "|"));
+            }
+        }
+        return out;
+    }
+
+    static JsonNode reportJson(Path assembly, String lang) throws IOException {
+        CliRun run = CliRun.of("report", "--assembly", assembly.toString(), "--format", "json", "--lang", lang);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dev", "staging"})
+    @Requirement("CMPL-6")
+    void frenchReportsOfDevAndStagingHaveNoEnglishSentenceAndEnglishOnesNoFrench(String env) throws IOException {
+        Path assembly = tmp.resolve(env + ".out");
+        CliRun synth = CliRun.of("synth", "--config", CliRun.configDir() + "/" + env + ".yaml", "--out", assembly.toString());
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        Path fr = tmp.resolve("rapport-" + env + ".html");
+        Path en = tmp.resolve("report-" + env + ".html");
+        assertThat(CliRun.of("report", "--assembly", assembly.toString(), "--lang", "fr", "--out", fr.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("report", "--assembly", assembly.toString(), "--lang", "en", "--out", en.toString()).exitCode()).isZero();
+        assertThat(Files.readString(fr)).contains("environnement " + env);
+        assertThat(LanguageScan.foreignSentences(Files.readString(fr), LanguageScan.ENGLISH))
+                .as("English sentences in the French report of " + env + " (add them to evidence/phrases_fr.txt or messages_fr)")
+                .isEmpty();
+        assertThat(LanguageScan.foreignSentences(Files.readString(en), LanguageScan.FRENCH))
+                .as("French sentences in the English report of " + env).isEmpty();
+        assertThat(LanguageScan.foreignSentences(jsonTexts(reportJson(assembly, "fr")), LanguageScan.ENGLISH))
+                .as("English proofs or reasons in the French JSON of " + env).isEmpty();
     }
 
     @Test

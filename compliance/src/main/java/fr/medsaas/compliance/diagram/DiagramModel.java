@@ -1,7 +1,9 @@
 package fr.medsaas.compliance.diagram;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The architecture as a plain graph, before any layout: nested groups (region, VPC, tier), nodes
@@ -74,6 +76,22 @@ public record DiagramModel(List<Group> groups, List<Node> nodes, List<Edge> edge
     public Node node(String id) {
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node " + id));
+    }
+
+    /**
+     * The same graph with every human-readable text (group and node labels, details, edge labels,
+     * grouped kinds' names) put through {@code words}, the language of a drawing; ids, kinds, key
+     * names and hidden CloudFormation types stay as they are.
+     */
+    public DiagramModel translated(UnaryOperator<String> words) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        grouped.forEach((k, v) -> names.put(words.apply(k), v));
+        return new DiagramModel(
+                groups.stream().map(g -> new Group(g.id(), words.apply(g.label()), g.kind(), g.parent())).toList(),
+                nodes.stream().map(n -> new Node(n.id(), n.kind(), words.apply(n.label()),
+                        n.detail().isEmpty() ? "" : words.apply(n.detail()), n.keys(), n.group(), n.count())).toList(),
+                edges.stream().map(e -> new Edge(e.from(), e.to(), words.apply(e.label()), e.kind())).toList(),
+                names, hidden);
     }
 
     /** The group with this id. */

@@ -4,6 +4,7 @@ import fr.medsaas.compliance.diagram.DiagramModel.Edge;
 import fr.medsaas.compliance.diagram.DiagramModel.EdgeKind;
 import fr.medsaas.compliance.diagram.DiagramModel.Group;
 import fr.medsaas.compliance.diagram.DiagramModel.Node;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link DiagramModel} as a Mermaid flowchart for READMEs: groups as subgraphs, the KMS
@@ -16,17 +17,26 @@ public final class MermaidRenderer {
     private MermaidRenderer() {
     }
 
-    /** The Mermaid source of {@code model}, one statement per line, ending with a newline. */
+    /** The Mermaid source of {@code model} in English, one statement per line, ending with a newline. */
     public static String render(DiagramModel model) {
+        return render(model, UnaryOperator.identity());
+    }
+
+    /**
+     * The Mermaid source of {@code english}, every label put through {@code words} (the report's
+     * language) before details are cut to length; ids and key names stay as they are.
+     */
+    public static String render(DiagramModel english, UnaryOperator<String> words) {
+        DiagramModel model = english.translated(words);
         StringBuilder out = new StringBuilder("flowchart LR\n");
         for (Node n : model.nodes()) {
             if (n.group().isEmpty()) {
-                out.append("    ").append(node(n)).append('\n');
+                out.append("    ").append(node(n, words)).append('\n');
             }
         }
         for (Group g : model.groups()) {
             if (g.parent().isEmpty()) {
-                group(out, model, g, 1);
+                group(out, model, g, 1, words);
             }
         }
         for (Edge e : model.edges()) {
@@ -51,31 +61,31 @@ public final class MermaidRenderer {
         return out.toString();
     }
 
-    private static void group(StringBuilder out, DiagramModel model, Group g, int depth) {
+    private static void group(StringBuilder out, DiagramModel model, Group g, int depth, UnaryOperator<String> words) {
         String pad = "    ".repeat(depth);
         out.append(pad).append("subgraph ").append(g.id()).append("[\"").append(text(g.label())).append("\"]\n");
         for (Group child : model.groups()) {
             if (child.parent().equals(g.id())) {
-                group(out, model, child, depth + 1);
+                group(out, model, child, depth + 1, words);
             }
         }
         for (Node n : model.nodes()) {
             if (n.group().equals(g.id())) {
-                out.append(pad).append("    ").append(node(n)).append('\n');
+                out.append(pad).append("    ").append(node(n, words)).append('\n');
             }
         }
         out.append(pad).append("end\n");
     }
 
-    private static String node(Node n) {
+    private static String node(Node n, UnaryOperator<String> words) {
         StringBuilder label = new StringBuilder(text(n.label()));
         if (!n.detail().isEmpty()) {
             String detail = n.detail().length() > DETAIL_CHARS ? n.detail().substring(0, DETAIL_CHARS - 1).strip() + "…" : n.detail();
             label.append("<br/><small>").append(text(detail)).append("</small>");
         }
         if (!n.keys().isEmpty()) {
-            label.append("<br/><small>KMS: ").append(text(String.join(", ", n.keys().stream().map(SvgRenderer::shortKey).toList())))
-                    .append("</small>");
+            label.append("<br/><small>").append(text(words.apply("KMS: " + String.join(", ",
+                    n.keys().stream().map(SvgRenderer::shortKey).toList())))).append("</small>");
         }
         boolean store = n.kind().color().equals("#3b48cc") || n.kind().glyph().equals("S3") || n.kind().glyph().equals("BKP");
         String open = store ? "[(\"" : n.id().equals(DiagramModel.INTERNET) ? "((\"" : "[\"";

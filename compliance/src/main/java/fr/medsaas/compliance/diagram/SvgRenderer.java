@@ -72,7 +72,7 @@ public final class SvgRenderer {
      * report's language) before it is measured and laid out.
      */
     public static String render(DiagramModel english, String title, UnaryOperator<String> words) {
-        DiagramModel model = translated(english, words);
+        DiagramModel model = english.translated(words);
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
         root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
@@ -321,17 +321,6 @@ public final class SvgRenderer {
             svg.append(String.format(Locale.ROOT, "<text class=\"e-label\" x=\"%.1f\" y=\"%.1f\">%s</text></g>%n",
                     off[0] + l.getX() + 3, off[1] + l.getY() + 1.5 + EDGE_LABEL * 0.93, esc(l.getText())));
         }
-    }
-
-    private static DiagramModel translated(DiagramModel m, UnaryOperator<String> words) {
-        Map<String, Integer> grouped = new LinkedHashMap<>();
-        m.grouped().forEach((k, v) -> grouped.put(words.apply(k), v));
-        return new DiagramModel(
-                m.groups().stream().map(g -> new Group(g.id(), words.apply(g.label()), g.kind(), g.parent())).toList(),
-                m.nodes().stream().map(n -> new Node(n.id(), n.kind(), words.apply(n.label()),
-                        n.detail().isEmpty() ? "" : words.apply(n.detail()), n.keys(), n.group(), n.count())).toList(),
-                m.edges().stream().map(e -> new Edge(e.from(), e.to(), words.apply(e.label()), e.kind())).toList(),
-                grouped, m.hidden());
     }
 
     /** The legend's "Grouped" and "Hidden" sentences, wrapped to the drawing's width. */

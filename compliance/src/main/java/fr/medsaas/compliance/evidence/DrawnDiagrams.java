@@ -2,6 +2,8 @@ package fr.medsaas.compliance.evidence;
 
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
+import fr.medsaas.compliance.diagram.DiagramModel;
+import fr.medsaas.compliance.diagram.MermaidRenderer;
 import fr.medsaas.compliance.diagram.SvgRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,11 @@ public final class DrawnDiagrams {
     /** The diagram of {@code assembly} in {@code lang}, as the report embeds it. */
     public static String render(CloudAssembly assembly, String environment, Lang lang) {
         return SvgRenderer.render(DiagramBuilder.build(assembly), "medsaas " + environment, english -> Phrases.in(lang, english));
+    }
+
+    /** {@code model} as Mermaid in {@code lang}: its labels through the same phrase book as the SVG's. */
+    public static String mermaid(DiagramModel model, Lang lang) {
+        return MermaidRenderer.render(model, english -> Phrases.in(lang, english));
     }
 
     /** Draws the diagram of {@code assembly} in every language into its folder, replacing any older drawing. */

@@ -14,7 +14,8 @@ import fr.medsaas.compliance.evidence.EvidenceReport.Store;
 /**
  * The report as JSON, to the versioned schema {@code docs/report-schema.json}: ids, statuses and
  * resources are language-free, so two reports diff whatever their language; titles and texts are in
- * the report's language.
+ * the report's language, the proofs and reasons written in English in code and templates through the
+ * same phrase book as the HTML's.
  */
 public final class EvidenceJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,10 +66,11 @@ public final class EvidenceJson {
                 x.put("logicalId", e.logicalId());
                 x.put("type", e.type());
                 x.put("constructPath", e.constructPath());
-                x.put("proof", e.proof());
-                e.acknowledgment().ifPresent(a -> x.put("acknowledgedReason", a));
+                x.put("proof", Phrases.in(m.lang(), e.proof()));
+                e.acknowledgment().ifPresent(a -> x.put("acknowledgedReason", Phrases.in(m.lang(), a)));
                 ArrayNode nag = x.putArray("nagFindings");
-                e.nagFindings().forEach(a -> nag.addObject().put("rule", a.rule()).put("pack", a.pack()).put("reason", a.reason()));
+                e.nagFindings().forEach(a -> nag.addObject().put("rule", a.rule()).put("pack", a.pack())
+                        .put("reason", Phrases.in(m.lang(), a.reason())));
             }
         }
         ArrayNode refs = root.putArray("references");
@@ -84,7 +86,7 @@ public final class EvidenceJson {
         ArrayNode acks = root.putArray("acknowledgements");
         for (Ack a : report.acknowledgements()) {
             acks.addObject().put("rule", a.rule()).put("pack", a.pack()).put("stack", a.stack()).put("logicalId", a.logicalId())
-                    .put("type", a.type()).put("constructPath", a.constructPath()).put("reason", a.reason());
+                    .put("type", a.type()).put("constructPath", a.constructPath()).put("reason", Phrases.in(m.lang(), a.reason()));
         }
         ObjectNode residency = root.putObject("residency");
         residency.put("healthDataOutsideEea", report.residency().healthDataOutsideEea());

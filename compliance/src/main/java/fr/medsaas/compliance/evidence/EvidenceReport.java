@@ -25,7 +25,7 @@ public record EvidenceReport(Summary summary, List<Control> controls, List<Refer
                              Optional<LiveAudit> audit, Optional<Comparison> comparison) {
 
     /** The version of the JSON schema ({@code docs/report-schema.json}) this model is written to. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "2.0";
 
     /**
      * What the report was made from.

@@ -385,7 +385,7 @@ public final class HtmlWriter {
         close();
     }
 
-    /** An amount in the report's locale ({@code 2 059,60} in French, {@code 2,059.60} in English). */
+    /** An amount in the report's locale ({@code 2 044,42} in French, {@code 2,044.42} in English). */
     private String money(double v) {
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(m.lang().locale());
         f.setMinimumFractionDigits(2);

@@ -13,6 +13,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import fr.medsaas.compliance.assembly.CloudAssembly;
 import fr.medsaas.compliance.diagram.DiagramBuilder;
+import fr.medsaas.compliance.diagram.DiagramModel;
 import fr.medsaas.compliance.diagram.MermaidRenderer;
 import fr.medsaas.compliance.evidence.EvidenceReport.Control;
 import fr.medsaas.compliance.evidence.EvidenceReport.Store;
@@ -246,6 +247,67 @@ class EvidenceReportTest {
                 assertThat(fr).contains("<td lang=\"en\">" + HtmlWriter.esc(a.reason()) + "</td>");
             }
         }
+    }
+
+    @Test
+    @Requirement("CMPL-6")
+    void frenchJsonCarriesTheBooksProofsAndReasonsUnderTheSameKeysAndIds() throws IOException {
+        JsonNode fr = JSON.readTree(EvidenceJson.write(report, Messages.of(Lang.fr)));
+        JsonNode en = JSON.readTree(EvidenceJson.write(report, Messages.of(Lang.en)));
+        int translated = 0;
+        for (int i = 0; i < report.acknowledgements().size(); i++) {
+            String reason = report.acknowledgements().get(i).reason();
+            assertThat(en.path("acknowledgements").get(i).path("reason").asText()).isEqualTo(reason);
+            assertThat(fr.path("acknowledgements").get(i).path("reason").asText()).isEqualTo(Phrases.in(Lang.fr, reason));
+            translated += Phrases.french(reason).isPresent() ? 1 : 0;
+        }
+        for (int c = 0; c < report.controls().size(); c++) {
+            for (int e = 0; e < report.controls().get(c).evidence().size(); e++) {
+                EvidenceReport.Evidence ev = report.controls().get(c).evidence().get(e);
+                JsonNode x = fr.path("controls").get(c).path("evidence").get(e);
+                assertThat(x.path("proof").asText()).isEqualTo(Phrases.in(Lang.fr, ev.proof()));
+                ev.acknowledgment().ifPresent(a -> assertThat(x.path("acknowledgedReason").asText()).isEqualTo(Phrases.in(Lang.fr, a)));
+                translated += Phrases.french(ev.proof()).isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(translated).as("texts of the fixture the book translates").isGreaterThan(10);
+        // Machine keys and values stay: only the texts differ between the two languages.
+        assertThat(withoutTexts(fr)).isEqualTo(withoutTexts(en));
+    }
+
+    /** {@code json} without the texts in the report's language, nor its language. */
+    private static JsonNode withoutTexts(JsonNode json) {
+        JsonNode copy = json.deepCopy();
+        List<JsonNode> objects = new java.util.ArrayList<>(copy.findParents("lang"));
+        for (String field : List.of("title", "explanation", "operatorBrings", "proof", "acknowledgedReason", "reason",
+                "residualRisk", "statement")) {
+            objects.addAll(copy.findParents(field));
+        }
+        objects.forEach(o -> ((ObjectNode) o).remove(List.of("lang", "title", "explanation", "operatorBrings", "proof",
+                "acknowledgedReason", "reason", "residualRisk", "statement")));
+        return copy;
+    }
+
+    @Test
+    @Requirement({"CMPL-6", "DIAG-1"})
+    void mermaidInFrenchTakesItsLabelsFromTheBookAndKeepsIdsAndKeyNames() {
+        DiagramModel model = DiagramBuilder.build(assembly);
+        String en = MermaidRenderer.render(model);
+        String fr = DrawnDiagrams.mermaid(model, Lang.fr);
+        assertThat(DrawnDiagrams.mermaid(model, Lang.en)).isEqualTo(en);
+        assertThat(fr).isNotEqualTo(en);
+        assertThat(fr.lines().map(l -> l.replaceAll("\"[^\"]*\"", "\"\"")).toList())
+                .as("the same statements, ids and arrows").isEqualTo(en.lines().map(l -> l.replaceAll("\"[^\"]*\"", "\"\"")).toList());
+        for (var e : model.edges()) {
+            if (e.kind() != DiagramModel.EdgeKind.ENCRYPTS) {
+                assertThat(fr).contains(e.from() + " ").contains("|\"" + Phrases.in(Lang.fr, e.label()) + "\"| " + e.to());
+            }
+        }
+        // The key badge in French typography, the key names as they are.
+        assertThat(en).contains("<small>KMS: ");
+        assertThat(fr).doesNotContain("KMS: ").contains("<small>KMS : ");
+        assertThat(fr.replace("KMS : ", "")).contains(en.replaceAll("(?s).*?<small>KMS: ([^<]*)<.*", "$1"));
+        model.groups().forEach(g -> assertThat(fr).contains("[\"" + Phrases.in(Lang.fr, g.label()) + "\"]"));
     }
 
     @Test
