@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -335,6 +337,59 @@ class AccessProofCommandTest {
             }
         }
         assertThat(held).isGreaterThanOrEqualTo(17);
+    }
+
+    /**
+     * HARD-9, HARD-10: the organisation's guardrails (./medsaas guardrails) deny no path the platform
+     * needs: every access path of prod made by a role of the account, decided again under the four
+     * SCPs and the RCP, stays allowed. (A service principal's own calls are outside SCPs.)
+     */
+    @Test
+    @Requirement({"HARD-9", "HARD-10", "ACC-1"})
+    void theGuardrailsDenyNoAccessPathOfProd() throws Exception {
+        var config = fr.medsaas.config.ConfigLoader.load(Path.of(CliRun.configDir(), "prod.yaml"));
+        var scps = new java.util.ArrayList<fr.medsaas.compliance.access.NamedPolicy>();
+        var rcps = new java.util.ArrayList<fr.medsaas.compliance.access.NamedPolicy>();
+        scps.add(new fr.medsaas.compliance.access.NamedPolicy("FullAWSAccess",
+                JSON.readTree("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")));
+        for (var p : fr.medsaas.compliance.guardrails.Guardrails.of(GuardrailsCommand.inputs(config))) {
+            (p.kind().equals("SCP") ? scps : rcps).add(new fr.medsaas.compliance.access.NamedPolicy(p.name(), JSON.readTree(p.json())));
+        }
+        String account = fr.medsaas.compliance.access.TemplateValues.ACCOUNT;
+        var paths = AccessProof.of(ResourceGraph.of(CloudAssembly.read(prod))).stream()
+                .map(AccessProof.Proven::path).filter(p -> p.request().principal().startsWith("arn:aws:iam::" + account + ":role/"))
+                .toList();
+        var requests = paths.stream().map(p -> {
+            var r = p.request();
+            return new fr.medsaas.compliance.access.AccessRequest(r.principal(), r.action(), r.resource(), r.resourceAccount(),
+                    r.context(), r.policies().withScps(List.of(new fr.medsaas.compliance.access.OrgPolicies(account, scps)))
+                            .withRcps(List.of(new fr.medsaas.compliance.access.OrgPolicies(account, rcps))));
+        }).toList();
+        var decisions = fr.medsaas.compliance.access.IamEngine.standard().evaluate(requests);
+        assertThat(paths).hasSizeGreaterThan(1000);
+        // What they exist to deny: deleting a key, a vault or a security service. CloudFormation's delete
+        // handlers of those resources (a teardown, a replacement, the rollback of a failed first
+        // deployment of a key or vault kept RetainExceptOnCreate) are refused: docs/guardrails.md
+        // says to attach them after the first deployment, and to use the break-glass role then.
+        Set<String> protectedTypes = Set.of("AWS::KMS::Key", "AWS::Backup::BackupVault", "AWS::CloudTrail::Trail",
+                "AWS::Config::ConfigurationRecorder", "AWS::Config::DeliveryChannel", "AWS::GuardDuty::Detector",
+                "AWS::SecurityHub::Hub");
+        List<String> denied = new java.util.ArrayList<>();
+        Set<String> deniedDeletes = new java.util.TreeSet<>();
+        for (int i = 0; i < paths.size(); i++) {
+            if (decisions.get(i).allowed()) {
+                continue;
+            }
+            String kind = paths.get(i).kind();
+            String type = kind.replaceFirst(".* handler of ", "");
+            if (kind.startsWith("CloudFormation's delete handler of ") && protectedTypes.contains(type)) {
+                deniedDeletes.add(type);
+            } else {
+                denied.add(paths.get(i).describe() + ": " + decisions.get(i).describe());
+            }
+        }
+        assertThat(denied).as("paths the guardrails deny").isEmpty();
+        assertThat(deniedDeletes).as("the deletions they exist to deny").isEqualTo(protectedTypes);
     }
 
     @Test

@@ -361,7 +361,10 @@ public final class AccessPaths {
 
     /** Whether one of the condition's alternatives holds for the resource's properties. */
     private boolean holds(Resource r, HandlerPermissions.Condition c) {
-        for (String alt : c.alternatives()) {
+        for (String given : c.alternatives()) {
+            // "!Path": the handler calls it when the property is absent (an update that removes it).
+            boolean absent = given.startsWith("!");
+            String alt = absent ? given.substring(1) : given;
             int eq = alt.indexOf('=');
             int pre = alt.indexOf('~');
             int op = eq >= 0 ? eq : pre;
@@ -381,6 +384,12 @@ public final class AccessPaths {
                     }
                 }
                 nodes = next;
+            }
+            if (absent) {
+                if (nodes.isEmpty()) {
+                    return true;
+                }
+                continue;
             }
             for (JsonNode n : nodes) {
                 if (value == null) {
