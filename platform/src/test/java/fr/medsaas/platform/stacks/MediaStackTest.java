@@ -472,7 +472,7 @@ class MediaStackTest {
                 "PolicyDocument", Map.of("Statement", statements, "Version", "2012-10-17"))));
         String all = statements.asArray().toString();
         assertThat(statements.asArray()).hasSize(8);
-        assertThat(all).contains("Sid=AllowManagedRuleToSendS3EventsToGuardDuty")
+        assertThat(all).contains("Sid=ManagedRuleSendsS3Events")
                 .contains("rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*")
                 .contains("events:ManagedBy=malware-protection-plan.guardduty.amazonaws.com")
                 .contains("Action=[s3:PutObjectTagging, s3:GetObjectTagging, s3:PutObjectVersionTagging, s3:GetObjectVersionTagging]")
