@@ -175,14 +175,15 @@ class BackupStackTest {
         }
     }
 
-    /** HARD-9: dev keeps governance because its file says so (no ChangeableForDays: removable at teardown). */
+    /** HARD-9: dev is cheaper, never less secure: its vaults lock in compliance mode too, with its own bounds. */
     @Test
     @Requirement("HARD-9")
-    void devKeepsAGovernanceLockOnlyBecauseItsFileSaysSo() {
-        assertThat(TestApps.config("dev").backup().lockMode()).isEqualTo(VaultLockMode.GOVERNANCE);
-        assertThat(TestApps.config("staging").backup().lockMode()).isEqualTo(VaultLockMode.COMPLIANCE);
+    void everyEnvironmentLocksItsVaultsInComplianceMode() {
+        for (String env : List.of("dev", "staging", "prod")) {
+            assertThat(TestApps.config(env).backup().lockMode()).as(env).isEqualTo(VaultLockMode.COMPLIANCE);
+        }
         TestApps.template(TestApps.app("dev").backup()).hasResourceProperties("AWS::Backup::BackupVault", Map.of(
-                "LockConfiguration", Map.of("MinRetentionDays", 7, "MaxRetentionDays", 35)));
+                "LockConfiguration", Map.of("MinRetentionDays", 7, "MaxRetentionDays", 35, "ChangeableForDays", 3)));
     }
 
     @Test

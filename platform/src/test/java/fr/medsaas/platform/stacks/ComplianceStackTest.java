@@ -114,7 +114,7 @@ class ComplianceStackTest {
         prod.hasResourceProperties("AWS::GuardDuty::Detector", Match.objectLike(Map.of("Enable", true,
                 "Features", Match.arrayWith(List.of(Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED"))))));
         prod.resourceCountIs("AWS::SecurityHub::Hub", 1);
-        TestApps.template(TestApps.app("dev").compliance()).resourceCountIs("AWS::SecurityHub::Hub", 0);
+        TestApps.template(TestApps.app("dev").compliance()).resourceCountIs("AWS::SecurityHub::Hub", 1);
     }
 
     @Test

@@ -190,9 +190,9 @@ class ReplicaStackTest {
                 "Features", List.of(Map.of("Name", "S3_DATA_EVENTS", "Status", "ENABLED"),
                         Map.of("Name", "RDS_LOGIN_EVENTS", "Status", "ENABLED")))));
         replica.resourceCountIs("AWS::SecurityHub::Hub", 1);
-        // dev: as in its primary region, Security Hub off; GuardDuty and Config as in prod.
+        // dev: as prod (dev is cheaper, never less watched).
         Template dev = TestApps.template(TestApps.app("dev").replica());
-        dev.resourceCountIs("AWS::SecurityHub::Hub", 0);
+        dev.resourceCountIs("AWS::SecurityHub::Hub", 1);
         dev.resourceCountIs("AWS::GuardDuty::Detector", 1);
         dev.resourceCountIs("AWS::Config::ConfigurationRecorder", 1);
     }
