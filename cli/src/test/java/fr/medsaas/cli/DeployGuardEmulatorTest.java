@@ -114,7 +114,7 @@ class DeployGuardEmulatorTest {
                 "--allow-replace", BUCKET + "=empty dev bucket, renamed on purpose",
                 // The log buckets' names follow the media bucket's: they are replaced too, and must be named.
                 "--allow-replace", "AccessLogs247031D9=dev access logs, renamed with the media bucket",
-                "--allow-replace", "CdnLogs496EC640=dev CDN logs, renamed with the media bucket");
+                "--allow-replace", "CdnLogs496EC640=dev CDN logs, renamed with the media bucket", "--verbose");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("ALLOWED REPLACED MedSaas-dev-Media " + BUCKET)
                 .containsPattern("MedSaas-dev-Media\\s+eu-west-3\\s+UPDATE_COMPLETE")
