@@ -223,11 +223,7 @@ public final class AccessPaths {
                     Map<String, String> sources = new LinkedHashMap<>();
                     sources.put(EXECUTION_POLICY, EXECUTION_POLICY);
                     PolicySet set = PolicySet.identity(List.of(new NamedPolicy(EXECUTION_POLICY, executionPolicy)));
-                    Optional<Resource> rp = secretPolicy(secret);
-                    if (rp.isPresent()) {
-                        set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
-                        sources.put("resource", where(rp.get()));
-                    }
+                    set = withSecretPolicy(set, Optional.of(secret), sources);
                     add(Family.DEPLOY, "secret target attachment", a, TemplateValues.executionRole(a.stack().region()),
                             action, arn, Map.of(), set, sources, DOC_TARGET_ATTACHMENT);
                 }
@@ -593,15 +589,8 @@ public final class AccessPaths {
                         : List.of("secretsmanager:GetSecretValue");
                 PolicySet set = identity;
                 Map<String, String> src = new LinkedHashMap<>(identitySrc);
-                for (Resource ep : endpoints(".secretsmanager")) {
-                    set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
-                    src.put(where(ep), where(ep));
-                }
-                Optional<Resource> rp = secretPolicy(s);
-                if (rp.isPresent()) {
-                    set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
-                    src.put("resource", where(rp.get()));
-                }
+                set = throughEndpoints(set, ".secretsmanager", src);
+                set = withSecretPolicy(set, Optional.of(s), src);
                 for (String action : actions) {
                     add(Family.RUN, rotated ? "hosted rotation rotates its secret" : "hosted rotation reads the master secret",
                             rs, roleArn, action, values.attribute(s, "Arn"), Map.of(), set, src, DOC_ROTATION);
@@ -650,10 +639,7 @@ public final class AccessPaths {
             for (String action : List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")) {
                 PolicySet set = identityOf(role).withResource(aws.document());
                 Map<String, String> src = new LinkedHashMap<>(identitySources(role));
-                for (Resource ep : endpoints(".ecr.dkr")) {
-                    set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
-                    src.put(where(ep), where(ep));
-                }
+                set = throughEndpoints(set, ".ecr.dkr", src);
                 src.put("resource", aws.name());
                 // AWS sets aws:ResourceAccount to the repository's owner, which the endpoints' own-account
                 // statement tests: said here, since the engine does not add it by itself.
@@ -753,16 +739,9 @@ public final class AccessPaths {
                 PolicySet set = identityOf(role);
                 Map<String, String> src = new LinkedHashMap<>(identitySources(role));
                 if (inVpc) {
-                    for (Resource ep : endpoints(".secretsmanager")) {
-                        set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
-                        src.put(where(ep), where(ep));
-                    }
+                    set = throughEndpoints(set, ".secretsmanager", src);
                 }
-                Optional<Resource> rp = secretPolicy(secret);
-                if (rp.isPresent()) {
-                    set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
-                    src.put("resource", where(rp.get()));
-                }
+                set = withSecretPolicy(set, Optional.of(secret), src);
                 for (String action : e.getValue()) {
                     add(Family.RUN, "function uses a secret", fn, roleArn.get(), action, secretArn, Map.of(), set, src,
                             DOC_LAMBDA_SECRETS);
@@ -815,10 +794,7 @@ public final class AccessPaths {
                          Optional<Resource> repository, String kind, String doc) {
         PolicySet set = identityOf(role);
         Map<String, String> src = new LinkedHashMap<>(identitySources(role));
-        for (Resource ep : endpoints(endpoint)) {
-            set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
-            src.put(where(ep), where(ep));
-        }
+        set = throughEndpoints(set, endpoint, src);
         if (repository.isPresent() && !repository.get().property("RepositoryPolicyText").isMissingNode()) {
             set = set.withResource(values.resolve(repository.get(), repository.get().property("RepositoryPolicyText")));
             src.put("resource", where(repository.get()));
@@ -1060,15 +1036,8 @@ public final class AccessPaths {
                         .filter(x -> values.attribute(x, "Arn").equals(secretArn)).findFirst();
                 Map<String, String> sources = new LinkedHashMap<>(identitySources(role));
                 PolicySet set = identityOf(role);
-                for (Resource ep : endpoints(".secretsmanager")) {
-                    set = set.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
-                    sources.put(where(ep), where(ep));
-                }
-                Optional<Resource> rp = secret.flatMap(this::secretPolicy);
-                if (rp.isPresent()) {
-                    set = set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
-                    sources.put("resource", where(rp.get()));
-                }
+                set = throughEndpoints(set, ".secretsmanager", sources);
+                set = withSecretPolicy(set, secret, sources);
                 add(Family.RUN, "task secret", td, execArn.get(), "secretsmanager:GetSecretValue", secretArn, Map.of(),
                         set, sources, DOC_TASK_SECRETS);
                 secret.ifPresent(s -> keyUse(td, execArn.get(), s, "kms:Decrypt", "secretsmanager", identityOf(role),
@@ -1262,6 +1231,29 @@ public final class AccessPaths {
         // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key:version-stage:version-id]
         String[] p = valueFrom.split(":");
         return p.length > 7 ? String.join(":", java.util.Arrays.copyOf(p, 7)) : valueFrom;
+    }
+
+    /**
+     * {@code set} with the policy of every VPC endpoint of a service ({@code .secretsmanager},
+     * {@code .ecr.dkr}...) that the call crosses from the VPC; {@code sources} says where each comes from.
+     */
+    private PolicySet throughEndpoints(PolicySet set, String serviceSuffix, Map<String, String> sources) {
+        PolicySet out = set;
+        for (Resource ep : endpoints(serviceSuffix)) {
+            out = out.withEndpoint(new NamedPolicy(where(ep), values.resolve(ep, ep.property("PolicyDocument"))));
+            sources.put(where(ep), where(ep));
+        }
+        return out;
+    }
+
+    /** {@code set} with the secret's own resource policy, when it has one; {@code sources} says where it comes from. */
+    private PolicySet withSecretPolicy(PolicySet set, Optional<Resource> secret, Map<String, String> sources) {
+        Optional<Resource> rp = secret.flatMap(this::secretPolicy);
+        if (rp.isEmpty()) {
+            return set;
+        }
+        sources.put("resource", where(rp.get()));
+        return set.withResource(values.resolve(rp.get(), rp.get().property("ResourcePolicy")));
     }
 
     private List<Resource> endpoints(String serviceSuffix) {
