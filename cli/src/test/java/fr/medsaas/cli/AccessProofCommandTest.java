@@ -64,15 +64,7 @@ class AccessProofCommandTest {
     @Test
     @Requirement("ACC-1")
     void secretPolicyMutation_theExecutionRoleNoLongerReadsATaskSecret() throws IOException {
-        CliRun run = mutated("Data", t -> {
-            ArrayNode readers = (ArrayNode) t.path("Resources").path("SecretsDatabaseUrlPolicy417CA7D3").path("Properties")
-                    .path("ResourcePolicy").path("Statement").path(0).path("Condition").path("ArnNotLike").path("aws:PrincipalArn");
-            for (int i = readers.size() - 1; i >= 0; i--) {
-                if (readers.get(i).toString().contains("ecs-execution-role")) {
-                    readers.remove(i);
-                }
-            }
-        });
+        CliRun run = mutated("Data", t -> dropReader(t, "SecretsDatabaseUrlPolicy417CA7D3", 0, "ecs-execution-role"));
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("MEDSAAS-ACC-2", "task secret", "secretsmanager:GetSecretValue",
                 "statement OnlyTheNamedRolesReadTheValue of MedSaas-prod-Data/SecretsDatabaseUrlPolicy417CA7D3");
@@ -164,15 +156,7 @@ class AccessProofCommandTest {
     @Test
     @Requirement("ACC-1")
     void secretPolicyMutation_theSecretsBuilderNoLongerWritesTheDatabaseUrl() throws IOException {
-        CliRun run = mutated("Data", t -> {
-            ArrayNode readers = (ArrayNode) t.path("Resources").path("SecretsDatabaseUrlPolicy417CA7D3").path("Properties")
-                    .path("ResourcePolicy").path("Statement").path(0).path("Condition").path("ArnNotLike").path("aws:PrincipalArn");
-            for (int i = readers.size() - 1; i >= 0; i--) {
-                if (readers.get(i).toString().contains("secrets-builder")) {
-                    readers.remove(i);
-                }
-            }
-        });
+        CliRun run = mutated("Data", t -> dropReader(t, "SecretsDatabaseUrlPolicy417CA7D3", 0, "secrets-builder"));
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("MEDSAAS-ACC-2", "function uses a secret", "medical-saas-secrets-builder-role",
                 "MedSaas-prod-Data/SecretsDatabaseUrlPolicy417CA7D3");
@@ -285,16 +269,7 @@ class AccessProofCommandTest {
     void secretPolicyMutation_theHostedRotationCannotReadTheMasterSecret() throws IOException {
         // The hosted rotation's role lives in the transform's nested stack, named after the parent
         // stack: the master secret's policy admits it by that prefix only.
-        CliRun run = mutated("Data", t -> {
-            ArrayNode readers = (ArrayNode) t.path("Resources").path("PostgresMasterSecretAttachmentPolicyB44421F9")
-                    .path("Properties").path("ResourcePolicy").path("Statement").path(1).path("Condition")
-                    .path("ArnNotLike").path("aws:PrincipalArn");
-            for (int i = readers.size() - 1; i >= 0; i--) {
-                if (readers.get(i).toString().contains("MedSaas-prod-Data-*")) {
-                    readers.remove(i);
-                }
-            }
-        });
+        CliRun run = mutated("Data", t -> dropReader(t, "PostgresMasterSecretAttachmentPolicyB44421F9", 1, "MedSaas-prod-Data-*"));
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("MEDSAAS-ACC-2", "hosted rotation rotates its secret",
                 "role/MedSaas-prod-Data-PostgresMasterSecretAttachmentRotation", "secretsmanager:GetSecretValue on arn:aws:secretsmanager:eu-west-3:123456789012:secret:medical-saas/postgres-master",
@@ -403,6 +378,24 @@ class AccessProofCommandTest {
         assertThat(Files.readString(doc)).as("docs/access-paths.md is stale: rerun with -Dmedsaas.updateDocs=true")
                 .isEqualTo(page);
         assertThat(page).contains("AGPL-3.0-or-later", "medical-saas-auditor", "validate-logs");
+    }
+
+    /**
+     * Takes out of a secret policy's deny-all-but-readers statement (its ArnNotLike list of
+     * aws:PrincipalArn) every reader that contains {@code needle}.
+     */
+    private static void dropReader(JsonNode template, String policy, int statement, String needle) {
+        ArrayNode readers = (ArrayNode) template.path("Resources").path(policy).path("Properties").path("ResourcePolicy")
+                .path("Statement").path(statement).path("Condition").path("ArnNotLike").path("aws:PrincipalArn");
+        int before = readers.size();
+        for (int i = readers.size() - 1; i >= 0; i--) {
+            if (readers.get(i).toString().contains(needle)) {
+                readers.remove(i);
+            }
+        }
+        if (readers.size() == before) {
+            throw new AssertionError("no reader of " + policy + " contains " + needle);
+        }
     }
 
     private static void removeStatement(JsonNode statements, String sid) {

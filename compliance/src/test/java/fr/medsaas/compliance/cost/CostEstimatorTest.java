@@ -138,10 +138,8 @@ class CostEstimatorTest {
                 .hasMessageContaining("logs.ingestedGbPerLogGroup: value \"-1\" is refused: a number, 0 or more");
     }
 
-    /** A primary region with the trail, and a backup region with its own monitoring and a locked vault. */
-    private Path twoRegions() throws Exception {
-        Path dir = tmp.resolve("two-regions");
-        Files.createDirectories(dir);
+    /** An assembly's manifest of two stacks: P in eu-west-3 and B in eu-central-1. */
+    private static void twoStackManifest(Path dir) throws java.io.IOException {
         Files.writeString(dir.resolve("manifest.json"), """
                 {"version": "48.0.0", "artifacts": {
                  "P": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-west-3",
@@ -149,6 +147,13 @@ class CostEstimatorTest {
                  "B": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-central-1",
                        "properties": {"templateFile": "B.template.json", "stackName": "B"}}}}
                 """);
+    }
+
+    /** A primary region with the trail, and a backup region with its own monitoring and a locked vault. */
+    private Path twoRegions() throws Exception {
+        Path dir = tmp.resolve("two-regions");
+        Files.createDirectories(dir);
+        twoStackManifest(dir);
         Files.writeString(dir.resolve("P.template.json"), """
                 {"Resources": {
                  "Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsMultiRegionTrail": true}},
@@ -230,13 +235,7 @@ class CostEstimatorTest {
     void saysWhatEachGuardDutyProtectionPlanAddsLineByLine() throws Exception {
         Path dir = tmp.resolve("plans");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), """
-                {"version": "48.0.0", "artifacts": {
-                 "P": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-west-3",
-                       "properties": {"templateFile": "P.template.json", "stackName": "P"}},
-                 "B": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/eu-central-1",
-                       "properties": {"templateFile": "B.template.json", "stackName": "B"}}}}
-                """);
+        twoStackManifest(dir);
         Files.writeString(dir.resolve("P.template.json"), """
                 {"Resources": {
                  "Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"IsMultiRegionTrail": true}},
